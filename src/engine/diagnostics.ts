@@ -1,0 +1,89 @@
+/**
+ * The catalog of diagnostics: every message a user can get about a workbook, keyed by a
+ * stable code. The Chinese wording lives here and nowhere else.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  /** The worksheet the diagnostic is about, if any. */
+  sheet?: string;
+  /** A1 address of the cell, if any. */
+  cell?: string;
+  message: string;
+}
+
+type Params = Record<string, string | number>;
+
+interface CatalogEntry {
+  severity: Severity;
+  text: (p: Params) => string;
+}
+
+const CATALOG = {
+  // Entries (得分)
+  SCORE_ABOVE_MAX: { severity: 'error', text: (p) => `得分 ${p.value} 超过分值 ${p.max}` },
+  SCORE_NEGATIVE: { severity: 'error', text: (p) => `得分 ${p.value} 为负数，得分应在 0 到 ${p.max} 之间` },
+  NOT_A_NUMBER: { severity: 'error', text: (p) => `得分“${p.value}”不是数字` },
+  ERROR_VALUE: { severity: 'error', text: (p) => `单元格是错误值 ${p.value}，请先修正公式` },
+  BLANK_ENTRY: { severity: 'warning', text: (p) => `“${p.item}”的得分未填写，按未评分处理` },
+  ADJUSTMENT_SIGN: {
+    severity: 'error',
+    text: (p) => `“${p.item}”是${p.kind}项，填写的 ${p.value} 应为${p.kind === '扣分' ? '负数（如 -1）' : '正数'}`,
+  },
+  ADJUSTMENT_ABOVE_CAP: { severity: 'error', text: (p) => `“${p.item}”加分 ${p.value} 超过上限 ${p.cap} 分` },
+  VETO_UNKNOWN: { severity: 'error', text: (p) => `一票否决填写“${p.value}”无法识别，请填写“是”或“否”` },
+  TOTAL_MISMATCH: {
+    severity: 'warning',
+    text: (p) => `总分单元格为 ${p.typed}，与计算结果 ${p.computed} 不一致；该单元格未改动，请核对`,
+  },
+  // The scheme (考核内容、分值)
+  CATEGORY_POINTS_MISMATCH: {
+    severity: 'warning',
+    text: (p) => `“${p.category}”标题分值为 ${p.stated} 分，但各项分值合计 ${p.sum} 分`,
+  },
+  SCHEME_TOTAL_NOT_100: { severity: 'warning', text: (p) => `评分表各项分值合计 ${p.total} 分，不是 100 分` },
+  POINTS_NOT_A_NUMBER: { severity: 'error', text: (p) => `分值“${p.value}”不是数字` },
+  ITEM_WITHOUT_POINTS: { severity: 'warning', text: (p) => `“${p.item}”没有分值，未计入评分表` },
+  HIDDEN_ROW: { severity: 'info', text: (p) => `第 ${p.row} 行已隐藏，仍按评分表内容读取` },
+  // Units (被考核单位)
+  UNIT_NAME_FROM_SHEET: { severity: 'info', text: (p) => `未找到“单位：”一行，单位名称取自工作表名“${p.name}”` },
+  DUPLICATE_UNIT: { severity: 'error', text: (p) => `单位“${p.name}”重复：工作表“${p.other}”也是这个单位` },
+  SCHEME_DIFFERS: {
+    severity: 'error',
+    text: (p) => `评分表与“${p.reference}”不一致：${p.differences}；该单位未参加排名`,
+  },
+  // Sheets and files
+  NOT_A_SCORE_TABLE: { severity: 'info', text: (p) => `工作表“${p.sheet}”不是评分表（${p.reason}），已跳过` },
+  HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头缺少“${p.missing}”列，此表已跳过` },
+  BAND_BOUNDARY: {
+    severity: 'info',
+    text: (p) => `总分 ${p.total} 同时符合“${p.higher}”和“${p.lower}”，按较高等次“${p.higher}”计`,
+  },
+  NO_SCORE_TABLE: { severity: 'error', text: () => '工作簿中没有找到评分表（需要有“分值”和“得分”列的表头）' },
+  FILE_NOT_FOUND: { severity: 'error', text: (p) => `找不到文件：${p.path}` },
+  NOT_A_WORKBOOK: { severity: 'error', text: (p) => `无法作为 .xlsx 工作簿打开：${p.path}（${p.reason}）` },
+  ENCRYPTED: { severity: 'error', text: (p) => `文件设有打开密码或为旧版 .xls 格式，无法读取：${p.path}。请在 Excel 中取消密码并另存为 .xlsx` },
+} satisfies Record<string, CatalogEntry>;
+
+export type DiagnosticCode = keyof typeof CATALOG;
+
+/** Makes a diagnostic from the catalog. diagnose('SCORE_ABOVE_MAX', { value: 6, max: 5 }, '错误村', 'E4') */
+export function diagnose(code: DiagnosticCode, params: Params = {}, sheet?: string, cell?: string): Diagnostic {
+  const entry: CatalogEntry = CATALOG[code];
+  const d: Diagnostic = { severity: entry.severity, code, message: entry.text(params) };
+  if (sheet !== undefined) d.sheet = sheet;
+  if (cell !== undefined) d.cell = cell;
+  return d;
+}
+
+/** Every code in the catalog with its severity, for the README and the tests. */
+export function catalogCodes(): { code: DiagnosticCode; severity: Severity }[] {
+  return (Object.keys(CATALOG) as DiagnosticCode[]).map((code) => ({ code, severity: CATALOG[code].severity }));
+}
+
+export function hasErrors(diagnostics: Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,137 @@
+/**
+ * The ExcelJS host: .xlsx files on disk, for the command line (WPS, LibreOffice, county batches).
+ * Reads every worksheet into a plain grid and applies write plans to a copy; the input file
+ * is only ever read.
+ */
+import { promises as fs } from 'fs';
+import ExcelJS from 'exceljs';
+import { diagnose, type Diagnostic } from '../engine/diagnostics';
+import { a1, type CellValue, type Grid } from '../sheet/grid';
+import type { WorkbookHost, WritePlan } from './host';
+
+/** A file that could not be opened as a workbook, with the diagnostic that says why. */
+export class UnusableInput extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+/** Opens an .xlsx file; throws UnusableInput with a Chinese message when it cannot. */
+export async function openWorkbookFile(path: string): Promise<XlsxHost> {
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UnusableInput(diagnose('FILE_NOT_FOUND', { path }));
+    if (code === 'EISDIR') throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path, reason: '这是一个文件夹' }));
+    throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path, reason: `读取失败 ${code ?? ''}`.trim() }));
+  }
+  return XlsxHost.fromBuffer(buffer, path);
+}
+
+export class XlsxHost implements WorkbookHost {
+  private constructor(readonly workbook: ExcelJS.Workbook) {}
+
+  /** Loads a workbook from bytes; `name` is used in messages. */
+  static async fromBuffer(buffer: Buffer | ArrayBuffer | Uint8Array, name = '工作簿'): Promise<XlsxHost> {
+    const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer);
+    if (bytes.length === 0) throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '文件是空的' }));
+    if (bytes.subarray(0, 4).equals(OLE)) throw new UnusableInput(diagnose('ENCRYPTED', { path: name }));
+    if (!bytes.subarray(0, 4).equals(ZIP)) {
+      throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '不是 .xlsx 文件' }));
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    } catch (e) {
+      const reason = `文件已损坏或不是 Excel 工作簿：${(e as Error).message}`;
+      throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason }));
+    }
+    return new XlsxHost(workbook);
+  }
+
+  async readGrids(): Promise<Grid[]> {
+    return this.workbook.worksheets.map(readWorksheet);
+  }
+
+  async apply(plan: WritePlan): Promise<void> {
+    for (const w of plan.cells) {
+      const ws = this.workbook.getWorksheet(w.sheet);
+      if (!ws) throw new Error(`写入计划指向不存在的工作表“${w.sheet}”`);
+      const cell = ws.getCell(w.cell);
+      cell.value = w.formula !== undefined ? { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue : w.value;
+      if (w.numFmt) cell.numFmt = w.numFmt;
+    }
+  }
+
+  /** The workbook as .xlsx bytes. */
+  async toBuffer(): Promise<Buffer> {
+    return Buffer.from(await this.workbook.xlsx.writeBuffer());
+  }
+
+  async writeFile(path: string): Promise<void> {
+    await fs.writeFile(path, await this.toBuffer());
+  }
+}
+
+/** One worksheet as a plain grid: cached values for formulas, merges, hidden rows. */
+export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
+  const rows: CellValue[][] = [];
+  const hiddenRows: number[] = [];
+  const formulas: Record<string, string> = {};
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const r = rowNumber - 1;
+    if (row.hidden) hiddenRows.push(r);
+    const values: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      const c = colNumber - 1;
+      values[c] = cellValue(cell);
+      if (cell.type === ExcelJS.ValueType.Formula) formulas[a1(r, c)] = cell.formula;
+    });
+    for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
+    rows[r] = values;
+  });
+  for (let r = 0; r < rows.length; r++) if (rows[r] === undefined) rows[r] = [];
+  const merges = Object.values((ws as unknown as { _merges: Record<string, MergeRange> })._merges).map((m) => ({
+    top: m.top - 1,
+    left: m.left - 1,
+    bottom: m.bottom - 1,
+    right: m.right - 1,
+  }));
+  return { name: ws.name, rows, merges, hiddenRows, formulas };
+}
+
+interface MergeRange {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+function cellValue(cell: ExcelJS.Cell): CellValue {
+  const v = cell.value;
+  if (cell.type === ExcelJS.ValueType.Formula) {
+    // ExcelJS leaves a cached result of 0 out of cell.value; cell.result has it.
+    return plain(cell.result as unknown);
+  }
+  return plain(v);
+}
+
+function plain(v: unknown): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
+  if (v instanceof Date) return `${v.getUTCFullYear()}年${v.getUTCMonth() + 1}月${v.getUTCDate()}日`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.error === 'string') return { error: o.error };
+    if (Array.isArray(o.richText)) return (o.richText as { text: string }[]).map((t) => t.text).join('');
+    if ('text' in o) return plain(o.text);
+    if ('result' in o) return plain(o.result);
+    if ('formula' in o || 'sharedFormula' in o) return null;
+  }
+  return String(v);
+}

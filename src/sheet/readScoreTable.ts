@@ -1,0 +1,602 @@
+/**
+ * The reader: turns one worksheet's grid into score tables (评分表): the scheme, one unit's
+ * entries with their cell addresses, and diagnostics. Pure: no host, no file system.
+ *
+ * It accepts the familiar layout and its variants (DESIGN.md, "The familiar layout"):
+ * header synonyms in either script and any column order, merged category cells, points in
+ * titles, rules over several lines or rows, entries as 5, ５, 5分, +1, －1, a veto row,
+ * a 总分 row, and more than one table stacked on one sheet.
+ */
+import { diagnose, type Diagnostic } from '../engine/diagnostics';
+import { dec, sum, type Decimal } from '../engine/decimal';
+import type { AdjustmentRule, Category, Entry, Item, Scheme, UnitEntries } from '../engine/model';
+import { display, parseValue, parseVeto } from './entry';
+import { a1, isErrorValue, MergedView, type CellRange, type CellValue, type Grid } from './grid';
+import { cleanText, fold, labelKey, parseChineseNumber } from '../engine/text';
+
+/** The columns of a score table, found from its header row. */
+export type Role = 'category' | 'item' | 'points' | 'rule' | 'entry' | 'deduction' | 'reason' | 'note';
+
+// Header words per role, compared after folding (traditional → simplified, full-width → half-width)
+// and removing punctuation and parenthesised units such as 分值（分）.
+const HEADER_WORDS: Record<Role, string[]> = {
+  category: ['考核内容', '考核项目', '项目', '考核类别', '类别', '考核大项', '内容'],
+  item: ['考核重点', '考核内容及计分标准', '评分标准', '考核要点', '考核要求', '工作重点', '考核指标', '指标'],
+  points: ['分值', '标准分', '满分', '分数', '标准分值', '基本分'],
+  rule: ['扣分因素', '扣分标准', '评分细则', '扣分细则', '计分办法', '考核办法', '评分办法', '扣分办法'],
+  entry: ['得分', '实得分', '考核得分', '实际得分', '评定得分', '评分'],
+  deduction: ['扣分', '扣分数', '扣减分'],
+  reason: ['扣分原因', '扣分理由', '扣分说明', '扣分情况', '扣分事由'],
+  note: ['备注', '说明'],
+};
+
+const HEADER_LOOKUP = new Map<string, Role>();
+for (const [role, words] of Object.entries(HEADER_WORDS) as [Role, string[]][]) {
+  for (const w of words) HEADER_LOOKUP.set(w, role);
+}
+
+/** The role a header cell names, or undefined. headerRole('實得分') → 'entry' */
+export function headerRole(text: string): Role | undefined {
+  const key = labelKey(fold(text).replace(/[(（][^)）]*[)）]/g, ''));
+  return HEADER_LOOKUP.get(key);
+}
+
+/** One unit's score table as read from a sheet. */
+export interface ScoreTable {
+  sheet: string;
+  /** 被考核单位 */
+  unit: string;
+  /** Where the unit's name came from: the label row (单位：…) or the sheet's name. */
+  unitSource: 'label' | 'sheet';
+  title: string | null;
+  /** The date written in the label row, as written. */
+  date: string | null;
+  scheme: Scheme;
+  entries: UnitEntries;
+  /** A1 address of the 总分 entry cell, when the table has a 总分 row. */
+  totalCell: string | null;
+  /** The value the 总分 cell held, when it held a number (typed or a formula's cached result). */
+  totalTyped: Decimal | null;
+  totalIsFormula: boolean;
+  /** True when the 总分 cell is empty, so a writer may fill it. */
+  totalBlank: boolean;
+  /** Column letters of the optional columns, so writers can find them. */
+  columns: Partial<Record<Role, number>>;
+  /** 0-based first and last row of the table, header included. */
+  rows: { header: number; last: number };
+  /** 0-based row of each item, in scheme order (itemRows[c][i]). */
+  itemRows: number[][];
+}
+
+export interface SheetReading {
+  tables: ScoreTable[];
+  diagnostics: Diagnostic[];
+  /** Why the sheet holds no score table, when it holds none. */
+  skippedBecause: string | null;
+}
+
+type Columns = Partial<Record<Role, number>>;
+
+/** Reads every score table on a sheet. A sheet without one comes back with `skippedBecause`. */
+export function readScoreTables(grid: Grid): SheetReading {
+  if (grid.kind === 'chart') return { tables: [], diagnostics: [], skippedBecause: '图表工作表' };
+  const view = new MergedView(grid);
+  if (view.rowCount === 0 || grid.rows.every((row) => row.every((v) => isBlank(v)))) {
+    return { tables: [], diagnostics: [], skippedBecause: '空工作表' };
+  }
+  const tables: ScoreTable[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let from = 0;
+  let lastEnd = -1;
+  for (;;) {
+    const header = findHeader(view, from);
+    if (!header) break;
+    if (header.missing) {
+      diagnostics.push(diagnose('HEADER_INCOMPLETE', { missing: header.missing }, grid.name, a1(header.row, 0)));
+      from = header.row + 1;
+      continue;
+    }
+    const table = readTable(view, header.row, header.columns, lastEnd + 1, diagnostics);
+    tables.push(table);
+    lastEnd = table.rows.last;
+    from = table.rows.last + 1;
+  }
+  const skippedBecause = tables.length === 0 ? '没有同时含“分值”和“得分”的表头' : null;
+  return { tables, diagnostics, skippedBecause };
+}
+
+interface HeaderFound {
+  row: number;
+  columns: Columns;
+  missing?: string;
+}
+
+/** The next header row at or after `from`: a row naming both 分值 and 得分 and a text column. */
+function findHeader(view: MergedView, from: number): HeaderFound | undefined {
+  for (let r = from; r < view.rowCount; r++) {
+    const columns: Columns = {};
+    const row = view.grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || view.isMergeContinuation(r, c)) continue;
+      const role = headerRole(v);
+      if (role && columns[role] === undefined) {
+        columns[role] = c;
+        // 考核内容 merged over two columns holds the category and the item under one header.
+        const m = view.mergeAt(r, c);
+        if (role === 'category' && m && m.right > m.left && m.top === r) columns.item ??= c + 1;
+      }
+    }
+    if (columns.points === undefined || columns.entry === undefined) {
+      // A row naming one of them beside a category column is a header with a column missing.
+      const named = Object.keys(columns).length;
+      if (named >= 3 && (columns.category !== undefined || columns.item !== undefined)) {
+        return { row: r, columns, missing: columns.points === undefined ? '分值' : '得分' };
+      }
+      continue;
+    }
+    if (columns.category === undefined && columns.item === undefined && columns.rule === undefined) continue;
+    return { row: r, columns };
+  }
+  return undefined;
+}
+
+function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function text(v: CellValue): string {
+  if (v === null || isErrorValue(v)) return '';
+  return cleanText(String(v));
+}
+
+/** Lines of a cell's text, each trimmed, blank lines dropped. */
+function lines(v: CellValue): string[] {
+  if (v === null || isErrorValue(v)) return [];
+  return fold(String(v))
+    .split(/\r?\n/)
+    .map((s) => s.replace(/\s+/g, ' ').trim())
+    .filter((s) => s !== '');
+}
+
+const POINTS_IN_TITLE = /[(（]\s*([0-9０-９.]+|[零〇一二两三四五六七八九十百]+)\s*分?\s*[)）]\s*$/;
+
+/** Points stated at the end of a title. pointsInTitle('一、组织领导(20分)') → 20; '(30)' → 30; '（二十分）' → 20 */
+export function pointsInTitle(title: string): Decimal | null {
+  const m = POINTS_IN_TITLE.exec(fold(title).trim());
+  if (!m) return null;
+  const n = parseChineseNumber(m[1]);
+  return n === null ? null : dec(n);
+}
+
+/** A title without its trailing points: '一、组织领导(20分)' → '一、组织领导' */
+function stripPoints(title: string): string {
+  return cleanText(title).replace(POINTS_IN_TITLE, '').trim();
+}
+
+const TOTAL_WORDS = new Set(['总分', '合计', '总计', '得分合计', '总得分', '合计得分', '综合得分']);
+const ADJUSTMENT_TITLE = /(加减分|加扣分|加分项|减分项|扣分项|加分与扣分|奖惩分|附加分)/;
+const CATEGORY_NUMBERING = /^[一二三四五六七八九十]+[、.．]/;
+
+function isFooter(view: MergedView, r: number): boolean {
+  const row = view.grid.rows[r] ?? [];
+  for (const v of row) {
+    if (typeof v !== 'string') continue;
+    const key = labelKey(v);
+    if (/^(考核组长|考核组成员|考核人员?|评分人|被考核单位负责人)/.test(key)) return true;
+    // A signature label, 考核组长(签字): — not a rule that mentions 签字.
+    if (/(签字|签名)\s*[)）]?\s*[:：]/.test(fold(v))) return true;
+    if (/^(注|备注|说明)[:：]/.test(fold(v).trim()) || /^注\d/.test(key)) return true;
+  }
+  return false;
+}
+
+/** The unit label row above a table: 单位：张庄村, 被考核单位：, with an optional date. */
+const UNIT_LABEL = /^(被考核单位|考核单位|单位名称|单位)[:：]?(.*)$/;
+const DATE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})/;
+
+function readLabelArea(view: MergedView, from: number, headerRow: number) {
+  let unit: string | null = null;
+  let title: string | null = null;
+  let date: string | null = null;
+  for (let r = from; r < headerRow; r++) {
+    const row = view.grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (typeof v !== 'string' || v.trim() === '') continue;
+      const folded = fold(v).trim();
+      const dm = DATE.exec(folded);
+      if (dm && date === null) date = dm[1].replace(/\s+/g, '');
+      const m = UNIT_LABEL.exec(folded.replace(/\s+/g, ' '));
+      if (m && unit === null) {
+        let name = cutName(m[2]);
+        // The name may sit in the next cell: | 单位： | 张庄村 |
+        for (let k = c + 1; name === '' && k < row.length; k++) {
+          const next = row[k];
+          if (typeof next === 'string' && next.trim() !== '' && !DATE.test(fold(next))) name = cutName(fold(next));
+          if (typeof next === 'string' && next.trim() !== '') break;
+        }
+        unit = name;
+        continue;
+      }
+      if (title === null && !dm && !UNIT_LABEL.test(folded)) title = cleanText(v);
+    }
+  }
+  return { unit, title, date };
+}
+
+/** The unit's name from what follows 单位：, cut before a date or a blank date template (年 月 日). */
+function cutName(rest: string): string {
+  return rest
+    .replace(/(\d{4})?\s*年\s*\d*\s*月\s*\d*\s*日.*$/, '')
+    .replace(/\d{4}[-/.]\d{1,2}[-/.]\d{1,2}.*$/, '')
+    .replace(/(考核)?(日期|时间)[:：].*$/, '')
+    .replace(/\s{2,}.*$/, '')
+    .trim()
+    .replace(/^_+|_+$/g, '')
+    .trim();
+}
+
+interface ItemBuilder {
+  item: Item;
+  entryCell: [number, number];
+  pointsMerge: CellRange | undefined;
+  itemMerge: CellRange | undefined;
+  row: number;
+}
+
+interface AdjustmentBuilder {
+  rule: AdjustmentRule;
+  ruleLines: string[];
+  entryCell: [number, number];
+  itemMerge: CellRange | undefined;
+  row: number;
+}
+
+interface CategoryBuilder {
+  category: Category;
+  titleMerge: CellRange | undefined;
+  titleKey: string;
+  items: ItemBuilder[];
+  row: number;
+  adjustments: boolean;
+}
+
+function readTable(
+  view: MergedView,
+  headerRow: number,
+  columns: Columns,
+  labelFrom: number,
+  diagnostics: Diagnostic[],
+): ScoreTable {
+  const sheet = view.grid.name;
+  const hidden = new Set(view.grid.hiddenRows);
+  const pointsCol = columns.points as number;
+  const entryCol = columns.entry as number;
+  const catCol = columns.category;
+  const itemCol = columns.item;
+  const ruleCol = columns.rule;
+
+  const categories: CategoryBuilder[] = [];
+  const adjustments: AdjustmentBuilder[] = [];
+  let current: CategoryBuilder | undefined;
+  let lastItem: ItemBuilder | undefined;
+  let lastAdjustment: AdjustmentBuilder | undefined;
+  let veto: { row: number } | undefined;
+  let totalRow: number | undefined;
+  let last = headerRow;
+
+  const startCategory = (title: string, r: number, merge: CellRange | undefined, stated: Decimal | null) => {
+    current = {
+      category: { title: stripPoints(title), statedPoints: stated ?? pointsInTitle(title), items: [] },
+      titleMerge: merge,
+      titleKey: labelKey(title),
+      items: [],
+      row: r,
+      adjustments: ADJUSTMENT_TITLE.test(labelKey(title)),
+    };
+    categories.push(current);
+    lastItem = undefined;
+    lastAdjustment = undefined;
+  };
+
+  for (let r = headerRow + 1; r < view.rowCount; r++) {
+    if (isFooter(view, r)) break;
+    if (r > headerRow + 1 && findHeaderAt(view, r)) break;
+    const row = view.grid.rows[r] ?? [];
+    if (row.every((v) => isBlank(v)) && !rowInsideMerge(view, r, [catCol, itemCol, pointsCol])) continue;
+    const catV = catCol === undefined ? null : view.value(r, catCol);
+    const itemV = itemCol === undefined ? null : view.value(r, itemCol);
+    const catText = text(catV);
+    const itemText = text(itemV);
+    const pointsRaw = view.raw(r, pointsCol);
+    const pointsCont = view.isMergeContinuation(r, pointsCol);
+
+    // A row that opens another table (a unit label) ends this one.
+    if (r > headerRow + 1 && row.some((v) => typeof v === 'string' && UNIT_LABEL.test(fold(v).trim()) && /[:：]/.test(v))) {
+      if (!current || (catText === '' && itemText === '')) break;
+    }
+
+    last = r;
+    if (hidden.has(r)) diagnostics.push(diagnose('HIDDEN_ROW', { row: r + 1 }, sheet, a1(r, 0)));
+
+    const rowWords = [catText, itemText].map(labelKey);
+    if (rowWords.some((w) => TOTAL_WORDS.has(w))) {
+      totalRow = r;
+      continue;
+    }
+    if (rowWords.some((w) => w.includes('一票否决')) && isBlank(pointsRaw) && !pointsCont) {
+      veto = { row: r };
+      continue;
+    }
+
+    // Category: a new value in the category column (merged cells read as one value).
+    if (catCol !== undefined && catText !== '') {
+      const merge = view.mergeAt(r, catCol);
+      const same =
+        current &&
+        ((merge && current.titleMerge === merge) || (!merge && !current.titleMerge && current.titleKey === labelKey(catText)));
+      if (!same) startCategory(catText, r, merge, null);
+    } else if (catCol === undefined && CATEGORY_NUMBERING.test(itemText) && isBlank(pointsRaw) && !pointsCont) {
+      startCategory(itemText, r, itemCol === undefined ? undefined : view.mergeAt(r, itemCol), null);
+      continue;
+    } else if (catCol === undefined && !current) {
+      startCategory('', r, undefined, null);
+    }
+    if (!current) continue;
+    // A category row that carries only its title (items start below it).
+    const itemMerge = itemCol === undefined ? undefined : view.mergeAt(r, itemCol);
+    const itemIsCategory = catCol !== undefined && itemCol !== undefined && itemMerge !== undefined && itemMerge === view.mergeAt(r, catCol);
+    const ownItemText = itemIsCategory ? '' : itemText;
+    const ruleLines = ruleCol === undefined || view.isMergeContinuation(r, ruleCol) ? [] : lines(view.raw(r, ruleCol));
+
+    if (current.adjustments) {
+      const sameAdjustment =
+        lastAdjustment && itemMerge !== undefined && lastAdjustment.itemMerge === itemMerge;
+      if (sameAdjustment && lastAdjustment) {
+        lastAdjustment.ruleLines.push(...ruleLines);
+        continue;
+      }
+      if (ownItemText === '' && ruleLines.length === 0) continue;
+      if (ownItemText === '' && lastAdjustment && isBlank(view.raw(r, entryCol))) {
+        lastAdjustment.ruleLines.push(...ruleLines);
+        continue;
+      }
+      const capFromPoints = parseValue(pointsRaw);
+      lastAdjustment = {
+        rule: { label: ownItemText || ruleLines[0] || '', rule: '', kind: 'either', cap: capFromPoints.kind === 'number' ? capFromPoints.value.abs() : null },
+        ruleLines: [...ruleLines],
+        entryCell: entryOrigin(view, r, entryCol),
+        itemMerge,
+        row: r,
+      };
+      adjustments.push(lastAdjustment);
+      continue;
+    }
+
+    const pointsMerge = view.mergeAt(r, pointsCol);
+    const continuesPoints = lastItem && pointsMerge !== undefined && lastItem.pointsMerge === pointsMerge;
+    const continuesItem = lastItem && itemMerge !== undefined && lastItem.itemMerge === itemMerge;
+    if (continuesPoints || (lastItem && isBlank(pointsRaw) && (continuesItem || ownItemText === ''))) {
+      // The same item goes on: more rule lines (or more item text) under one 分值.
+      const it = lastItem as ItemBuilder;
+      it.item.rules.push(...ruleLines);
+      if (ownItemText !== '' && !continuesItem && !continuesPoints) it.item.label = `${it.item.label}${ownItemText}`;
+      const entry = view.raw(r, entryCol);
+      const entryOwn = !view.isMergeContinuation(r, entryCol) && !isBlank(entry);
+      if (entryOwn && !(it.entryCell[0] === r)) {
+        const origin = view.raw(it.entryCell[0], it.entryCell[1]);
+        if (isBlank(origin)) it.entryCell = [r, entryCol];
+      }
+      continue;
+    }
+
+    let points: Decimal | null = null;
+    const parsedPoints = parseValue(pointsRaw);
+    if (parsedPoints.kind === 'number') {
+      points = parsedPoints.value;
+    } else if (parsedPoints.kind === 'blank') {
+      points = pointsInTitle(ownItemText);
+    } else {
+      diagnostics.push(diagnose('POINTS_NOT_A_NUMBER', { value: display(pointsRaw) }, sheet, a1(r, pointsCol)));
+      continue;
+    }
+    const label = ownItemText || ruleLines[0] || '';
+    if (points === null) {
+      if (label === '' || (ownItemText === '' && current.items.length === 0 && ruleLines.length === 0)) continue;
+      diagnostics.push(diagnose('ITEM_WITHOUT_POINTS', { item: label }, sheet, a1(r, pointsCol)));
+      lastItem = undefined;
+      continue;
+    }
+    lastItem = {
+      item: { label, points, rules: [...ruleLines] },
+      entryCell: entryOrigin(view, r, entryCol),
+      pointsMerge,
+      itemMerge,
+      row: r,
+    };
+    current.items.push(lastItem);
+  }
+
+  // Drop categories that hold nothing (a stray title row), keep their order otherwise.
+  const kept = categories.filter((c) => c.items.length > 0);
+  const adjustmentRules = adjustments.map((a) => finishAdjustment(a));
+
+  const label = readLabelArea(view, labelFrom, headerRow);
+  const unitFromLabel = label.unit !== null && label.unit !== '' ? label.unit : null;
+  const unit = unitFromLabel ?? cleanText(sheet);
+  if (!unitFromLabel) diagnostics.push(diagnose('UNIT_NAME_FROM_SHEET', { name: sheet }, sheet, a1(headerRow, 0)));
+
+  const scheme: Scheme = {
+    categories: kept.map((c) => ({ ...c.category, items: c.items.map((b) => b.item) })),
+    adjustments: adjustmentRules,
+    hasVeto: veto !== undefined,
+  };
+  checkScheme(scheme, kept, sheet, diagnostics);
+
+  const entries: UnitEntries = {
+    items: kept.map((c) => c.items.map((b) => readEntry(view, b.entryCell, b.item, diagnostics))),
+    adjustments: adjustments.map((a, i) => readAdjustment(view, a.entryCell, adjustmentRules[i], diagnostics)),
+    veto: veto ? readVetoEntry(view, veto.row, entryCol, diagnostics) : null,
+  };
+
+  let totalCell: string | null = null;
+  let totalTyped: Decimal | null = null;
+  let totalIsFormula = false;
+  let totalBlank = false;
+  if (totalRow !== undefined) {
+    const [tr, tc] = entryOrigin(view, totalRow, entryCol);
+    totalCell = a1(tr, tc);
+    const parsed = parseValue(view.raw(tr, tc));
+    if (parsed.kind === 'number') totalTyped = parsed.value;
+    totalBlank = parsed.kind === 'blank';
+    totalIsFormula = view.grid.formulas?.[totalCell] !== undefined;
+  }
+
+  return {
+    sheet,
+    unit,
+    unitSource: unitFromLabel ? 'label' : 'sheet',
+    title: label.title,
+    date: label.date,
+    scheme,
+    entries,
+    totalCell,
+    totalTyped,
+    totalIsFormula,
+    totalBlank,
+    columns,
+    rows: { header: headerRow, last },
+    itemRows: kept.map((c) => c.items.map((b) => b.row)),
+  };
+}
+
+function findHeaderAt(view: MergedView, r: number): boolean {
+  const found = findHeader(view, r);
+  return found !== undefined && found.row === r && !found.missing;
+}
+
+function rowInsideMerge(view: MergedView, r: number, cols: (number | undefined)[]): boolean {
+  return cols.some((c) => c !== undefined && view.isMergeContinuation(r, c));
+}
+
+/** The cell that holds a row's entry: the top-left of its merge, if merged. */
+function entryOrigin(view: MergedView, r: number, c: number): [number, number] {
+  const m = view.mergeAt(r, c);
+  return m ? [m.top, m.left] : [r, c];
+}
+
+const CAP = /(?:最多|最高|累计最多|最多可)加\s*([0-9.]+|[零一二两三四五六七八九十]+)\s*分|加分(?:不超过|上限为?|最多)\s*([0-9.]+|[零一二两三四五六七八九十]+)\s*分/;
+
+function finishAdjustment(a: AdjustmentBuilder): AdjustmentRule {
+  const rule = a.ruleLines.join('；');
+  const words = fold(`${a.rule.label}${rule}`);
+  const bonus = /加\s*[0-9零一二两三四五六七八九十]|加分/.test(words);
+  const deduction = /[扣减]\s*[0-9零一二两三四五六七八九十]|扣分|减分/.test(words);
+  const kind = bonus && !deduction ? 'bonus' : deduction && !bonus ? 'deduction' : 'either';
+  const m = CAP.exec(words);
+  const stated = m ? parseChineseNumber(m[1] ?? m[2]) : null;
+  const cap = a.rule.cap ?? (stated === null ? null : dec(stated));
+  return { label: a.rule.label, rule, kind, cap };
+}
+
+function readEntry(view: MergedView, [r, c]: [number, number], item: Item, diagnostics: Diagnostic[]): Entry {
+  const sheet = view.grid.name;
+  const cell = a1(r, c);
+  const raw = view.raw(r, c);
+  const shown = display(raw);
+  const parsed = parseValue(raw);
+  switch (parsed.kind) {
+    case 'blank':
+      diagnostics.push(diagnose('BLANK_ENTRY', { item: item.label }, sheet, cell));
+      return { cell, status: 'blank', value: null, raw: shown };
+    case 'error':
+      diagnostics.push(diagnose('ERROR_VALUE', { value: parsed.error }, sheet, cell));
+      return { cell, status: 'invalid', value: null, raw: shown };
+    case 'text':
+      diagnostics.push(diagnose('NOT_A_NUMBER', { value: parsed.text }, sheet, cell));
+      return { cell, status: 'invalid', value: null, raw: shown };
+    case 'number': {
+      const value = parsed.value;
+      if (value.lt(0)) {
+        diagnostics.push(diagnose('SCORE_NEGATIVE', { value: value.toFixed(), max: item.points.toFixed() }, sheet, cell));
+        return { cell, status: 'invalid', value: null, raw: shown };
+      }
+      if (value.gt(item.points)) {
+        diagnostics.push(diagnose('SCORE_ABOVE_MAX', { value: value.toFixed(), max: item.points.toFixed() }, sheet, cell));
+        return { cell, status: 'invalid', value: null, raw: shown };
+      }
+      return { cell, status: 'ok', value, raw: shown };
+    }
+  }
+}
+
+function readAdjustment(view: MergedView, [r, c]: [number, number], rule: AdjustmentRule, diagnostics: Diagnostic[]): Entry {
+  const sheet = view.grid.name;
+  const cell = a1(r, c);
+  const raw = view.raw(r, c);
+  const shown = display(raw);
+  const parsed = parseValue(raw);
+  switch (parsed.kind) {
+    case 'blank':
+      // No adjustment is the usual case: an empty 加减分 cell means 0, not a missing score.
+      return { cell, status: 'blank', value: null, raw: shown };
+    case 'error':
+      diagnostics.push(diagnose('ERROR_VALUE', { value: parsed.error }, sheet, cell));
+      return { cell, status: 'invalid', value: null, raw: shown };
+    case 'text':
+      diagnostics.push(diagnose('NOT_A_NUMBER', { value: parsed.text }, sheet, cell));
+      return { cell, status: 'invalid', value: null, raw: shown };
+    case 'number': {
+      const value = parsed.value;
+      if ((rule.kind === 'bonus' && value.lt(0)) || (rule.kind === 'deduction' && value.gt(0))) {
+        const kind = rule.kind === 'bonus' ? '加分' : '扣分';
+        diagnostics.push(diagnose('ADJUSTMENT_SIGN', { item: rule.label, kind, value: value.toFixed() }, sheet, cell));
+        return { cell, status: 'invalid', value: null, raw: shown };
+      }
+      if (rule.cap !== null && value.abs().gt(rule.cap)) {
+        diagnostics.push(diagnose('ADJUSTMENT_ABOVE_CAP', { item: rule.label, value: value.toFixed(), cap: rule.cap.toFixed() }, sheet, cell));
+        return { cell, status: 'invalid', value: null, raw: shown };
+      }
+      return { cell, status: 'ok', value, raw: shown };
+    }
+  }
+}
+
+function readVetoEntry(view: MergedView, r: number, entryCol: number, diagnostics: Diagnostic[]) {
+  const [er, ec] = entryOrigin(view, r, entryCol);
+  const cell = a1(er, ec);
+  const raw = view.raw(er, ec);
+  const parsed = parseVeto(raw);
+  if (parsed.kind === 'unknown') {
+    diagnostics.push(diagnose('VETO_UNKNOWN', { value: display(raw) }, view.grid.name, cell));
+    return { cell, value: null, raw: display(raw) };
+  }
+  // A blank veto cell means no veto was decided: the usual case.
+  return { cell, value: parsed.kind === 'yes', raw: display(raw) };
+}
+
+function checkScheme(scheme: Scheme, built: CategoryBuilder[], sheet: string, diagnostics: Diagnostic[]) {
+  scheme.categories.forEach((c, i) => {
+    const itemSum = sum(c.items.map((it) => it.points));
+    if (c.statedPoints !== null && !itemSum.eq(c.statedPoints)) {
+      diagnostics.push(
+        diagnose(
+          'CATEGORY_POINTS_MISMATCH',
+          { category: c.title, stated: c.statedPoints.toFixed(), sum: itemSum.toFixed() },
+          sheet,
+          a1(built[i].row, 0),
+        ),
+      );
+    }
+  });
+  const total = schemeTotal(scheme);
+  if (scheme.categories.length > 0 && !total.eq(100)) {
+    diagnostics.push(diagnose('SCHEME_TOTAL_NOT_100', { total: total.toFixed() }, sheet));
+  }
+}
+
+/** The sum of every item's points. */
+export function schemeTotal(scheme: Scheme): Decimal {
+  return sum(scheme.categories.flatMap((c) => c.items.map((it) => it.points)));
+}
