@@ -69,6 +69,9 @@ export interface Report {
     rank: number;
     band: string | null;
     categories: { title: string; max: number; score: number }[];
+    /** Entries not yet filled in, and entries that are not usable scores (see diagnostics). */
+    blankEntries: number;
+    invalidEntries: number;
   }[];
   diagnostics: Diagnostic[];
 }
@@ -86,6 +89,8 @@ export function toReport(result: AssessmentResult): Report {
       rank: placement.rank,
       band: placement.band?.label ?? null,
       categories: score.categories.map((c) => ({ title: c.title, max: n(c.max), score: n(c.score) })),
+      blankEntries: score.blank,
+      invalidEntries: score.invalid,
     })),
     diagnostics: result.diagnostics,
   };

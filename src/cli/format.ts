@@ -1,0 +1,69 @@
+/** Plain-text output of the command line: the ranking table and the diagnostics by sheet. */
+import type { Report } from '../app/scoreAssessment';
+import type { Diagnostic, Severity } from '../engine/diagnostics';
+import type { ScoreSettings } from '../engine/model';
+
+/** Columns a terminal gives a string: CJK and full-width characters take two. width('张庄村') → 6 */
+export function width(text: string): number {
+  let w = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    w += code >= 0x1100 && (code <= 0x115f || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6)) ? 2 : 1;
+  }
+  return w;
+}
+
+function pad(text: string, cols: number, align: 'left' | 'right' = 'left'): string {
+  const fill = ' '.repeat(Math.max(0, cols - width(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/** A table with aligned columns; numeric columns are right-aligned. */
+export function table(header: string[], rows: string[][], rightAligned: number[] = []): string {
+  const widths = header.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
+  const line = (cells: string[]) =>
+    cells.map((cell, c) => pad(cell, widths[c], rightAligned.includes(c) ? 'right' : 'left')).join('  ').trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(header), rule, ...rows.map(line)].join('\n') + '\n';
+}
+
+/** The ranking as printed on stdout: 名次, 单位, 基础分, 加减分, 总分, 等次, 一票否决, 备注. */
+export function formatRanking(report: Report, settings: ScoreSettings): string {
+  const ranking = settings.ranking === 'dense' ? '中国式排名（并列不占名次）' : '竞赛排名（并列占名次）';
+  const veto = settings.veto === 'zero' ? '否决单位记 0 分' : '否决单位保留得分、排在最后';
+  const rows = report.units.map((u) => [
+    String(u.rank),
+    u.name,
+    String(u.base),
+    u.adjustment === 0 ? '0' : u.adjustment > 0 ? `+${u.adjustment}` : String(u.adjustment),
+    String(u.total),
+    u.band ?? '—',
+    u.veto ? '是' : '',
+    [u.invalidEntries ? `${u.invalidEntries} 处填写错误` : '', u.blankEntries ? `${u.blankEntries} 项未填` : ''].filter(Boolean).join('，'),
+  ]);
+  return (
+    `考核结果：${report.units.length} 个单位；${ranking}；${veto}\n\n` +
+    table(['名次', '单位', '基础分', '加减分', '总分', '等次', '一票否决', '备注'], rows, [0, 2, 3, 4])
+  );
+}
+
+const SEVERITY: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** Diagnostics grouped by sheet, errors first within each sheet; a count line at the end. */
+export function formatDiagnostics(diagnostics: Diagnostic[]): string {
+  const groups = new Map<string, Diagnostic[]>();
+  for (const d of diagnostics) {
+    const key = d.sheet ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  }
+  const order: Severity[] = ['error', 'warning', 'info'];
+  let out = '';
+  for (const [sheet, list] of groups) {
+    out += sheet ? `【${sheet}】\n` : '【工作簿】\n';
+    const sorted = [...list].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+    for (const d of sorted) out += `  ${SEVERITY[d.severity]} ${d.cell ? pad(d.cell, 5) : pad('', 5)} ${d.message}\n`;
+  }
+  const count = (s: Severity) => diagnostics.filter((d) => d.severity === s).length;
+  out += `共 ${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条提示。\n`;
+  return out;
+}

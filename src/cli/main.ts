@@ -1,0 +1,177 @@
+/**
+ * The command line: `kaohe score <workbook.xlsx> [--out scored.xlsx] [--report report.json]
+ * [--ranking dense|competition] [--veto zero|last]`. Exit 0: scored, no errors; 1: scored,
+ * entries have errors; 2: the input is unusable.
+ */
+import { promises as fs } from 'fs';
+import path from 'path';
+import { parseArgs } from 'util';
+import { DEFAULT_SETTINGS, scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
+import { hasErrors } from '../engine/diagnostics';
+import type { ScoreSettings } from '../engine/model';
+import { openWorkbookFile, UnusableInput } from '../host/xlsxHost';
+import { formatDiagnostics, formatRanking } from './format';
+
+export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
+Kaohe — reads assessment score tables, validates, scores and ranks
+
+用法 Usage:
+  kaohe score <工作簿.xlsx> [选项]
+  kaohe score <workbook.xlsx> [options]
+
+选项 Options:
+  --out <文件.xlsx>        另存一份填好“总分”的工作簿；原文件不会被修改
+                           write a copy with the 总分 cells filled; the input is never modified
+  --report <文件.json>     写出 JSON 报告（单位按名次排列，附全部提示）
+                           write the JSON report (units in rank order, all diagnostics)
+  --ranking dense|competition
+                           排名方式：dense 中国式排名（并列不占名次，1,2,2,3，默认）；
+                           competition 竞赛排名（1,2,2,4）
+                           ranking: dense (ties share a rank, next follows on; default)
+                           or competition (next rank skips)
+  --veto zero|last         一票否决：zero 总分记 0 分（默认）；last 保留得分但排在最后
+                           veto: zero sets the total to 0 (default); last keeps the score
+                           and ranks the unit after every unit without a veto
+  -h, --help               显示本说明 show this help
+  -v, --version            显示版本 show the version
+
+退出码 Exit codes:
+  0  计分完成，没有错误（可能有警告） scored, no errors (warnings allowed)
+  1  计分完成，但有填写错误           scored, but entries have errors
+  2  输入无法使用（不是工作簿、没有评分表、参数有误） the input is unusable
+
+示例 Example:
+  kaohe score examples/2024年度考核.xlsx --out out/scored.xlsx --report out/report.json
+`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+};
+
+/** Runs the command line with the given arguments; resolves to the exit code. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        out: { type: 'string' },
+        report: { type: 'string' },
+        ranking: { type: 'string' },
+        veto: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    io.err(`参数有误：${(e as Error).message}\n运行 kaohe --help 查看用法。\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(HELP);
+    return 0;
+  }
+  if (values.version) {
+    io.out(`kaohe ${version()}\n`);
+    return 0;
+  }
+  const [command, input, ...extra] = positionals;
+  if (command !== 'score' || !input || extra.length > 0) {
+    io.err(
+      command && command !== 'score'
+        ? `未知命令“${command}”。目前支持：kaohe score <工作簿.xlsx>\n`
+        : '用法：kaohe score <工作簿.xlsx> [--out 文件.xlsx] [--report 文件.json]（kaohe --help 查看全部选项）\n',
+    );
+    return 2;
+  }
+  const settings = settingsFrom(values, io);
+  if (!settings) return 2;
+  if (values.out && path.resolve(values.out) === path.resolve(input)) {
+    io.err('--out 不能与输入文件相同：原文件不会被修改，请另选一个文件名。\n');
+    return 2;
+  }
+
+  try {
+    return await score(input, settings, values.out, values.report, io);
+  } catch (e) {
+    if (e instanceof UnusableInput) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function settingsFrom(values: { ranking?: string; veto?: string }, io: Io): ScoreSettings | null {
+  const ranking = values.ranking ?? DEFAULT_SETTINGS.ranking;
+  const veto = values.veto ?? DEFAULT_SETTINGS.veto;
+  if (ranking !== 'dense' && ranking !== 'competition') {
+    io.err(`--ranking 只能是 dense（中国式排名）或 competition（竞赛排名），收到“${ranking}”。\n`);
+    return null;
+  }
+  if (veto !== 'zero' && veto !== 'last') {
+    io.err(`--veto 只能是 zero（记 0 分）或 last（排在最后），收到“${veto}”。\n`);
+    return null;
+  }
+  return { ...DEFAULT_SETTINGS, ranking, veto };
+}
+
+async function score(input: string, settings: ScoreSettings, out: string | undefined, reportPath: string | undefined, io: Io): Promise<number> {
+  const host = await openWorkbookFile(input);
+  const grids = await host.readGrids();
+  const result = scoreAssessment(grids, settings);
+  const report = toReport(result);
+
+  if (result.unusable) {
+    io.err(`${path.basename(input)}：\n${formatDiagnostics(report.diagnostics)}`);
+    if (reportPath) await writeText(reportPath, JSON.stringify(report, null, 2) + '\n');
+    return 2;
+  }
+  io.out(formatRanking(report, settings));
+  if (report.diagnostics.length > 0) io.out(`\n${formatDiagnostics(report.diagnostics)}`);
+
+  if (reportPath) {
+    await writeText(reportPath, JSON.stringify(report, null, 2) + '\n');
+    io.out(`\n报告已写入 ${reportPath}\n`);
+  }
+  if (out) {
+    const plan = totalsPlan(result);
+    await host.apply(plan);
+    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
+    await host.writeFile(out);
+    io.out(`已另存为 ${out}（填写了 ${plan.cells.length} 个总分单元格；原文件未改动）\n`);
+  }
+  return hasErrors(report.diagnostics) ? 1 : 0;
+}
+
+async function writeText(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await fs.writeFile(file, text, 'utf8');
+}
+
+function version(): string {
+  // dist/cli/main.js and src/cli/main.ts are both two levels below the package root.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(__dirname, '..', '..', 'package.json')) as { version: string }).version;
+}
+
+/** Entry point for bin/kaohe.js: never an unexplained crash. */
+export function main(): void {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`内部错误，计分未完成：${(e as Error)?.stack ?? String(e)}\n请把输入文件和这段信息反馈给维护者。\n`);
+      process.exitCode = 2;
+    },
+  );
+}
