@@ -17,6 +17,12 @@ export interface Diagnostic {
 
 type Params = Record<string, string | number>;
 
+/** A long item label cut for a message: the first 24 characters and an ellipsis. */
+export function shortLabel(label: string): string {
+  const chars = [...label];
+  return chars.length <= 24 ? label : `${chars.slice(0, 24).join('')}…`;
+}
+
 interface CatalogEntry {
   severity: Severity;
   text: (p: Params) => string;
@@ -28,12 +34,12 @@ const CATALOG = {
   SCORE_NEGATIVE: { severity: 'error', text: (p) => `得分 ${p.value} 为负数，得分应在 0 到 ${p.max} 之间` },
   NOT_A_NUMBER: { severity: 'error', text: (p) => `得分“${p.value}”不是数字` },
   ERROR_VALUE: { severity: 'error', text: (p) => `单元格是错误值 ${p.value}，请先修正公式` },
-  BLANK_ENTRY: { severity: 'warning', text: (p) => `“${p.item}”的得分未填写，按未评分处理` },
+  BLANK_ENTRY: { severity: 'warning', text: (p) => `“${shortLabel(String(p.item))}”的得分未填写，按未评分处理` },
   ADJUSTMENT_SIGN: {
     severity: 'error',
-    text: (p) => `“${p.item}”是${p.kind}项，填写的 ${p.value} 应为${p.kind === '扣分' ? '负数（如 -1）' : '正数'}`,
+    text: (p) => `“${shortLabel(String(p.item))}”是${p.kind}项，填写的 ${p.value} 应为${p.kind === '扣分' ? '负数（如 -1）' : '正数'}`,
   },
-  ADJUSTMENT_ABOVE_CAP: { severity: 'error', text: (p) => `“${p.item}”加分 ${p.value} 超过上限 ${p.cap} 分` },
+  ADJUSTMENT_ABOVE_CAP: { severity: 'error', text: (p) => `“${shortLabel(String(p.item))}”加分 ${p.value} 超过上限 ${p.cap} 分` },
   VETO_UNKNOWN: { severity: 'error', text: (p) => `一票否决填写“${p.value}”无法识别，请填写“是”或“否”` },
   TOTAL_MISMATCH: {
     severity: 'warning',
@@ -46,7 +52,7 @@ const CATALOG = {
   },
   SCHEME_TOTAL_NOT_100: { severity: 'warning', text: (p) => `评分表各项分值合计 ${p.total} 分，不是 100 分` },
   POINTS_NOT_A_NUMBER: { severity: 'error', text: (p) => `分值“${p.value}”不是数字` },
-  ITEM_WITHOUT_POINTS: { severity: 'warning', text: (p) => `“${p.item}”没有分值，未计入评分表` },
+  ITEM_WITHOUT_POINTS: { severity: 'warning', text: (p) => `“${shortLabel(String(p.item))}”没有分值，未计入评分表` },
   HIDDEN_ROW: { severity: 'info', text: (p) => `第 ${p.row} 行已隐藏，仍按评分表内容读取` },
   // Units (被考核单位)
   UNIT_NAME_FROM_SHEET: { severity: 'info', text: (p) => `未找到“单位：”一行，单位名称取自工作表名“${p.name}”` },

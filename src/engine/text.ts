@@ -24,26 +24,45 @@ const TRADITIONAL = new Map(
   }).filter(([k]) => k.length === 1),
 );
 
-/** Folds full-width forms and traditional characters; keeps line breaks as spaces. */
-export function fold(text: string): string {
-  const nfkc = text.normalize('NFKC');
-  let out = '';
-  for (const ch of nfkc) out += TRADITIONAL.get(ch) ?? ch;
-  return out.replace(/\u00a0/g, ' ');
+const TRADITIONAL_CHARS = new RegExp(`[${[...TRADITIONAL.keys()].join('')}]`, 'g');
+
+/**
+ * Remembers a text function's recent results: score sheets repeat the same texts on every
+ * unit's sheet, and a county batch reads thousands of them.
+ */
+function remembered(f: (text: string) => string): (text: string) => string {
+  const cache = new Map<string, string>();
+  return (text) => {
+    let out = cache.get(text);
+    if (out === undefined) {
+      out = f(text);
+      if (cache.size >= 20000) cache.clear();
+      cache.set(text, out);
+    }
+    return out;
+  };
 }
+
+/** Folds full-width forms and traditional characters; keeps line breaks as spaces. fold('實得分（５分）') → '实得分(5分)' */
+export const fold = remembered((text) =>
+  text
+    .normalize('NFKC')
+    .replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL.get(ch) as string)
+    .replace(/\u00a0/g, ' '),
+);
 
 /** A key for comparing labels: folded, with spaces, line breaks and punctuation removed. */
-export function labelKey(text: string): string {
-  return fold(text).replace(/[\s:：;；,，.。、()（）[\]【】"'“”‘’·*＊_-]/g, '');
-}
+export const labelKey = remembered((text) =>
+  fold(text).replace(/[\s:：;；,，.。、()（）[\]【】"'“”‘’·*＊_-]/g, ''),
+);
 
 /** Folded text with runs of whitespace collapsed to one space and trimmed. */
-export function cleanText(text: string): string {
-  return fold(text)
+export const cleanText = remembered((text) =>
+  fold(text)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/([\u4e00-\u9fff，。、“”）)]) (?=[\u4e00-\u9fff（(“])/g, '$1');
-}
+    .replace(/([\u4e00-\u9fff，。、“”）)]) (?=[\u4e00-\u9fff（(“])/g, '$1'),
+);
 
 const DIGITS: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,

@@ -22,6 +22,7 @@ export function display(v: CellValue): string {
  * so 0.30000000000000004 from a formula reads as 0.3.
  */
 export function numberFromCell(n: number): Decimal {
+  if (Number.isSafeInteger(n)) return dec(n);
   return dec(Number(n.toPrecision(15)).toString());
 }
 

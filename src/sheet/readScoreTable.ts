@@ -112,8 +112,8 @@ interface HeaderFound {
 }
 
 /** The next header row at or after `from`: a row naming both 分值 and 得分 and a text column. */
-function findHeader(view: MergedView, from: number): HeaderFound | undefined {
-  for (let r = from; r < view.rowCount; r++) {
+function findHeader(view: MergedView, from: number, to = view.rowCount - 1): HeaderFound | undefined {
+  for (let r = from; r <= to; r++) {
     const columns: Columns = {};
     const row = view.grid.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
@@ -472,8 +472,8 @@ function readTable(
 }
 
 function findHeaderAt(view: MergedView, r: number): boolean {
-  const found = findHeader(view, r);
-  return found !== undefined && found.row === r && !found.missing;
+  const found = findHeader(view, r, r);
+  return found !== undefined && !found.missing;
 }
 
 function rowInsideMerge(view: MergedView, r: number, cols: (number | undefined)[]): boolean {

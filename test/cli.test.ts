@@ -1,0 +1,155 @@
+import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import { run, HELP } from '../src/cli/main';
+import { makeSampleWorkbook } from '../scripts/makeSample';
+import { addSeedSheet } from './support/seedWorkbook';
+
+const SAMPLE = path.join(__dirname, '..', 'examples', 'sample-2024.xlsx');
+
+function capture() {
+  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  return io;
+}
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-cli-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const sha = async (file: string) => createHash('sha256').update(await fs.readFile(file)).digest('hex');
+
+describe('kaohe score on the bundled sample', () => {
+  it('prints the ranking, writes the report and the scored copy, and exits 1 for the entry error', async () => {
+    const io = capture();
+    const report = path.join(dir, 'report.json');
+    const out = path.join(dir, 'scored.xlsx');
+    const code = await run(['score', SAMPLE, '--out', out, '--report', report], io);
+    expect(code).toBe(1);
+    expect(io.stdout).toMatch(/1\s+张庄村\s+97\s+\+2\s+99\s+85分以上/);
+    expect(io.stdout).toMatch(/【刘湾村】\n\s+错误 E4\s+得分 6 超过分值 5/);
+
+    const json = JSON.parse(await fs.readFile(report, 'utf8'));
+    expect(json.units.map((u: { name: string; rank: number }) => `${u.rank}${u.name}`)).toEqual([
+      '1张庄村', '2李家村', '2王庄村', '3周口居委会', '4刘湾村', '5陈楼村', '6前营村', '7杨店社区', '8孙庄村', '9赵集村',
+    ]);
+    expect(json.units[0]).toMatchObject({ name: '张庄村', sheet: '张庄村', base: 97, adjustment: 2, veto: false, total: 99, rank: 1, band: '85分以上' });
+    expect(json.units[0].categories[0]).toEqual({ title: '一、落实信访工作责任制,建立一把手负总责', max: 20, score: 19.5 });
+    expect(json.units[9]).toMatchObject({ name: '赵集村', veto: true, total: 0, band: '一票否决' });
+    expect(json.diagnostics).toContainEqual({ severity: 'error', code: 'SCORE_ABOVE_MAX', sheet: '刘湾村', cell: 'E4', message: '得分 6 超过分值 5' });
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.getWorksheet('张庄村')?.getCell('E36').value).toBe(99);
+    expect(wb.getWorksheet('赵集村')?.getCell('E36').value).toBe(0);
+    expect(wb.getWorksheet('李家村')?.getCell('E4').value).toBe(5);
+  });
+
+  it('never modifies the input file', async () => {
+    const copy = path.join(dir, 'input.xlsx');
+    await fs.copyFile(SAMPLE, copy);
+    const before = await sha(copy);
+    await run(['score', copy, '--out', path.join(dir, 'o.xlsx'), '--report', path.join(dir, 'r.json')], capture());
+    expect(await sha(copy)).toBe(before);
+  });
+
+  it('ranks with competition ranking and veto last when asked', async () => {
+    const report = path.join(dir, 'r.json');
+    await run(['score', SAMPLE, '--report', report, '--ranking', 'competition', '--veto', 'last'], capture());
+    const json = JSON.parse(await fs.readFile(report, 'utf8'));
+    const ranks = Object.fromEntries(json.units.map((u: { name: string; rank: number; total: number }) => [u.name, [u.rank, u.total]]));
+    expect(ranks['李家村']).toEqual([2, 92.5]);
+    expect(ranks['周口居委会']).toEqual([4, 88]);
+    expect(ranks['赵集村']).toEqual([10, 89]);
+  });
+
+  it('matches what the sample generator produces today', async () => {
+    const fresh = path.join(dir, 'fresh.xlsx');
+    await makeSampleWorkbook().xlsx.writeFile(fresh);
+    const a = path.join(dir, 'a.json');
+    const b = path.join(dir, 'b.json');
+    await run(['score', SAMPLE, '--report', a], capture());
+    await run(['score', fresh, '--report', b], capture());
+    expect(await fs.readFile(b, 'utf8')).toBe(await fs.readFile(a, 'utf8'));
+  });
+});
+
+describe('exit codes', () => {
+  async function workbookWith(units: { name: string; entries: (number | string | null)[] }[]) {
+    const wb = new ExcelJS.Workbook();
+    for (const u of units) addSeedSheet(wb, u.name, { unit: u.name, entries: u.entries, total: null });
+    const file = path.join(dir, 'w.xlsx');
+    await wb.xlsx.writeFile(file);
+    return file;
+  }
+  const full = [5, 5, 5, 5, 30, 10, 5, 5, 5, 5, 5, 4, 6, 5];
+
+  it('exits 0 when every entry is valid, warnings allowed', async () => {
+    const file = await workbookWith([{ name: '甲村', entries: full }, { name: '乙村', entries: [...full.slice(0, 13), null] }]);
+    const io = capture();
+    expect(await run(['score', file], io)).toBe(0);
+    expect(io.stdout).toContain('警告');
+  });
+
+  it('exits 1 when an entry has an error', async () => {
+    const file = await workbookWith([{ name: '甲村', entries: ['#REF!', ...full.slice(1)] }]);
+    expect(await run(['score', file], capture())).toBe(1);
+  });
+
+  it.each([
+    ['a missing file', async () => path.join(dir, 'nope.xlsx'), '找不到文件'],
+    ['a text file', async () => { const f = path.join(dir, 't.xlsx'); await fs.writeFile(f, 'hello'); return f; }, '不是 .xlsx 文件'],
+    ['an empty file', async () => { const f = path.join(dir, 'e.xlsx'); await fs.writeFile(f, ''); return f; }, '文件是空的'],
+    ['a password-protected file', async () => {
+      const f = path.join(dir, 'p.xlsx');
+      await fs.writeFile(f, Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]));
+      return f;
+    }, '打开密码'],
+    ['a corrupt zip', async () => {
+      const f = path.join(dir, 'c.xlsx');
+      await fs.writeFile(f, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]));
+      return f;
+    }, '已损坏'],
+    ['a workbook without a score table', async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('汇总').addRow(['单位', '总分', '排名']);
+      const f = path.join(dir, 's.xlsx');
+      await wb.xlsx.writeFile(f);
+      return f;
+    }, '没有找到评分表'],
+    ['a folder', async () => dir, '文件夹'],
+  ])('exits 2 with a clear message for %s', async (_what, make, message) => {
+    const io = capture();
+    expect(await run(['score', await make()], io)).toBe(2);
+    expect(io.stderr).toContain(message);
+  });
+
+  it.each([
+    [['score'], '用法'],
+    [['rank', 'x.xlsx'], '未知命令'],
+    [['score', SAMPLE, '--ranking', 'olympic'], '--ranking 只能是'],
+    [['score', SAMPLE, '--veto', 'maybe'], '--veto 只能是'],
+    [['score', SAMPLE, '--frobnicate'], '参数有误'],
+    [['score', SAMPLE, '--out', SAMPLE], '不能与输入文件相同'],
+  ])('exits 2 for bad arguments %j', async (args, message) => {
+    const io = capture();
+    expect(await run(args, io)).toBe(2);
+    expect(io.stderr).toContain(message);
+  });
+});
+
+describe('--help', () => {
+  it('explains every option in Chinese and English', async () => {
+    const io = capture();
+    expect(await run(['--help'], io)).toBe(0);
+    for (const option of ['--out', '--report', '--ranking', '--veto']) expect(io.stdout).toContain(option);
+    expect(io.stdout).toContain('中国式排名');
+    expect(io.stdout).toContain('ties share a rank');
+    expect(io.stdout).toBe(HELP);
+  });
+});
