@@ -129,8 +129,13 @@ export class MergedView {
     return this.raw(row, col);
   }
 
-  /** The value stored in the cell itself (null inside a merge, except at its top-left). */
+  /**
+   * The value stored in the cell itself: null inside a merge, except at its top-left. Hosts
+   * differ here (ExcelJS repeats the top-left value in every merged cell, Office.js leaves them
+   * empty), so the view enforces it rather than trusting the grid.
+   */
   raw(row: number, col: number): CellValue {
+    if (this.isMergeContinuation(row, col)) return null;
     return this.grid.rows[row]?.[col] ?? null;
   }
 

@@ -12,7 +12,7 @@ import { dec, sum, type Decimal } from '../engine/decimal';
 import type { AdjustmentRule, Category, Entry, Item, Scheme, UnitEntries } from '../engine/model';
 import { display, parseValue, parseVeto } from './entry';
 import { a1, isErrorValue, MergedView, type CellRange, type CellValue, type Grid } from './grid';
-import { cleanText, fold, labelKey, parseChineseNumber } from '../engine/text';
+import { fold, labelKey, parseChineseNumber } from '../engine/text';
 
 /** The columns of a score table, found from its header row. */
 export type Role = 'category' | 'item' | 'points' | 'rule' | 'entry' | 'deduction' | 'reason' | 'note';
@@ -88,6 +88,7 @@ export function readScoreTables(grid: Grid): SheetReading {
   const diagnostics: Diagnostic[] = [];
   let from = 0;
   let lastEnd = -1;
+  let emptyHeaders = 0;
   for (;;) {
     const header = findHeader(view, from);
     if (!header) break;
@@ -96,12 +97,21 @@ export function readScoreTables(grid: Grid): SheetReading {
       from = header.row + 1;
       continue;
     }
-    const table = readTable(view, header.row, header.columns, lastEnd + 1, diagnostics);
-    tables.push(table);
+    const found: Diagnostic[] = [];
+    const table = readTable(view, header.row, header.columns, lastEnd + 1, found);
     lastEnd = table.rows.last;
     from = table.rows.last + 1;
+    // A header with nothing under it (a blank template) is no unit's table: it is skipped,
+    // not scored as 0 and ranked.
+    if (table.scheme.categories.length === 0 && table.scheme.adjustments.length === 0) {
+      emptyHeaders++;
+      continue;
+    }
+    tables.push(table);
+    diagnostics.push(...found);
   }
-  const skippedBecause = tables.length === 0 ? '没有同时含“分值”和“得分”的表头' : null;
+  const skippedBecause =
+    tables.length > 0 ? null : emptyHeaders > 0 ? '表头下没有考核项目' : '没有同时含“分值”和“得分”的表头';
   return { tables, diagnostics, skippedBecause };
 }
 
@@ -145,15 +155,36 @@ function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === 'string' && v.trim() === '');
 }
 
+/**
+ * Full-width forms folded (NFKC: ５→5, （→( ), but no change of script. Keeps every
+ * character's place relative to fold(), so a match found in folded text can be cut from this.
+ */
+function nfkc(s: string): string {
+  return s.normalize('NFKC').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * Text as it was written, tidied for display: whitespace collapsed, the line-break space
+ * between two Chinese characters dropped. Not fold(): that turns the traditional characters it
+ * knows into simplified ones, right for comparing words and wrong for what a person reads back
+ * (新鄉村 must stay 新鄉村, and 落實領導 must not come out half converted as 落实領導).
+ */
+function written(s: string): string {
+  return nfkc(s)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/([\u4e00-\u9fff，。、；：“”）),;:]) (?=[\u4e00-\u9fff（(“])/g, '$1');
+}
+
 function text(v: CellValue): string {
   if (v === null || isErrorValue(v)) return '';
-  return cleanText(String(v));
+  return written(String(v));
 }
 
 /** Lines of a cell's text, each trimmed, blank lines dropped. */
 function lines(v: CellValue): string[] {
   if (v === null || isErrorValue(v)) return [];
-  return fold(String(v))
+  return nfkc(String(v))
     .split(/\r?\n/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s !== '');
@@ -171,7 +202,7 @@ export function pointsInTitle(title: string): Decimal | null {
 
 /** A title without its trailing points: '一、组织领导(20分)' → '一、组织领导' */
 function stripPoints(title: string): string {
-  return cleanText(title).replace(POINTS_IN_TITLE, '').trim();
+  return written(title).replace(POINTS_IN_TITLE, '').trim();
 }
 
 const TOTAL_WORDS = new Set(['总分', '合计', '总计', '得分合计', '总得分', '合计得分', '综合得分']);
@@ -195,34 +226,60 @@ function isFooter(view: MergedView, r: number): boolean {
 const UNIT_LABEL = /^(被考核单位|考核单位|单位名称|单位)[:：]?(.*)$/;
 const DATE = /(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})/;
 
+const MAX_TITLE_ROWS = 3;
+
 function readLabelArea(view: MergedView, from: number, headerRow: number) {
   let unit: string | null = null;
-  let title: string | null = null;
   let date: string | null = null;
+  // The title: the first rows of free text above the table, up to the label row or a blank
+  // row, so a title typed over two rows (xx镇2024年度 / 综治及信访工作考核评分表) reads as one.
+  // At most three rows: whatever else stands above a table is not its title.
+  const titleRows: string[] = [];
+  let titleDone = false;
   for (let r = from; r < headerRow; r++) {
     const row = view.grid.rows[r] ?? [];
+    const texts: string[] = [];
+    let labelled = false;
     for (let c = 0; c < row.length; c++) {
-      const v = row[c];
+      const v = view.raw(r, c);
       if (typeof v !== 'string' || v.trim() === '') continue;
       const folded = fold(v).trim();
       const dm = DATE.exec(folded);
-      if (dm && date === null) date = dm[1].replace(/\s+/g, '');
+      if (dm) {
+        labelled = true;
+        if (date === null) date = dm[1].replace(/\s+/g, '');
+      }
+      // Matched on folded text (單位 is 单位), cut from the text as written (新鄉村 stays 新鄉村).
       const m = UNIT_LABEL.exec(folded.replace(/\s+/g, ' '));
-      if (m && unit === null) {
-        let name = cutName(m[2]);
+      if (m) {
+        labelled = true;
+        if (unit !== null) continue;
+        const shown = nfkc(v).trim().replace(/\s+/g, ' ');
+        let name = cutWritten(m[2], shown.slice(shown.length - m[2].length));
         // The name may sit in the next cell: | 单位： | 张庄村 |
         for (let k = c + 1; name === '' && k < row.length; k++) {
-          const next = row[k];
-          if (typeof next === 'string' && next.trim() !== '' && !DATE.test(fold(next))) name = cutName(fold(next));
+          const next = view.raw(r, k);
+          if (typeof next === 'string' && next.trim() !== '' && !DATE.test(fold(next))) name = cutWritten(fold(next), nfkc(next));
           if (typeof next === 'string' && next.trim() !== '') break;
         }
         unit = name;
         continue;
       }
-      if (title === null && !dm && !UNIT_LABEL.test(folded)) title = cleanText(v);
+      if (!dm) texts.push(written(v));
     }
+    if (titleDone) continue;
+    if (!labelled && texts.length > 0) titleRows.push(texts.join(' '));
+    else if (titleRows.length > 0) titleDone = true;
+    if (titleRows.length === MAX_TITLE_ROWS) titleDone = true;
   }
-  return { unit, title, date };
+  return { unit, title: titleRows.length > 0 ? titleRows.join('') : null, date };
+}
+
+/** cutName() worked out on folded text and applied to the same text as written: fold() keeps every character's place. */
+function cutWritten(folded: string, asWritten: string): string {
+  const cut = cutName(folded);
+  const at = folded.indexOf(cut);
+  return asWritten.slice(at, at + cut.length);
 }
 
 /** The unit's name from what follows 单位：, cut before a date or a blank date template (年 月 日). */
@@ -300,9 +357,16 @@ function readTable(
     lastAdjustment = undefined;
   };
 
-  for (let r = headerRow + 1; r < view.rowCount; r++) {
+  // A header cell merged down over two rows (考核内容 over rows 3–4): the items start below it.
+  let firstRow = headerRow + 1;
+  for (const c of Object.values(columns)) {
+    const m = view.mergeAt(headerRow, c);
+    if (m && m.top === headerRow) firstRow = Math.max(firstRow, m.bottom + 1);
+  }
+
+  for (let r = firstRow; r < view.rowCount; r++) {
     if (isFooter(view, r)) break;
-    if (r > headerRow + 1 && findHeaderAt(view, r)) break;
+    if (r > firstRow && findHeaderAt(view, r)) break;
     const row = view.grid.rows[r] ?? [];
     if (row.every((v) => isBlank(v)) && !rowInsideMerge(view, r, [catCol, itemCol, pointsCol])) continue;
     const catV = catCol === undefined ? null : view.value(r, catCol);
@@ -312,9 +376,17 @@ function readTable(
     const pointsRaw = view.raw(r, pointsCol);
     const pointsCont = view.isMergeContinuation(r, pointsCol);
 
-    // A row that opens another table (a unit label) ends this one.
-    if (r > headerRow + 1 && row.some((v) => typeof v === 'string' && UNIT_LABEL.test(fold(v).trim()) && /[:：]/.test(v))) {
-      if (!current || (catText === '' && itemText === '')) break;
+    // A unit label row (单位：李家村) opens the next table and ends this one. The label usually
+    // sits in the category column, so the test is that the row holds no score: no 分值 of its
+    // own or merged down from above, and no 得分.
+    if (
+      r > firstRow &&
+      row.some((v) => typeof v === 'string' && UNIT_LABEL.test(fold(v).trim()) && /[:：]/.test(v)) &&
+      isBlank(pointsRaw) &&
+      !continuesFromAbove(view, r, pointsCol) &&
+      isBlank(view.raw(r, entryCol))
+    ) {
+      break;
     }
 
     last = r;
@@ -337,7 +409,13 @@ function readTable(
         current &&
         ((merge && current.titleMerge === merge) || (!merge && !current.titleMerge && current.titleKey === labelKey(catText)));
       if (!same) startCategory(catText, r, merge, null);
-    } else if (catCol === undefined && CATEGORY_NUMBERING.test(itemText) && isBlank(pointsRaw) && !pointsCont) {
+    } else if (
+      catCol === undefined &&
+      CATEGORY_NUMBERING.test(itemText) &&
+      ((isBlank(pointsRaw) && !pointsCont) || titleSpansPoints(view, r, itemCol, pointsCol))
+    ) {
+      // A numbered title row (一、组织领导(20分)), whether its 分值 cell is empty or the title
+      // is merged across the table over it.
       startCategory(itemText, r, itemCol === undefined ? undefined : view.mergeAt(r, itemCol), null);
       continue;
     } else if (catCol === undefined && !current) {
@@ -424,7 +502,7 @@ function readTable(
 
   const label = readLabelArea(view, labelFrom, headerRow);
   const unitFromLabel = label.unit !== null && label.unit !== '' ? label.unit : null;
-  const unit = unitFromLabel ?? cleanText(sheet);
+  const unit = unitFromLabel ?? written(sheet);
   if (!unitFromLabel) diagnostics.push(diagnose('UNIT_NAME_FROM_SHEET', { name: sheet }, sheet, a1(headerRow, 0)));
 
   const scheme: Scheme = {
@@ -474,6 +552,19 @@ function readTable(
 function findHeaderAt(view: MergedView, r: number): boolean {
   const found = findHeader(view, r, r);
   return found !== undefined && !found.missing;
+}
+
+/** True when the cell is inside a merge that began on an earlier row. */
+function continuesFromAbove(view: MergedView, r: number, c: number): boolean {
+  const m = view.mergeAt(r, c);
+  return m !== undefined && m.top < r;
+}
+
+/** True when the item cell's merge runs across the 分值 column: a title row, not an item. */
+function titleSpansPoints(view: MergedView, r: number, itemCol: number | undefined, pointsCol: number): boolean {
+  if (itemCol === undefined) return false;
+  const m = view.mergeAt(r, itemCol);
+  return m !== undefined && m === view.mergeAt(r, pointsCol);
 }
 
 function rowInsideMerge(view: MergedView, r: number, cols: (number | undefined)[]): boolean {
