@@ -61,6 +61,22 @@ const CATALOG = {
     severity: 'error',
     text: (p) => `评分表与“${p.reference}”不一致：${p.differences}；该单位未参加排名`,
   },
+  // 信访台账 (the petition ledger)
+  LEDGER_HEADER: { severity: 'error', text: (p) => `工作表“${p.sheet}”像是信访台账，但表头缺少“${p.missing}”列，台账未读取` },
+  LEDGER_BAD_DATE: { severity: 'error', text: (p) => `日期“${p.value}”无法识别（应如 2024-03-05 或 2024年3月5日），此条未计入` },
+  LEDGER_UNKNOWN_UNIT: { severity: 'error', text: (p) => `单位“${p.value}”不是被考核单位${p.hint}此条未计入` },
+  LEDGER_UNKNOWN_LEVEL: { severity: 'error', text: (p) => `级别“${p.value}”无法识别（应为 进京、赴省、到市、到区县、到镇），此条未计入` },
+  LEDGER_UNKNOWN_KIND: { severity: 'error', text: (p) => `类别“${p.value}”无法识别（应为 正常访、非正常访、重复访、集体访），此条未计入` },
+  LEDGER_BAD_COUNT: { severity: 'error', text: (p) => `${p.column}“${p.value}”应为正整数，此条未计入` },
+  LEDGER_UNKNOWN_EXCLUSION: {
+    severity: 'error',
+    text: (p) => `不列入考评原因“${p.value}”不是考核办法规定的情形（咨询问题、协议期限内、三级认定无理的老户、持意见书要求复查），此条未计入`,
+  },
+  LEDGER_OTHER_YEAR: { severity: 'warning', text: (p) => `日期 ${p.date} 不在 ${p.year} 年度内，此条不计入本年度考核` },
+  LEDGER_COLLECTIVE: {
+    severity: 'warning',
+    text: (p) => `“${p.unit}”有集体上访：如因稳控调处不当造成较大影响，按评分表注2以0分计算并一票否决，请在该单位评分表的一票否决栏确认`,
+  },
   // Sheets and files
   NOT_A_SCORE_TABLE: { severity: 'info', text: (p) => `工作表“${p.sheet}”不是评分表（${p.reason}），已跳过` },
   HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头缺少“${p.missing}”列，此表已跳过` },

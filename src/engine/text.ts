@@ -21,6 +21,8 @@ const TRADITIONAL = new Map(
     積: '积', 案: '案', 違規: '违规', 鄉: '乡', 專: '专', 職: '职', 調: '调', 解: '解',
     衛: '卫', 乾: '干', 淨: '净', 制: '制', 度: '度', 齊: '齐', 全: '全', 缺: '缺', 樣: '样',
     頭: '头', 號: '号', 讀: '读', 選: '选', 擇: '择', 頁: '页', 顯: '显', 示: '示',
+    別: '别', 進: '进', 協: '协', 見: '见', 書: '书', 複: '复', 復: '复', 諮: '咨', 詢: '询',
+    戶: '户', 層: '层', 質: '质', 屬: '属', 圍: '围', 錯: '错', 誤: '误', 題: '题', 問: '问',
   }).filter(([k]) => k.length === 1),
 );
 
@@ -90,4 +92,38 @@ export function parseChineseNumber(text: string): number | null {
     }
   }
   return total + (digit ?? 0);
+}
+
+/** Edit distance between two strings, by characters. */
+function editDistance(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  let prev = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= y.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] === y[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[y.length];
+}
+
+/**
+ * The candidate a mistyped name most likely means, for a suggestion: nearestName('张庄', ['张庄村', '李家村']) → '张庄村'.
+ * null when nothing is close (more than a third of the characters differ) or two are equally close.
+ */
+export function nearestName(name: string, candidates: string[]): string | null {
+  const key = labelKey(name);
+  if (key === '') return null;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  let tie = false;
+  for (const c of candidates) {
+    const d = editDistance(key, labelKey(c));
+    if (d < bestDistance) [best, bestDistance, tie] = [c, d, false];
+    else if (d === bestDistance) tie = true;
+  }
+  const limit = Math.max(1, Math.floor(Math.max([...key].length, 3) / 3));
+  return best !== null && !tie && bestDistance <= limit ? best : null;
 }
