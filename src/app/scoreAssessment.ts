@@ -42,6 +42,9 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
 
   for (const u of units) {
     const { table, score, placement } = u;
+    if (score.blank > 0 && score.blank === table.entries.items.flat().length) {
+      diagnostics.push(diagnose('UNIT_NOT_SCORED', {}, table.sheet, table.entries.items.flat()[0]?.cell));
+    }
     const higher = placement.band;
     for (const lower of placement.boundaryWith) {
       diagnostics.push(

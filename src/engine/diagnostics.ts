@@ -52,6 +52,8 @@ const CATALOG = {
   },
   SCHEME_TOTAL_NOT_100: { severity: 'warning', text: (p) => `评分表各项分值合计 ${p.total} 分，不是 100 分` },
   POINTS_NOT_A_NUMBER: { severity: 'error', text: (p) => `分值“${p.value}”不是数字` },
+  POINTS_NOT_POSITIVE: { severity: 'error', text: (p) => `分值 ${p.value} 应大于 0；此项未计入评分表` },
+  UNIT_NOT_SCORED: { severity: 'warning', text: () => '该单位的得分全部未填写，尚未评分；总分按 0 分排名' },
   ITEM_WITHOUT_POINTS: { severity: 'warning', text: (p) => `“${shortLabel(String(p.item))}”没有分值，未计入评分表` },
   HIDDEN_ROW: { severity: 'info', text: (p) => `第 ${p.row} 行已隐藏，仍按评分表内容读取` },
   // Units (被考核单位)

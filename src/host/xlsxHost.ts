@@ -48,7 +48,9 @@ export class XlsxHost implements WorkbookHost {
     try {
       await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     } catch (e) {
-      const reason = `文件已损坏或不是 Excel 工作簿：${(e as Error).message}`;
+      const reason = /zip|central directory|signature/i.test((e as Error).message)
+        ? '文件已损坏（压缩包结构不完整），请用 Excel 打开后另存为 .xlsx'
+        : `文件已损坏或不是 Excel 工作簿：${(e as Error).message}`;
       throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason }));
     }
     return new XlsxHost(workbook);
@@ -102,6 +104,14 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
     bottom: m.bottom - 1,
     right: m.right - 1,
   }));
+  // ExcelJS repeats a merge's value in every cell of it; the grid holds it at the top-left only, as Excel does.
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
+    }
+  }
   return { name: ws.name, rows, merges, hiddenRows, formulas };
 }
 

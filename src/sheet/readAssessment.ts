@@ -4,6 +4,7 @@
  */
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { Scheme } from '../engine/model';
+import { labelKey } from '../engine/text';
 import type { Grid } from './grid';
 import { readScoreTables, type ScoreTable } from './readScoreTable';
 
@@ -71,8 +72,8 @@ export function readAssessment(grids: Grid[]): Assessment {
 /** What makes two schemes the same: categories, items and their points, adjustment lines, the veto row. */
 export function schemeSignature(s: Scheme): string {
   return JSON.stringify([
-    s.categories.map((c) => [c.title, c.items.map((it) => [it.label, it.points.toFixed()])]),
-    s.adjustments.map((a) => a.label),
+    s.categories.map((c) => [labelKey(c.title), c.items.map((it) => [labelKey(it.label), it.points.toFixed()])]),
+    s.adjustments.map((a) => labelKey(a.label)),
     s.hasVeto,
   ]);
 }
@@ -92,19 +93,19 @@ export function describeDifferences(ref: Scheme, other: Scheme): string[] {
       out.push(`缺少类别“${a.title}”`);
       continue;
     }
-    if (a.title !== b.title) out.push(`第${c + 1}类标题“${b.title}”与“${a.title}”不同`);
+    if (labelKey(a.title) !== labelKey(b.title)) out.push(`第${c + 1}类标题“${b.title}”与“${a.title}”不同`);
     const m = Math.max(a.items.length, b.items.length);
     for (let i = 0; i < m; i++) {
       const x = a.items[i];
       const y = b.items[i];
       if (!x) out.push(`“${a.title}”多出一项“${y.label}”`);
       else if (!y) out.push(`“${a.title}”缺少一项“${x.label}”`);
-      else if (x.label !== y.label) out.push(`“${a.title}”第${i + 1}项“${y.label}”与“${x.label}”不同`);
+      else if (labelKey(x.label) !== labelKey(y.label)) out.push(`“${a.title}”第${i + 1}项“${y.label}”与“${x.label}”不同`);
       else if (!x.points.eq(y.points)) out.push(`“${x.label}”分值 ${y.points.toFixed()} 与 ${x.points.toFixed()} 不同`);
     }
   }
-  const adjA = ref.adjustments.map((x) => x.label).join('|');
-  const adjB = other.adjustments.map((x) => x.label).join('|');
+  const adjA = ref.adjustments.map((x) => labelKey(x.label)).join('|');
+  const adjB = other.adjustments.map((x) => labelKey(x.label)).join('|');
   if (adjA !== adjB) out.push('加减分项目不同');
   if (ref.hasVeto !== other.hasVeto) out.push(other.hasVeto ? '多出一票否决行' : '缺少一票否决行');
   return out;

@@ -472,6 +472,10 @@ function readTable(
     let points: Decimal | null = null;
     const parsedPoints = parseValue(pointsRaw);
     if (parsedPoints.kind === 'number') {
+      if (parsedPoints.value.lte(0)) {
+        diagnostics.push(diagnose('POINTS_NOT_POSITIVE', { value: display(pointsRaw) }, sheet, a1(r, pointsCol)));
+        continue;
+      }
       points = parsedPoints.value;
     } else if (parsedPoints.kind === 'blank') {
       points = pointsInTitle(ownItemText);
