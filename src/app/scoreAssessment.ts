@@ -11,6 +11,8 @@ import type { Grid } from '../sheet/grid';
 import { readAssessment, type Assessment } from '../sheet/readAssessment';
 import type { ScoreTable } from '../sheet/readScoreTable';
 import type { WritePlan } from '../host/host';
+import type { Deduction } from '../engine/deductions';
+import { applyRecords, splitSheets } from './records';
 
 export const DEFAULT_SETTINGS: ScoreSettings = { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS };
 
@@ -18,6 +20,10 @@ export interface UnitResult {
   table: ScoreTable;
   score: UnitScore;
   placement: Placement;
+  /** Deductions computed from the 扣分明细 log and the 信访台账 ledger, with rule and reason. */
+  deductions: Deduction[];
+  /** Blank entry cells whose value was computed from the records. */
+  filled: { cell: string; value: Decimal }[];
 }
 
 export interface AssessmentResult {
@@ -27,18 +33,30 @@ export interface AssessmentResult {
   diagnostics: Diagnostic[];
   /** True when no score table could be read: the input is unusable. */
   unusable: boolean;
+  /** What the deduction records held, and the 扣分 cells of the log the writer may fill. */
+  records: { logRows: number; ledgerEvents: number; logPoints: { sheet: string; cell: string; value: Decimal }[] };
 }
 
 /** Scores every unit of a workbook's grids and ranks them. */
 export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT_SETTINGS): AssessmentResult {
-  const assessment = readAssessment(grids);
-  const diagnostics = [...assessment.diagnostics];
-  const scores = assessment.tables.map((t) => scoreUnit(t.scheme, t.entries, settings));
+  const sheets = splitSheets(grids);
+  const assessment = readAssessment(sheets.tables);
+  const records =
+    assessment.scheme && assessment.tables.length > 0
+      ? applyRecords(assessment.tables, assessment.scheme, assessment.tables[0], sheets.logs, sheets.ledgers)
+      : null;
+  // An entry computed from the records is not blank any more.
+  const diagnostics = assessment.diagnostics.filter(
+    (d) => !(d.code === 'BLANK_ENTRY' && records?.computedCells.has(`${d.sheet}!${d.cell}`)),
+  );
+  if (records) diagnostics.push(...records.diagnostics);
+  const ofTable = (t: ScoreTable) => records?.byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] };
+  const scores = assessment.tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
   const placements = placeUnits(scores, settings);
   const units = assessment.tables
     .map((table, i) => ({ table, score: scores[i], placement: placements[i], order: i }))
     .sort((a, b) => a.placement.rank - b.placement.rank || a.order - b.order)
-    .map(({ table, score, placement }) => ({ table, score, placement }));
+    .map(({ table, score, placement }) => ({ table, score, placement, deductions: ofTable(table).deductions, filled: ofTable(table).filled }));
 
   for (const u of units) {
     const { table, score, placement } = u;
@@ -57,7 +75,13 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
       );
     }
   }
-  return { assessment, units, diagnostics, unusable: assessment.tables.length === 0 && assessment.excluded.length === 0 };
+  return {
+    assessment,
+    units,
+    diagnostics,
+    unusable: assessment.tables.length === 0 && assessment.excluded.length === 0,
+    records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [] },
+  };
 }
 
 /** The report's JSON, as in DESIGN.md's contract: units in rank order, then diagnostics. */
@@ -75,6 +99,8 @@ export interface Report {
     /** Entries not yet filled in, and entries that are not usable scores (see diagnostics). */
     blankEntries: number;
     invalidEntries: number;
+    /** How each point was lost (or gained) by the rules: points are negative for deductions. */
+    deductions: { item: string; rule: string; count: number; points: number; reason: string; source: 'log' | 'ledger'; sheet: string; cell: string }[];
   }[];
   diagnostics: Diagnostic[];
 }
@@ -82,7 +108,7 @@ export interface Report {
 export function toReport(result: AssessmentResult): Report {
   const n = (d: Decimal) => toNumber(d);
   return {
-    units: result.units.map(({ table, score, placement }) => ({
+    units: result.units.map(({ table, score, placement, deductions }) => ({
       name: table.unit,
       sheet: table.sheet,
       base: n(score.base),
@@ -94,21 +120,35 @@ export function toReport(result: AssessmentResult): Report {
       categories: score.categories.map((c) => ({ title: c.title, max: n(c.max), score: n(c.score) })),
       blankEntries: score.blank,
       invalidEntries: score.invalid,
+      deductions: deductions.map((d) => ({
+        item: d.item,
+        rule: d.rule,
+        count: d.count,
+        points: n(d.points),
+        reason: d.reason,
+        source: d.source,
+        sheet: d.sheet,
+        cell: d.cell,
+      })),
     })),
     diagnostics: result.diagnostics,
   };
 }
 
 /**
- * The cells `--out` fills: each table's 总分 cell, when it is empty. A cell the user filled
- * (a number or a formula) is never overwritten: a differing one is reported as TOTAL_MISMATCH.
+ * The cells `--out` fills: each table's 总分 cell when it is empty, the entry cells left blank
+ * whose value the deduction records give, and the 扣分 column of the 扣分明细 log (the
+ * add-in's own). A cell the user filled (a number or a formula) is never overwritten: a
+ * differing one is reported (TOTAL_MISMATCH, ENTRY_DIFFERS_FROM_RECORDS).
  */
 export function totalsPlan(result: AssessmentResult): WritePlan {
   const cells: WritePlan['cells'] = [];
-  for (const { table, score } of result.units) {
+  for (const { table, score, filled } of result.units) {
+    for (const f of filled) cells.push({ sheet: table.sheet, cell: f.cell, value: toNumber(f.value) });
     if (table.totalCell && table.totalBlank && !table.totalIsFormula) {
       cells.push({ sheet: table.sheet, cell: table.totalCell, value: toNumber(score.total) });
     }
   }
+  for (const p of result.records.logPoints) cells.push({ sheet: p.sheet, cell: p.cell, value: toNumber(p.value) });
   return { cells };
 }

@@ -63,6 +63,34 @@ const CATALOG = {
     severity: 'error',
     text: (p) => `评分表与“${p.reference}”不一致：${p.differences}；该单位未参加排名`,
   },
+  // 扣分因素 computed (rules, the 扣分明细 log)
+  RULE_NOT_UNDERSTOOD: {
+    severity: 'info',
+    text: (p) => `“${shortLabel(String(p.item))}”的扣分因素“${p.clause}”无法自动计算（${p.why}）；此条请人工扣分，该项按填写的得分计`,
+  },
+  ENTRY_DIFFERS_FROM_RECORDS: {
+    severity: 'error',
+    text: (p) => `得分单元格填写 ${p.typed}，按扣分记录计算为 ${p.computed}（${p.detail}）；已按计算结果计分，该单元格未改动，请核对`,
+  },
+  DEDUCTIONS_EXHAUSTED: {
+    severity: 'info',
+    text: (p) => `“${shortLabel(String(p.item))}”按记录共扣 ${p.deducted} 分，超过分值 ${p.points} 分，扣完为止，该项得 0 分`,
+  },
+  VETO_FROM_RULES: { severity: 'warning', text: (p) => `扣分记录中有一票否决情形（${p.rule}），该单位按一票否决处理` },
+  VETO_CONFLICT: {
+    severity: 'error',
+    text: (p) => `扣分记录中有一票否决情形（${p.rule}），但一票否决栏填写“${p.value}”；已按一票否决处理，请核对`,
+  },
+  RECORD_REJECTED: { severity: 'error', text: (p) => `“${shortLabel(String(p.item))}”的扣分记录无法使用：${p.message}；此项记录未计入` },
+  LOG_HEADER: { severity: 'error', text: (p) => `工作表“${p.sheet}”像是扣分明细，但表头缺少“${p.missing}”列，扣分明细未读取` },
+  LOG_UNKNOWN_UNIT: { severity: 'error', text: (p) => `单位“${p.value}”不是被考核单位${p.hint}此条未计入` },
+  LOG_UNKNOWN_ITEM: { severity: 'error', text: (p) => `考核项目“${shortLabel(String(p.value))}”无法对应（${p.why}），此条未计入` },
+  LOG_UNKNOWN_RULE: {
+    severity: 'error',
+    text: (p) => `扣分因素“${shortLabel(String(p.value))}”不是“${shortLabel(String(p.item))}”的规则，此条未计入。可填写：${p.rules}`,
+  },
+  LOG_RULE_FROM_LEDGER: { severity: 'warning', text: (p) => `“${p.rule}”按信访台账自动计数，扣分明细中的这一条未计入（避免重复扣分）` },
+  LOG_BAD_COUNT: { severity: 'error', text: (p) => `次数“${p.value}”应为正整数，此条未计入` },
   // 信访台账 (the petition ledger)
   LEDGER_HEADER: { severity: 'error', text: (p) => `工作表“${p.sheet}”像是信访台账，但表头缺少“${p.missing}”列，台账未读取` },
   LEDGER_BAD_DATE: { severity: 'error', text: (p) => `日期“${p.value}”无法识别（应如 2024-03-05 或 2024年3月5日），此条未计入` },
@@ -73,6 +101,11 @@ const CATALOG = {
   LEDGER_UNKNOWN_EXCLUSION: {
     severity: 'error',
     text: (p) => `不列入考评原因“${p.value}”不是考核办法规定的情形（咨询问题、协议期限内、三级认定无理的老户、持意见书要求复查），此条未计入`,
+  },
+  LEDGER_BAD_ANSWER: { severity: 'error', text: (p) => `${p.column}填写“${p.value}”无法识别，请填写“是”或“否”；此条未计入` },
+  LEDGER_STABILISED_UNKNOWN: {
+    severity: 'warning',
+    text: (p) => `规则“${p.rule}”只扣不能及时稳控调处的，此条的“及时稳控调处”未填写，未计扣分；请填写“是”或“否”`,
   },
   LEDGER_OTHER_YEAR: { severity: 'warning', text: (p) => `日期 ${p.date} 不在 ${p.year} 年度内，此条不计入本年度考核` },
   LEDGER_COLLECTIVE: {

@@ -68,33 +68,32 @@ export interface PetitionEvent {
   batches: number;
   /** The seed 002 exclusion, when the event is not counted. */
   excluded: string | null;
+  /** 及时稳控调处: true/false as the ledger says; null when it has no such column or the cell is blank. */
+  stabilised: boolean | null;
 }
 
-export interface Tally {
-  persons: number;
-  batches: number;
+/** What a rule counts in the ledger: events of these levels and kinds, by persons or batches. */
+export interface LedgerQuery {
+  levels: readonly PetitionLevel[];
+  kinds: readonly PetitionKind[];
+  by: 'persons' | 'batches';
+  /** Only events the unit did not stabilise in time (不能及时稳控调处). */
+  unstabilisedOnly: boolean;
 }
 
-/** Counted events of one unit by level and kind (excluded events left out). */
-export type UnitTally = Map<`${PetitionLevel}/${PetitionKind}`, Tally>;
-
-export function tallyByUnit(events: PetitionEvent[]): Map<string, UnitTally> {
-  const out = new Map<string, UnitTally>();
-  for (const e of events) {
-    if (e.excluded) continue;
-    let unit = out.get(e.unit);
-    if (!unit) out.set(e.unit, (unit = new Map()));
-    const key = `${e.level}/${e.kind}` as const;
-    const t = unit.get(key) ?? { persons: 0, batches: 0 };
-    unit.set(key, { persons: t.persons + e.persons, batches: t.batches + e.batches });
-  }
-  return out;
+/** The counted (not excluded) events of one unit that a query selects. */
+export function eventsFor(events: readonly PetitionEvent[], unit: string, q: Omit<LedgerQuery, 'by'>): PetitionEvent[] {
+  return events.filter(
+    (e) =>
+      !e.excluded &&
+      e.unit === unit &&
+      q.levels.includes(e.level) &&
+      q.kinds.includes(e.kind) &&
+      (!q.unstabilisedOnly || e.stabilised === false),
+  );
 }
 
-/** persons or batches of one unit, summed over the given levels and kinds. */
-export function countOf(tally: UnitTally | undefined, levels: readonly PetitionLevel[], kinds: readonly PetitionKind[], by: keyof Tally): number {
-  if (!tally) return 0;
-  let n = 0;
-  for (const l of levels) for (const k of kinds) n += tally.get(`${l}/${k}`)?.[by] ?? 0;
-  return n;
+/** persons or batches over the events a query selects. */
+export function countFor(events: readonly PetitionEvent[], unit: string, q: LedgerQuery): number {
+  return eventsFor(events, unit, q).reduce((n, e) => n + e[q.by], 0);
 }

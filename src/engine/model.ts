@@ -44,6 +44,8 @@ export interface Entry {
   value: Decimal | null;
   /** What the cell showed, for messages. */
   raw: string;
+  /** The value was computed from the deduction records, not read from the cell. */
+  computed?: boolean;
 }
 
 /** One unit's entries, in the scheme's order. */

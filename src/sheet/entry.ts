@@ -59,3 +59,12 @@ export function parseVeto(v: CellValue): { kind: 'yes' } | { kind: 'no' } | { ki
   if (NO.has(s)) return { kind: 'no' };
   return { kind: 'unknown' };
 }
+
+const MEASURE_WORD = /(人次|人|批次|批|次|件|起|份|例|项|类|个|样)$/;
+
+/** A count as typed: 3, ３, '3人次' → 3; a negative count comes back for its message; null when not a whole number. */
+export function wholeNumber(v: CellValue): number | null {
+  const p = parseValue(typeof v === 'string' ? fold(v).trim().replace(MEASURE_WORD, '') : v);
+  if (p.kind !== 'number' || !p.value.eq(p.value.round(0, 0))) return null;
+  return p.value.toNumber();
+}

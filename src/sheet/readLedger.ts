@@ -1,17 +1,17 @@
 /**
  * 信访台账: a sheet of petition events, one per row, under a header such as
- * 日期 | 单位 | 级别 | 类别 | 人数 | 批次 | 不列入考评原因 | 事由 | 信访人.
+ * 日期 | 单位 | 级别 | 类别 | 人数 | 批次 | 及时稳控调处 | 不列入考评原因 | 事由 | 信访人.
  * The 信访人 and 事由 columns are never read: petitioners' names stay in the ledger.
  */
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { exclusionFor, parseKind, parseLevel, type PetitionEvent } from '../engine/ledger';
 import { cleanText, fold, nearestName } from '../engine/text';
 import { parseDate, isoDate } from './dates';
-import { display, parseValue } from './entry';
+import { display, parseVeto, wholeNumber } from './entry';
 import { a1, type Grid } from './grid';
 import { findListLayout, type ColumnSpec } from './listSheet';
 
-type Column = 'date' | 'unit' | 'level' | 'kind' | 'persons' | 'batches' | 'excluded';
+type Column = 'date' | 'unit' | 'level' | 'kind' | 'persons' | 'batches' | 'stabilised' | 'excluded';
 
 export const LEDGER_COLUMNS: ColumnSpec<Column>[] = [
   { key: 'date', names: ['日期', '上访日期', '信访日期', '时间'], required: true },
@@ -20,6 +20,7 @@ export const LEDGER_COLUMNS: ColumnSpec<Column>[] = [
   { key: 'kind', names: ['类别', '类型', '上访类型', '性质'], required: true },
   { key: 'persons', names: ['人数', '人次'], required: true },
   { key: 'batches', names: ['批次', '起数'] },
+  { key: 'stabilised', names: ['及时稳控调处', '及时稳控', '是否及时稳控', '稳控调处'] },
   { key: 'excluded', names: ['不列入考评原因', '不列入考评', '不计入原因', '排除原因'] },
 ];
 
@@ -84,14 +85,21 @@ export function readLedger(grid: Grid, context: LedgerContext): LedgerReading {
     const kind = parseKind(kindText);
     if (!kind) problems.push(diagnose('LEDGER_UNKNOWN_KIND', { value: kindText || '（空）' }, sheet, cellOf(col.kind)));
 
-    const persons = wholeCount(at(col.persons));
+    const persons = wholeNumber(at(col.persons));
     if (persons === null || persons < 1) {
       problems.push(diagnose('LEDGER_BAD_COUNT', { column: '人数', value: display(at(col.persons)) || '（空）' }, sheet, cellOf(col.persons)));
     }
     const batchCell = at(col.batches);
-    const batches = batchCell === null ? 1 : wholeCount(batchCell);
+    const batches = batchCell === null ? 1 : wholeNumber(batchCell);
     if (batches === null || batches < 1) {
       problems.push(diagnose('LEDGER_BAD_COUNT', { column: '批次', value: display(batchCell) }, sheet, cellOf(col.batches)));
+    }
+
+    const stabilisedCell = at(col.stabilised);
+    const stabilisedAnswer = parseVeto(stabilisedCell);
+    const stabilised = stabilisedAnswer.kind === 'yes' ? true : stabilisedAnswer.kind === 'no' ? false : null;
+    if (stabilisedAnswer.kind === 'unknown') {
+      problems.push(diagnose('LEDGER_BAD_ANSWER', { column: '及时稳控调处', value: display(stabilisedCell) }, sheet, cellOf(col.stabilised)));
     }
 
     let excluded: string | null = null;
@@ -112,14 +120,7 @@ export function readLedger(grid: Grid, context: LedgerContext): LedgerReading {
     if (kind === '集体访' && !excluded) {
       diagnostics.push(diagnose('LEDGER_COLLECTIVE', { unit }, sheet, cellOf(col.kind)));
     }
-    events.push({ sheet, cell: a1(r, 0), date: date ? isoDate(date) : null, unit, level, kind, persons, batches, excluded });
+    events.push({ sheet, cell: a1(r, 0), date: date ? isoDate(date) : null, unit, level, kind, persons, batches, stabilised, excluded });
   }
   return { sheet, events, diagnostics };
-}
-
-/** A count typed as 3, ３, '3人': a whole number (negative ones included, for the message), else null. */
-function wholeCount(v: Parameters<typeof parseValue>[0]): number | null {
-  const p = parseValue(typeof v === 'string' ? v.replace(/(人次|人|批次|批|起|件)$/, '') : v);
-  if (p.kind !== 'number' || !p.value.eq(p.value.round(0, 0))) return null;
-  return p.value.toNumber();
 }

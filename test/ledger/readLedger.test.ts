@@ -1,4 +1,4 @@
-import { countOf, tallyByUnit } from '../../src/engine/ledger';
+import { countFor } from '../../src/engine/ledger';
 import { nearestName } from '../../src/engine/text';
 import { parseDate } from '../../src/sheet/dates';
 import { grid } from '../../src/sheet/grid';
@@ -50,9 +50,9 @@ describe('信访台账 reading', () => {
     ]);
     expect(r.diagnostics).toEqual([]);
     expect(r.events.filter((e) => e.excluded).length).toBe(4);
-    const tally = tallyByUnit(r.events).get('张庄村');
-    expect(countOf(tally, ['赴省'], ['正常访', '重复访'], 'persons')).toBe(4);
-    expect(countOf(tally, ['到镇', '到市'], ['正常访'], 'persons')).toBe(0);
+    const q = { unstabilisedOnly: false, by: 'persons' } as const;
+    expect(countFor(r.events, '张庄村', { ...q, levels: ['赴省'], kinds: ['正常访', '重复访'] })).toBe(4);
+    expect(countFor(r.events, '张庄村', { ...q, levels: ['到镇', '到市'], kinds: ['正常访'] })).toBe(0);
   });
 
   test('an unknown unit is an error with the nearest name suggested, and the event is not counted', () => {

@@ -1,0 +1,155 @@
+/**
+ * The deduction records of a workbook — the 扣分明细 log and the 信访台账 ledger — applied to
+ * its score tables: which items are computed from the rules, their deductions, and what
+ * disagrees with what was typed. Nothing typed is changed here; the write plan decides what
+ * may be filled in.
+ */
+import type { Decimal } from '../engine/decimal';
+import { compileScheme, computeItems, ledgerRecords, resolveLogRow, type CompiledItem, type CountRecord, type Deduction } from '../engine/deductions';
+import { diagnose, type Diagnostic } from '../engine/diagnostics';
+import type { PetitionEvent } from '../engine/ledger';
+import type { Entry, Scheme, UnitEntries } from '../engine/model';
+import { ruleMessage } from '../engine/rules';
+import { a1, parseA1, type Grid } from '../sheet/grid';
+import { yearIn } from '../sheet/dates';
+import { isLedgerName, readLedger, LEDGER_COLUMNS } from '../sheet/readLedger';
+import { isLogName, readLog, type LogReading } from '../sheet/readLog';
+import { findListLayout } from '../sheet/listSheet';
+import type { ScoreTable } from '../sheet/readScoreTable';
+
+/** Sheets by role: score tables (and anything else), deduction logs, petition ledgers. */
+export function splitSheets(grids: Grid[]): { tables: Grid[]; logs: Grid[]; ledgers: Grid[] } {
+  const logs: Grid[] = [];
+  const ledgers: Grid[] = [];
+  const tables: Grid[] = [];
+  for (const g of grids) {
+    if (isLedgerName(g.name) || (!isLogName(g.name) && findListLayout(g, LEDGER_COLUMNS).layout)) ledgers.push(g);
+    else if (isLogName(g.name)) logs.push(g);
+    else tables.push(g);
+  }
+  return { tables, logs, ledgers };
+}
+
+export interface UnitRecords {
+  /** The entries to score: computed items replace typed ones. */
+  entries: UnitEntries;
+  deductions: Deduction[];
+  /** Entry cells that were blank and now hold a computed value: --out may fill them. */
+  filled: { cell: string; value: Decimal }[];
+}
+
+export interface RecordsResult {
+  byTable: Map<ScoreTable, UnitRecords>;
+  diagnostics: Diagnostic[];
+  /** Cells of the log's 扣分 column with the points each row moved. */
+  logPoints: { sheet: string; cell: string; value: Decimal }[];
+  /** Cells whose BLANK_ENTRY warning no longer holds (the value was computed). */
+  computedCells: Set<string>;
+  compiled: CompiledItem[];
+  ledgerEvents: number;
+  logRows: number;
+}
+
+export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: ScoreTable, logs: Grid[], ledgers: Grid[]): RecordsResult {
+  const compiled = compileScheme(scheme);
+  const diagnostics: Diagnostic[] = [...notUnderstood(compiled, reference)];
+  const units = tables.map((t) => t.unit);
+  const year = yearIn(reference.title) ?? yearIn(reference.date);
+
+  const events: PetitionEvent[] = [];
+  for (const g of ledgers) {
+    const reading = readLedger(g, { units, year });
+    diagnostics.push(...reading.diagnostics);
+    events.push(...reading.events);
+  }
+  const logReadings: LogReading[] = logs.map((g) => readLog(g, units));
+  const logRecords = new Map<string, CountRecord[]>();
+  const logPointsCell = new Map<CountRecord, string>();
+  for (const reading of logReadings) {
+    diagnostics.push(...reading.diagnostics);
+    for (const row of reading.rows) {
+      const { record, diagnostic } = resolveLogRow(compiled, row);
+      if (diagnostic) diagnostics.push(diagnostic);
+      if (!record) continue;
+      logRecords.set(row.unit, [...(logRecords.get(row.unit) ?? []), record]);
+      if (row.cells.points) logPointsCell.set(record, row.cells.points);
+    }
+  }
+
+  const byTable = new Map<ScoreTable, UnitRecords>();
+  const logPoints: RecordsResult['logPoints'] = [];
+  const computedCells = new Set<string>();
+  for (const table of tables) {
+    const fromLedger = ledgerRecords(compiled, events, table.unit);
+    diagnostics.push(...fromLedger.diagnostics);
+    const records = [...fromLedger.records, ...(logRecords.get(table.unit) ?? [])];
+    const computations = computeItems(compiled, records, ledgers.length > 0);
+    const entries: UnitEntries = {
+      items: table.entries.items.map((row) => [...row]),
+      adjustments: [...table.entries.adjustments],
+      veto: table.entries.veto,
+    };
+    const filled: UnitRecords['filled'] = [];
+    const deductions: Deduction[] = [];
+    for (const c of computations.values()) {
+      diagnostics.push(...c.diagnostics);
+      deductions.push(...c.deductions);
+      const typed = c.item.ref.kind === 'item' ? entries.items[c.item.ref.category][c.item.ref.item] : entries.adjustments[c.item.ref.index];
+      const computed: Entry = { cell: typed.cell, status: 'ok', value: c.value, raw: typed.raw, computed: true };
+      if (c.item.ref.kind === 'item') entries.items[c.item.ref.category][c.item.ref.item] = computed;
+      else entries.adjustments[c.item.ref.index] = computed;
+      computedCells.add(`${table.sheet}!${typed.cell}`);
+
+      if (typed.status === 'blank') {
+        filled.push({ cell: typed.cell, value: c.value });
+      } else if (typed.status === 'ok' && typed.value && !typed.value.eq(c.value)) {
+        diagnostics.push(
+          diagnose('ENTRY_DIFFERS_FROM_RECORDS', { typed: typed.value.toFixed(), computed: c.value.toFixed(), detail: detailOf(c) }, table.sheet, typed.cell),
+        );
+      }
+      if (c.exhausted && c.item.points) {
+        diagnostics.push(diagnose('DEDUCTIONS_EXHAUSTED', { item: c.item.label, deducted: c.exhausted.deducted.toFixed(), points: c.item.points.toFixed() }, table.sheet, typed.cell));
+      }
+      if (c.veto) {
+        const rule = c.item.parsed.rules.find((r) => r.kind === 'veto')?.sourceText ?? c.item.label;
+        const sheetSaysNo = table.entries.veto?.value === false;
+        diagnostics.push(
+          sheetSaysNo
+            ? diagnose('VETO_CONFLICT', { rule, value: table.entries.veto?.raw ?? '' }, table.sheet, table.entries.veto?.cell)
+            : diagnose('VETO_FROM_RULES', { rule }, table.sheet, table.entries.veto?.cell ?? typed.cell),
+        );
+        entries.veto = { cell: table.entries.veto?.cell ?? typed.cell, value: true, raw: table.entries.veto?.raw ?? '' };
+      }
+    }
+    for (const r of logRecords.get(table.unit) ?? []) {
+      const cell = logPointsCell.get(r);
+      const d = deductions.find((x) => x.sheet === r.sheet && x.cell === r.cell);
+      if (cell && d) logPoints.push({ sheet: r.sheet, cell, value: d.points });
+    }
+    byTable.set(table, { entries, deductions, filled });
+  }
+  const logRows = logReadings.reduce((n, r) => n + r.rows.length, 0);
+  return { byTable, diagnostics, logPoints, computedCells, compiled, ledgerEvents: events.length, logRows };
+}
+
+/** “扣 4 分：到省正常上访 ×1” — what the computed value is made of, for a message. */
+function detailOf(c: { deductions: Deduction[]; item: CompiledItem }): string {
+  if (c.deductions.length === 0) return '没有扣分记录，得满分';
+  return c.deductions.map((d) => `${d.points.gt(0) ? '+' : ''}${d.points.toFixed()} 分：${d.rule}${d.count > 1 ? ` ×${d.count}` : ''}`).join('；');
+}
+
+/** Every clause of the scheme's rules that could not be understood, at its rule cell on the reference sheet. */
+function notUnderstood(compiled: CompiledItem[], reference: ScoreTable): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ruleCol = reference.columns.rule;
+  for (const item of compiled) {
+    const entryCell =
+      item.ref.kind === 'item' ? reference.entries.items[item.ref.category][item.ref.item].cell : reference.entries.adjustments[item.ref.index].cell;
+    const cell = ruleCol === undefined ? entryCell : a1(parseA1(entryCell).row, ruleCol);
+    for (const u of item.parsed.unparsed) {
+      out.push(diagnose('RULE_NOT_UNDERSTOOD', { item: item.label, clause: u.text, why: u.message || ruleMessage(u.reason) }, reference.sheet, cell));
+    }
+  }
+  return out;
+}
+
