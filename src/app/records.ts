@@ -112,7 +112,7 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
       }
       if (c.veto) {
         const rule = c.item.parsed.rules.find((r) => r.kind === 'veto')?.sourceText ?? c.item.label;
-        const sheetSaysNo = table.entries.veto?.value === false;
+        const sheetSaysNo = table.entries.veto?.value === false && table.entries.veto.raw.trim() !== '';
         diagnostics.push(
           sheetSaysNo
             ? diagnose('VETO_CONFLICT', { rule, value: table.entries.veto?.raw ?? '' }, table.sheet, table.entries.veto?.cell)

@@ -134,7 +134,7 @@ export function computeItems(items: CompiledItem[], records: CountRecord[], ledg
         return {
           itemKey: item.key,
           item: item.label,
-          rule: rule.sourceText,
+          rule: ruleName(rule),
           count: r.count,
           points: statedPoints(rule, r.count),
           reason: r.reason,
@@ -151,6 +151,11 @@ export function computeItems(items: CompiledItem[], records: CountRecord[], ledg
 
 function valueOf(item: CompiledItem, outcome: { score: Decimal | null; net: Decimal }): Decimal {
   return item.points === null ? outcome.net : (outcome.score as Decimal);
+}
+
+/** A rule as shown to a person: its clause, and for one of 分别加… its level. */
+export function ruleName(rule: Rule): string {
+  return rule.kind === 'bonusLevel' && rule.level ? `${rule.sourceText}（${rule.level}：${rule.points?.toFixed()}分）` : rule.sourceText;
 }
 
 /** What a rule moves for a count, signed: −(4 × 2) for 每人次扣4分 counted twice. */
@@ -244,9 +249,9 @@ export function resolveLogRow(items: CompiledItem[], row: LogRow): { record: Cou
   }
   const it = item.value;
   const rules = it.parsed.rules;
-  const rule = row.rule.trim() === '' && rules.length === 1 ? { kind: 'one' as const, value: rules[0], names: '' } : pick(rules, row.rule, (r) => [r.sourceText, r.event]);
+  const rule = row.rule.trim() === '' && rules.length === 1 ? { kind: 'one' as const, value: rules[0], names: '' } : pick(rules, row.rule, (r) => [ruleName(r), r.sourceText, r.event, r.level ?? '']);
   if (rule.kind !== 'one') {
-    const list = rules.map((r) => `“${r.sourceText}”`).join('、') || '（该项没有可计算的规则）';
+    const list = rules.map((r) => `“${ruleName(r)}”`).join('、') || '（该项没有可计算的规则）';
     return fail('LOG_UNKNOWN_RULE', { value: row.rule || '（空）', item: it.label, rules: list }, row.cells.rule);
   }
   const k = rules.indexOf(rule.value);
