@@ -50,6 +50,47 @@ describe('kaohe score on the bundled sample', () => {
     expect(wb.getWorksheet('李家村')?.getCell('E4').value).toBe(5);
   });
 
+  it('computes section 二 from the 信访台账 and the logged items, shows each deduction, and fills the blanks in the copy', async () => {
+    const io = capture();
+    const report = path.join(dir, 'report.json');
+    const out = path.join(dir, 'scored.xlsx');
+    await run(['score', SAMPLE, '--out', out, '--report', report], io);
+    expect(io.stdout).toContain('按扣分因素计算的扣加分（来源：信访台账 51 条，扣分明细 9 条）');
+    expect(io.stdout).toMatch(/【杨店社区】\n\s+-8\s+到省正常上访,每人次扣4分 ×2\s+信访台账：赴省正常访 2 人次/);
+    expect(io.stdout).toMatch(/【张庄村】\n\s+\+2\s+一份加1分 ×2\s+上报卷宗2份（3月、9月）/);
+
+    const json = JSON.parse(await fs.readFile(report, 'utf8'));
+    const byName = Object.fromEntries(json.units.map((u: { name: string }) => [u.name, u]));
+    expect(byName['陈楼村'].deductions).toEqual([
+      {
+        item: '确保无人到京、省、市、区、镇上访落实情况',
+        rule: '到区正常上访,不能及时稳控调处的每人次扣2分',
+        count: 3,
+        points: -6,
+        reason: '信访台账：到区县正常访 3 人次（1 条记录）',
+        source: 'ledger',
+        sheet: '信访台账',
+        cell: 'A7',
+      },
+    ]);
+    expect(byName['李家村'].deductions.map((d: { points: number }) => d.points)).toEqual([-1, -1, -4, -1, -0.5]);
+    // Petitioners' names stay in the ledger.
+    expect(JSON.stringify(json) + io.stdout).not.toMatch(/某甲|某乙|某丙/);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const e8 = ['张庄村', '李家村', '王庄村', '赵集村', '刘湾村', '陈楼村', '杨店社区', '周口居委会', '前营村', '孙庄村'].map(
+      (name) => wb.getWorksheet(name)?.getCell('E8').value,
+    );
+    expect(e8).toEqual([30, 26, 27, 20, 24, 24, 22, 24, 25, 21]);
+    expect(wb.getWorksheet('李家村')?.getCell('E24').value).toBe(3.5);
+    expect(wb.getWorksheet('张庄村')?.getCell('E27').value).toBe(2);
+    const log = wb.getWorksheet('扣分明细');
+    expect([2, 3, 4, 5].map((r) => log?.getCell(`E${r}`).value)).toEqual([2, 1, -1, -1]);
+    // Typed cells are untouched: the veto row and the entry error stay as they were.
+    expect(wb.getWorksheet('刘湾村')?.getCell('E4').value).toBe(6);
+  });
+
   it('never modifies the input file', async () => {
     const copy = path.join(dir, 'input.xlsx');
     await fs.copyFile(SAMPLE, copy);

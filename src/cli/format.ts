@@ -67,3 +67,31 @@ export function formatDiagnostics(diagnostics: Diagnostic[]): string {
   out += `共 ${count('error')} 个错误，${count('warning')} 个警告，${count('info')} 条提示。\n`;
   return out;
 }
+
+/** How each point was lost: per unit, each deduction with its rule, count and reason. Empty when none. */
+export function formatDeductions(report: Report, sources: { logRows: number; ledgerEvents: number }): string {
+  const units = report.units.filter((u) => u.deductions.length > 0);
+  if (units.length === 0) return '';
+  const from = [sources.ledgerEvents ? `信访台账 ${sources.ledgerEvents} 条` : '', sources.logRows ? `扣分明细 ${sources.logRows} 条` : '']
+    .filter(Boolean)
+    .join('，');
+  let out = `按扣分因素计算的扣加分（来源：${from}）\n`;
+  for (const u of units) {
+    out += `【${u.name}】\n`;
+    const rows = u.deductions.map((d) => [
+      d.points > 0 ? `+${d.points}` : String(d.points),
+      `${shortRule(d.rule)}${d.count > 1 ? ` ×${d.count}` : ''}`,
+      d.reason,
+    ]);
+    const w0 = Math.max(...rows.map((r) => width(r[0])));
+    const w1 = Math.max(...rows.map((r) => width(r[1])));
+    for (const r of rows) out += `  ${pad(r[0], w0, 'right')}  ${pad(r[1], w1)}  ${r[2]}`.trimEnd() + '\n';
+  }
+  return out;
+}
+
+/** A rule cut to fit a line: the first 22 characters. */
+function shortRule(rule: string): string {
+  const chars = [...rule];
+  return chars.length <= 22 ? rule : `${chars.slice(0, 22).join('')}…`;
+}

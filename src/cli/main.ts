@@ -10,7 +10,7 @@ import { DEFAULT_SETTINGS, scoreAssessment, toReport, totalsPlan } from '../app/
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
 import { openWorkbookFile, UnusableInput } from '../host/xlsxHost';
-import { formatDiagnostics, formatRanking } from './format';
+import { formatDeductions, formatDiagnostics, formatRanking } from './format';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
 Kaohe — reads assessment score tables, validates, scores and ranks
@@ -20,8 +20,10 @@ Kaohe — reads assessment score tables, validates, scores and ranks
   kaohe score <workbook.xlsx> [options]
 
 选项 Options:
-  --out <文件.xlsx>        另存一份填好“总分”的工作簿；原文件不会被修改
-                           write a copy with the 总分 cells filled; the input is never modified
+  --out <文件.xlsx>        另存一份工作簿，填好空着的“总分”、按扣分记录算出的“得分”和扣分明细的
+                           “扣(加)分”；已填写的单元格和原文件都不会被修改
+                           write a copy with the blank 总分 cells, the 得分 cells computed from the
+                           records and the log's 扣(加)分 column filled; nothing typed is changed
   --report <文件.json>     写出 JSON 报告（单位按名次排列，附全部提示）
                            write the JSON report (units in rank order, all diagnostics)
   --ranking dense|competition
@@ -34,6 +36,14 @@ Kaohe — reads assessment score tables, validates, scores and ranks
                            and ranks the unit after every unit without a veto
   -h, --help               显示本说明 show this help
   -v, --version            显示版本 show the version
+
+扣分记录 Deduction records (optional sheets in the same workbook):
+  信访台账   日期 | 单位 | 级别 | 类别 | 人数 | 批次 | 及时稳控调处 | 不列入考评原因 …
+             按规则自动计算上访扣分（人次/批次、级别、类别），不用手工数
+             petition ledger: petition deductions are counted from it per rule
+  扣分明细   单位 | 考核项目 | 扣分因素 | 次数 | 扣(加)分 | 原因 | 记录人 | 日期
+             每行一条扣分或加分记录，按该项扣分因素计算得分
+             deduction log: one row per occurrence, scored by the item's rule
 
 退出码 Exit codes:
   0  计分完成，没有错误（可能有警告） scored, no errors (warnings allowed)
@@ -136,6 +146,8 @@ async function score(input: string, settings: ScoreSettings, out: string | undef
     return 2;
   }
   io.out(formatRanking(report, settings));
+  const deductions = formatDeductions(report, result.records);
+  if (deductions) io.out(`\n${deductions}`);
   if (report.diagnostics.length > 0) io.out(`\n${formatDiagnostics(report.diagnostics)}`);
 
   if (reportPath) {
@@ -147,7 +159,10 @@ async function score(input: string, settings: ScoreSettings, out: string | undef
     await host.apply(plan);
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await host.writeFile(out);
-    io.out(`已另存为 ${out}（填写了 ${plan.cells.length} 个总分单元格；原文件未改动）\n`);
+    const filled = result.units.reduce((n, u) => n + u.filled.length, 0);
+    const logCells = result.records.logPoints.length;
+    const parts = [`总分 ${plan.cells.length - filled - logCells} 个`, filled ? `得分 ${filled} 个` : '', logCells ? `扣分明细“扣(加)分” ${logCells} 个` : ''];
+    io.out(`已另存为 ${out}（填写了空着的单元格：${parts.filter(Boolean).join('，')}；原文件未改动）\n`);
   }
   return hasErrors(report.diagnostics) ? 1 : 0;
 }

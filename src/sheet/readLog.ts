@@ -84,8 +84,9 @@ export function readLog(grid: Grid, units: string[]): LogReading {
       item: text(col.item),
       rule: text(col.rule),
       count,
-      reason: text(col.reason),
-      who: text(col.who),
+      // As typed, spaces tidied: the reason goes onto the signed sheet and into the report.
+      reason: display(at(col.reason)).replace(/\s+/g, ' ').trim(),
+      who: display(at(col.who)).trim(),
       date: date ? isoDate(date) : text(col.date),
       cells: { unit: cell(col.unit), item: cell(col.item), rule: cell(col.rule ?? col.item), count: cell(col.count ?? col.item), points: pointsCellOwned(at(col.points)) && col.points !== undefined ? cell(col.points) : null },
     });
