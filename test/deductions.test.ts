@@ -54,6 +54,13 @@ describe('counts from the 信访台账 (包保网络, seed 003 section 二)', ()
     expect(totalsPlan(result).cells).toContainEqual({ sheet: '张庄村', cell: 'E8', value: 10 });
   });
 
+  test('a ledger under another name is found by its header, not reported as a skipped sheet', () => {
+    const renamed = grid([LEDGER_HEADER, ...events], { name: '上访情况统计' });
+    const result = scoreAssessment([unitSheet('张庄村', withSectionTwo(null)), renamed]);
+    expect(unitOf(result, '张庄村').categories[1].score).toBe(10);
+    expect(result.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE')).toEqual([]);
+  });
+
   test('petitioners never appear in the report', () => {
     const report = JSON.stringify(toReport(scoreAssessment([unitSheet('张庄村', withSectionTwo(null)), ledger(events)])));
     for (const name of ['甲某', '乙某', '丙某', '丁某', '戊某']) expect(report).not.toContain(name);

@@ -17,17 +17,17 @@ import { isLogName, readLog, type LogReading } from '../sheet/readLog';
 import { findListLayout } from '../sheet/listSheet';
 import type { ScoreTable } from '../sheet/readScoreTable';
 
-/** Sheets by role: score tables (and anything else), deduction logs, petition ledgers. */
+/** Sheets by their names: deduction logs, petition ledgers, and the rest (score tables and others). */
 export function splitSheets(grids: Grid[]): { tables: Grid[]; logs: Grid[]; ledgers: Grid[] } {
-  const logs: Grid[] = [];
-  const ledgers: Grid[] = [];
-  const tables: Grid[] = [];
-  for (const g of grids) {
-    if (isLedgerName(g.name) || (!isLogName(g.name) && findListLayout(g, LEDGER_COLUMNS).layout)) ledgers.push(g);
-    else if (isLogName(g.name)) logs.push(g);
-    else tables.push(g);
-  }
+  const logs = grids.filter((g) => isLogName(g.name));
+  const ledgers = grids.filter((g) => !isLogName(g.name) && isLedgerName(g.name));
+  const tables = grids.filter((g) => !logs.includes(g) && !ledgers.includes(g));
   return { tables, logs, ledgers };
+}
+
+/** A sheet that is not a score table but has the ledger's header is a ledger under another name. */
+export function isLedgerByHeader(grid: Grid): boolean {
+  return findListLayout(grid, LEDGER_COLUMNS).layout !== null;
 }
 
 export interface UnitRecords {

@@ -12,7 +12,7 @@ import { readAssessment, type Assessment } from '../sheet/readAssessment';
 import type { ScoreTable } from '../sheet/readScoreTable';
 import type { WritePlan } from '../host/host';
 import type { Deduction } from '../engine/deductions';
-import { applyRecords, splitSheets } from './records';
+import { applyRecords, isLedgerByHeader, splitSheets } from './records';
 
 export const DEFAULT_SETTINGS: ScoreSettings = { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS };
 
@@ -40,7 +40,15 @@ export interface AssessmentResult {
 /** Scores every unit of a workbook's grids and ranks them. */
 export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT_SETTINGS): AssessmentResult {
   const sheets = splitSheets(grids);
-  const assessment = readAssessment(sheets.tables);
+  let assessment = readAssessment(sheets.tables);
+  // A sheet skipped as not a score table may be a ledger named otherwise (e.g. 2024年上访登记).
+  const skipped = new Set(assessment.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE').map((d) => d.sheet));
+  const renamedLedgers = sheets.tables.filter((g) => skipped.has(g.name) && isLedgerByHeader(g));
+  if (renamedLedgers.length > 0) {
+    sheets.ledgers.push(...renamedLedgers);
+    const names = new Set(renamedLedgers.map((g) => g.name));
+    assessment = { ...assessment, diagnostics: assessment.diagnostics.filter((d) => !(d.code === 'NOT_A_SCORE_TABLE' && names.has(d.sheet ?? ''))) };
+  }
   const records =
     assessment.scheme && assessment.tables.length > 0
       ? applyRecords(assessment.tables, assessment.scheme, assessment.tables[0], sheets.logs, sheets.ledgers)

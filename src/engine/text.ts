@@ -32,7 +32,7 @@ const TRADITIONAL_CHARS = new RegExp(`[${[...TRADITIONAL.keys()].join('')}]`, 'g
  * Remembers a text function's recent results: score sheets repeat the same texts on every
  * unit's sheet, and a county batch reads thousands of them.
  */
-function remembered(f: (text: string) => string): (text: string) => string {
+export function remembered(f: (text: string) => string): (text: string) => string {
   const cache = new Map<string, string>();
   return (text) => {
     let out = cache.get(text);

@@ -12,7 +12,7 @@ import { dec, sum, type Decimal } from '../engine/decimal';
 import type { AdjustmentRule, Category, Entry, Item, Scheme, UnitEntries } from '../engine/model';
 import { display, parseValue, parseVeto } from './entry';
 import { a1, isErrorValue, MergedView, type CellRange, type CellValue, type Grid } from './grid';
-import { fold, labelKey, parseChineseNumber } from '../engine/text';
+import { fold, labelKey, parseChineseNumber, remembered } from '../engine/text';
 
 /** The columns of a score table, found from its header row. */
 export type Role = 'category' | 'item' | 'points' | 'rule' | 'entry' | 'deduction' | 'reason' | 'note';
@@ -159,9 +159,7 @@ function isBlank(v: CellValue): boolean {
  * Full-width forms folded (NFKC: ５→5, （→( ), but no change of script. Keeps every
  * character's place relative to fold(), so a match found in folded text can be cut from this.
  */
-function nfkc(s: string): string {
-  return s.normalize('NFKC').replace(/\u00a0/g, ' ');
-}
+const nfkc = remembered((s) => s.normalize('NFKC').replace(/\u00a0/g, ' '));
 
 /**
  * Text as it was written, tidied for display: whitespace collapsed, the line-break space
@@ -169,12 +167,12 @@ function nfkc(s: string): string {
  * knows into simplified ones, right for comparing words and wrong for what a person reads back
  * (新鄉村 must stay 新鄉村, and 落實領導 must not come out half converted as 落实領導).
  */
-function written(s: string): string {
-  return nfkc(s)
+const written = remembered((s) =>
+  nfkc(s)
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/([\u4e00-\u9fff，。、；：“”）),;:]) (?=[\u4e00-\u9fff（(“])/g, '$1');
-}
+    .replace(/([\u4e00-\u9fff，。、；：“”）),;:]) (?=[\u4e00-\u9fff（(“])/g, '$1'),
+);
 
 function text(v: CellValue): string {
   if (v === null || isErrorValue(v)) return '';
