@@ -9,7 +9,8 @@ import { parseArgs } from 'util';
 import { DEFAULT_SETTINGS, scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
-import { openWorkbookFile, UnusableInput } from '../host/xlsxHost';
+import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
+import { UnusableInput } from '../host/xlsxHost';
 import { formatDeductions, formatDiagnostics, formatRanking } from './format';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
@@ -158,7 +159,7 @@ async function score(input: string, settings: ScoreSettings, out: string | undef
     const plan = totalsPlan(result);
     await host.apply(plan);
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await host.writeFile(out);
+    await writeWorkbookFile(host, out);
     const filled = result.units.reduce((n, u) => n + u.filled.length, 0);
     const logCells = result.records.logPoints.length;
     const parts = [`总分 ${plan.cells.length - filled - logCells} 个`, filled ? `得分 ${filled} 个` : '', logCells ? `扣分明细“扣(加)分” ${logCells} 个` : ''];

@@ -1,13 +1,13 @@
 /**
- * The ExcelJS host: .xlsx files on disk, for the command line (WPS, LibreOffice, county batches).
- * Reads every worksheet into a plain grid and applies write plans to a copy; the input file
- * is only ever read.
+ * The ExcelJS host: a workbook held in memory as .xlsx bytes, for the command line (WPS,
+ * LibreOffice, county batches) and the pane's browser preview. Reads every worksheet into a
+ * plain grid and applies write plans to it. No file system here (see xlsxFile.ts), so it runs
+ * in a browser too.
  */
-import { promises as fs } from 'fs';
 import ExcelJS from 'exceljs';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellValue, type Grid } from '../sheet/grid';
-import type { WorkbookHost, WritePlan } from './host';
+import type { ApplyOutcome, WorkbookHost, WritePlan } from './host';
 
 /** A file that could not be opened as a workbook, with the diagnostic that says why. */
 export class UnusableInput extends Error {
@@ -16,32 +16,19 @@ export class UnusableInput extends Error {
   }
 }
 
-const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
-const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
-
-/** Opens an .xlsx file; throws UnusableInput with a Chinese message when it cannot. */
-export async function openWorkbookFile(path: string): Promise<XlsxHost> {
-  let buffer: Buffer;
-  try {
-    buffer = await fs.readFile(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UnusableInput(diagnose('FILE_NOT_FOUND', { path }));
-    if (code === 'EISDIR') throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path, reason: '这是一个文件夹' }));
-    throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path, reason: `读取失败 ${code ?? ''}`.trim() }));
-  }
-  return XlsxHost.fromBuffer(buffer, path);
-}
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0];
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
 export class XlsxHost implements WorkbookHost {
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** Loads a workbook from bytes; `name` is used in messages. */
-  static async fromBuffer(buffer: Buffer | ArrayBuffer | Uint8Array, name = '工作簿'): Promise<XlsxHost> {
-    const bytes = Buffer.isBuffer(buffer) ? buffer : Buffer.from(buffer as ArrayBuffer);
+  static async fromBuffer(buffer: ArrayBuffer | Uint8Array, name = '工作簿'): Promise<XlsxHost> {
+    const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     if (bytes.length === 0) throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '文件是空的' }));
-    if (bytes.subarray(0, 4).equals(OLE)) throw new UnusableInput(diagnose('ENCRYPTED', { path: name }));
-    if (!bytes.subarray(0, 4).equals(ZIP)) {
+    if (startsWith(bytes, OLE)) throw new UnusableInput(diagnose('ENCRYPTED', { path: name }));
+    if (!startsWith(bytes, ZIP)) {
       throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '不是 .xlsx 文件' }));
     }
     const workbook = new ExcelJS.Workbook();
@@ -60,7 +47,7 @@ export class XlsxHost implements WorkbookHost {
     return this.workbook.worksheets.map(readWorksheet);
   }
 
-  async apply(plan: WritePlan): Promise<void> {
+  async apply(plan: WritePlan): Promise<ApplyOutcome> {
     for (const w of plan.cells) {
       const ws = this.workbook.getWorksheet(w.sheet);
       if (!ws) throw new Error(`写入计划指向不存在的工作表“${w.sheet}”`);
@@ -68,15 +55,12 @@ export class XlsxHost implements WorkbookHost {
       cell.value = w.formula !== undefined ? { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue : w.value;
       if (w.numFmt) cell.numFmt = w.numFmt;
     }
+    return { skipped: [] };
   }
 
   /** The workbook as .xlsx bytes. */
-  async toBuffer(): Promise<Buffer> {
-    return Buffer.from(await this.workbook.xlsx.writeBuffer());
-  }
-
-  async writeFile(path: string): Promise<void> {
-    await fs.writeFile(path, await this.toBuffer());
+  async toBytes(): Promise<Uint8Array> {
+    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
   }
 }
 
