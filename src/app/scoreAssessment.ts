@@ -13,6 +13,7 @@ import type { ScoreTable } from '../sheet/readScoreTable';
 import type { WritePlan } from '../host/host';
 import type { Deduction } from '../engine/deductions';
 import { applyRecords, isLedgerByHeader, splitSheets } from './records';
+import { readSettings, SETTINGS_SHEET } from './settings';
 
 export const DEFAULT_SETTINGS: ScoreSettings = { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS };
 
@@ -39,7 +40,10 @@ export interface AssessmentResult {
 
 /** Scores every unit of a workbook's grids and ranks them. */
 export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT_SETTINGS): AssessmentResult {
-  const sheets = splitSheets(grids);
+  // The add-in's own sheets (settings, generated outputs) are not read as input.
+  const stored = readSettings(grids);
+  const own = new Set([SETTINGS_SHEET, ...stored.settings.ownedSheets]);
+  const sheets = splitSheets(grids.filter((g) => !own.has(g.name)));
   let assessment = readAssessment(sheets.tables);
   // A sheet skipped as not a score table may be a ledger named otherwise (e.g. 2024年上访登记).
   const skipped = new Set(assessment.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE').map((d) => d.sheet));
@@ -58,6 +62,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     (d) => !(d.code === 'BLANK_ENTRY' && records?.computedCells.has(`${d.sheet}!${d.cell}`)),
   );
   if (records) diagnostics.push(...records.diagnostics);
+  diagnostics.push(...stored.diagnostics);
   const ofTable = (t: ScoreTable) => records?.byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] };
   const scores = assessment.tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
   const placements = placeUnits(scores, settings);

@@ -6,11 +6,12 @@
 import { promises as fs } from 'fs';
 import path from 'path';
 import { parseArgs } from 'util';
-import { DEFAULT_SETTINGS, scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
+import { scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
 import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput } from '../host/xlsxHost';
+import { readSettings } from '../app/settings';
 import { formatDeductions, formatDiagnostics, formatRanking } from './format';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
@@ -121,23 +122,24 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-function settingsFrom(values: { ranking?: string; veto?: string }, io: Io): ScoreSettings | null {
-  const ranking = values.ranking ?? DEFAULT_SETTINGS.ranking;
-  const veto = values.veto ?? DEFAULT_SETTINGS.veto;
-  if (ranking !== 'dense' && ranking !== 'competition') {
+/** The options given on the command line; what is not given comes from the workbook's settings. */
+function settingsFrom(values: { ranking?: string; veto?: string }, io: Io): Partial<ScoreSettings> | null {
+  const { ranking, veto } = values;
+  if (ranking !== undefined && ranking !== 'dense' && ranking !== 'competition') {
     io.err(`--ranking 只能是 dense（中国式排名）或 competition（竞赛排名），收到“${ranking}”。\n`);
     return null;
   }
-  if (veto !== 'zero' && veto !== 'last') {
+  if (veto !== undefined && veto !== 'zero' && veto !== 'last') {
     io.err(`--veto 只能是 zero（记 0 分）或 last（排在最后），收到“${veto}”。\n`);
     return null;
   }
-  return { ...DEFAULT_SETTINGS, ranking, veto };
+  return { ...(ranking ? { ranking } : {}), ...(veto ? { veto } : {}) };
 }
 
-async function score(input: string, settings: ScoreSettings, out: string | undefined, reportPath: string | undefined, io: Io): Promise<number> {
+async function score(input: string, given: Partial<ScoreSettings>, out: string | undefined, reportPath: string | undefined, io: Io): Promise<number> {
   const host = await openWorkbookFile(input);
   const grids = await host.readGrids();
+  const settings: ScoreSettings = { ...readSettings(grids).settings.score, ...given };
   const result = scoreAssessment(grids, settings);
   const report = toReport(result);
 

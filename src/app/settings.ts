@@ -1,0 +1,173 @@
+/**
+ * Settings kept in the workbook, so the next person who opens it gets the same results: a
+ * hidden sheet 考核助手设置 of 设置项 | 值 rows, readable by a person who unhides it. It also
+ * lists the sheets the add-in generated: only those are ever replaced on the next run.
+ */
+import { DEFAULT_BANDS } from '../engine/bands';
+import { diagnose, type Diagnostic } from '../engine/diagnostics';
+import type { ScoreSettings } from '../engine/model';
+import { cleanText } from '../engine/text';
+import type { SheetPlan } from '../host/host';
+import { display } from '../sheet/entry';
+import type { Grid } from '../sheet/grid';
+
+export const SETTINGS_SHEET = '考核助手设置';
+
+/** What the printed outputs say: the notice's title, issuer, date and how many units it names. */
+export interface OutputSettings {
+  /** 通报标题; null: made from the assessment's year and title. */
+  title: string | null;
+  /** 发文机关 */
+  authority: string;
+  /** 成文日期 as YYYY-MM-DD; null: the date of the run. */
+  date: string | null;
+  /** Arabic numerals (GB/T 9704-2012) or the older 二〇二四年十二月二十日. */
+  dateStyle: 'arabic' | 'chinese';
+  /** 表扬: the top N units. */
+  commended: number;
+  /** 通报批评: the bottom N units. */
+  criticised: number;
+}
+
+export interface WorkbookSettings {
+  score: ScoreSettings;
+  output: OutputSettings;
+  /** Sheets the add-in generated; the only ones it may replace. */
+  ownedSheets: string[];
+}
+
+export const DEFAULT_OUTPUT: OutputSettings = {
+  title: null,
+  authority: 'xx镇综治及信访工作领导小组',
+  date: null,
+  dateStyle: 'arabic',
+  commended: 3,
+  criticised: 2,
+};
+
+export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
+  score: { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS },
+  output: DEFAULT_OUTPUT,
+  ownedSheets: [],
+};
+
+/** Each setting: its row label, how it reads, how it is written, and what the row explains. */
+interface Field {
+  label: string;
+  note: string;
+  read: (text: string, s: WorkbookSettings) => WorkbookSettings | null;
+  write: (s: WorkbookSettings) => string | number;
+}
+
+const choice = <T extends string>(pairs: [T, string][]) => ({
+  read: (text: string): T | null => pairs.find(([value, name]) => text === name || text === value)?.[0] ?? null,
+  write: (value: T): string => pairs.find(([v]) => v === value)?.[1] ?? value,
+});
+const RANKING = choice<ScoreSettings['ranking']>([['dense', '中国式排名'], ['competition', '竞赛排名']]);
+const VETO = choice<ScoreSettings['veto']>([['zero', '记0分'], ['last', '排在最后']]);
+const DATE_STYLE = choice<OutputSettings['dateStyle']>([['arabic', '阿拉伯数字'], ['chinese', '汉字']]);
+
+function count(text: string): number | null {
+  return /^\d{1,2}$/.test(text) ? Number(text) : null;
+}
+
+const FIELDS: Field[] = [
+  {
+    label: '排名方式',
+    note: '中国式排名（并列不占名次 1,2,2,3）或 竞赛排名（1,2,2,4）',
+    read: (t, s) => (RANKING.read(t) ? { ...s, score: { ...s.score, ranking: RANKING.read(t) as ScoreSettings['ranking'] } } : null),
+    write: (s) => RANKING.write(s.score.ranking),
+  },
+  {
+    label: '一票否决',
+    note: '记0分（总分以0分计算）或 排在最后（保留得分）',
+    read: (t, s) => (VETO.read(t) ? { ...s, score: { ...s.score, veto: VETO.read(t) as ScoreSettings['veto'] } } : null),
+    write: (s) => VETO.write(s.score.veto),
+  },
+  {
+    label: '通报标题',
+    note: '留空则按考核年度生成，如：关于2024年度综治及信访工作考核结果的通报',
+    read: (t, s) => ({ ...s, output: { ...s.output, title: t === '' ? null : t } }),
+    write: (s) => s.output.title ?? '',
+  },
+  {
+    label: '发文机关',
+    note: '通报落款',
+    read: (t, s) => (t === '' ? null : { ...s, output: { ...s.output, authority: t } }),
+    write: (s) => s.output.authority,
+  },
+  {
+    label: '成文日期',
+    note: '如 2024-12-20；留空则为生成当天',
+    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, date: null } } : /^\d{4}-\d{2}-\d{2}$/.test(t) ? { ...s, output: { ...s.output, date: t } } : null),
+    write: (s) => s.output.date ?? '',
+  },
+  {
+    label: '日期写法',
+    note: '阿拉伯数字（2024年12月20日，GB/T 9704-2012）或 汉字（二〇二四年十二月二十日）',
+    read: (t, s) => (DATE_STYLE.read(t) ? { ...s, output: { ...s.output, dateStyle: DATE_STYLE.read(t) as OutputSettings['dateStyle'] } } : null),
+    write: (s) => DATE_STYLE.write(s.output.dateStyle),
+  },
+  {
+    label: '表扬名数',
+    note: '通报表扬前几名',
+    read: (t, s) => (count(t) === null ? null : { ...s, output: { ...s.output, commended: count(t) as number } }),
+    write: (s) => s.output.commended,
+  },
+  {
+    label: '批评名数',
+    note: '通报批评后几名',
+    read: (t, s) => (count(t) === null ? null : { ...s, output: { ...s.output, criticised: count(t) as number } }),
+    write: (s) => s.output.criticised,
+  },
+  {
+    label: '生成的工作表',
+    note: '考核助手生成的工作表，重新生成时只替换这些表（用“、”分隔）',
+    read: (t, s) => ({ ...s, ownedSheets: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
+    write: (s) => s.ownedSheets.join('、'),
+  },
+];
+
+/** The settings the workbook holds, defaults for what it does not; a value that cannot be read is reported and the default kept. */
+export function readSettings(grids: Grid[]): { settings: WorkbookSettings; diagnostics: Diagnostic[] } {
+  const sheet = grids.find((g) => g.name === SETTINGS_SHEET);
+  let settings = DEFAULT_WORKBOOK_SETTINGS;
+  const diagnostics: Diagnostic[] = [];
+  if (!sheet) return { settings, diagnostics };
+  sheet.rows.forEach((row, r) => {
+    const label = cleanText(display(row[0] ?? null));
+    const field = FIELDS.find((f) => f.label === label);
+    if (!field) return;
+    const text = display(row[1] ?? null).trim();
+    const next = field.read(text, settings);
+    if (next) settings = next;
+    else diagnostics.push(diagnose('SETTING_UNREADABLE', { setting: field.label, value: text, hint: field.note }, SETTINGS_SHEET, `B${r + 1}`));
+  });
+  return { settings, diagnostics };
+}
+
+/** The settings sheet as the add-in writes it: hidden, one row per setting with its explanation. */
+export function settingsSheetPlan(settings: WorkbookSettings): SheetPlan {
+  const cells: SheetPlan['cells'] = [
+    { cell: 'A1', value: '设置项', style: { bold: true } },
+    { cell: 'B1', value: '值', style: { bold: true } },
+    { cell: 'C1', value: '说明', style: { bold: true } },
+  ];
+  FIELDS.forEach((f, i) => {
+    const r = i + 2;
+    cells.push({ cell: `A${r}`, value: f.label }, { cell: `B${r}`, value: f.write(settings) }, { cell: `C${r}`, value: f.note });
+  });
+  return { name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' };
+}
+
+/**
+ * A name for a generated sheet that takes nothing from the user: the wanted name when it is free
+ * or already the add-in's, else the name with (考核助手), (考核助手2) … appended.
+ */
+export function ownedSheetName(wanted: string, existing: readonly string[], owned: readonly string[]): string {
+  if (!existing.includes(wanted) || owned.includes(wanted)) return wanted;
+  for (let n = 1; ; n++) {
+    const name = `${wanted}(考核助手${n === 1 ? '' : n})`.slice(0, 31);
+    if (!existing.includes(name) || owned.includes(name)) return name;
+  }
+}

@@ -1,0 +1,53 @@
+import { scoreAssessment } from '../src/app/scoreAssessment';
+import { DEFAULT_WORKBOOK_SETTINGS, ownedSheetName, readSettings, settingsSheetPlan, SETTINGS_SHEET } from '../src/app/settings';
+import { grid, type CellValue } from '../src/sheet/grid';
+
+/** The settings sheet as a host would read it back: the plan's cells laid out as rows. */
+function asGrid(plan: ReturnType<typeof settingsSheetPlan>) {
+  const rows: CellValue[][] = [];
+  for (const c of plan.cells) {
+    const m = /^([A-Z])(\d+)$/.exec(c.cell) as RegExpExecArray;
+    const r = Number(m[2]) - 1;
+    (rows[r] ??= [])[m[1].charCodeAt(0) - 65] = c.value as CellValue;
+  }
+  return grid(rows.map((row) => Array.from(row, (v) => v ?? null)), { name: plan.name });
+}
+
+describe('settings kept in the workbook (考核助手设置)', () => {
+  test('round-trip: what is written is read back the same', () => {
+    const settings = {
+      ...DEFAULT_WORKBOOK_SETTINGS,
+      score: { ...DEFAULT_WORKBOOK_SETTINGS.score, ranking: 'competition' as const, veto: 'last' as const },
+      output: { ...DEFAULT_WORKBOOK_SETTINGS.output, title: '关于2024年度考核结果的通报', date: '2024-12-20', dateStyle: 'chinese' as const, commended: 5 },
+      ownedSheets: ['汇总排名', '通报'],
+    };
+    const plan = settingsSheetPlan(settings);
+    expect(plan).toMatchObject({ name: SETTINGS_SHEET, state: 'hidden' });
+    expect(readSettings([asGrid(plan)])).toEqual({ settings, diagnostics: [] });
+  });
+
+  test('without the sheet the defaults hold; a value that cannot be read is reported at its cell and the default kept', () => {
+    expect(readSettings([]).settings).toEqual(DEFAULT_WORKBOOK_SETTINGS);
+    const g = grid([['设置项', '值'], ['排名方式', '按总分'], ['批评名数', '两名']], { name: SETTINGS_SHEET });
+    const { settings, diagnostics } = readSettings([g]);
+    expect(settings).toEqual(DEFAULT_WORKBOOK_SETTINGS);
+    expect(diagnostics.map((d) => [d.code, d.cell])).toEqual([
+      ['SETTING_UNREADABLE', 'B2'],
+      ['SETTING_UNREADABLE', 'B3'],
+    ]);
+  });
+
+  test('the settings sheet and the sheets the add-in generated are not read as input', () => {
+    const settings = settingsSheetPlan({ ...DEFAULT_WORKBOOK_SETTINGS, ownedSheets: ['汇总排名'] });
+    const summary = grid([['序号', '单位', '分值', '得分']], { name: '汇总排名' });
+    const result = scoreAssessment([asGrid(settings), summary]);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['NO_SCORE_TABLE']);
+  });
+
+  test('a generated sheet never takes a user sheet’s name', () => {
+    expect(ownedSheetName('汇总排名', ['张庄村'], [])).toBe('汇总排名');
+    expect(ownedSheetName('汇总排名', ['汇总排名'], ['汇总排名'])).toBe('汇总排名');
+    expect(ownedSheetName('汇总排名', ['汇总排名'], [])).toBe('汇总排名(考核助手)');
+    expect(ownedSheetName('汇总排名', ['汇总排名', '汇总排名(考核助手)'], [])).toBe('汇总排名(考核助手2)');
+  });
+});
