@@ -7,7 +7,7 @@
 import ExcelJS from 'exceljs';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellValue, type Grid } from '../sheet/grid';
-import type { ApplyOutcome, WorkbookHost, WritePlan } from './host';
+import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
 
 /** A file that could not be opened as a workbook, with the diagnostic that says why. */
 export class UnusableInput extends Error {
@@ -48,6 +48,15 @@ export class XlsxHost implements WorkbookHost {
   }
 
   async apply(plan: WritePlan): Promise<ApplyOutcome> {
+    const skipped: string[] = [];
+    for (const name of plan.removeSheets ?? []) {
+      const ws = this.workbook.getWorksheet(name);
+      if (ws) this.workbook.removeWorksheet(ws.id);
+    }
+    for (const sheet of plan.sheets ?? []) {
+      writeSheet(this.workbook, sheet);
+      if (sheet.chart) skipped.push(`“${sheet.name}”的图表需要在 Excel 中生成（考核助手窗格会画出）；此文件中未包含图表`);
+    }
     for (const w of plan.cells) {
       const ws = this.workbook.getWorksheet(w.sheet);
       if (!ws) throw new Error(`写入计划指向不存在的工作表“${w.sheet}”`);
@@ -55,7 +64,7 @@ export class XlsxHost implements WorkbookHost {
       cell.value = w.formula !== undefined ? { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue : w.value;
       if (w.numFmt) cell.numFmt = w.numFmt;
     }
-    return { skipped: [] };
+    return { skipped };
   }
 
   /** The workbook as .xlsx bytes. */
@@ -128,4 +137,66 @@ function plain(v: unknown): CellValue {
     if ('formula' in o || 'sharedFormula' in o) return null;
   }
   return String(v);
+}
+
+const MM_PER_INCH = 25.4;
+
+/** Creates a generated sheet, or replaces the one of that name in its place. */
+function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
+  // ExcelJS orders sheets by an orderNo it does not declare in its types.
+  type Ordered = ExcelJS.Worksheet & { orderNo: number };
+  const old = workbook.getWorksheet(plan.name) as Ordered | undefined;
+  const orderNo = old?.orderNo;
+  if (old) workbook.removeWorksheet(old.id);
+  const page = plan.page;
+  const ws = workbook.addWorksheet(plan.name, {
+    state: plan.state === 'veryHidden' ? 'veryHidden' : plan.state === 'hidden' ? 'hidden' : 'visible',
+    pageSetup: page
+      ? {
+          paperSize: 9, // A4
+          orientation: page.orientation,
+          fitToPage: page.fitToWidth !== undefined || page.fitToHeight !== undefined,
+          fitToWidth: page.fitToWidth ?? 1,
+          fitToHeight: page.fitToHeight ?? 0,
+          horizontalCentered: page.horizontalCentered ?? false,
+          printArea: page.printArea,
+          printTitlesRow: page.printTitleRows,
+          margins: page.margins
+            ? {
+                top: page.margins.top / MM_PER_INCH,
+                bottom: page.margins.bottom / MM_PER_INCH,
+                left: page.margins.left / MM_PER_INCH,
+                right: page.margins.right / MM_PER_INCH,
+                header: (page.margins.header ?? 10) / MM_PER_INCH,
+                footer: (page.margins.footer ?? 10) / MM_PER_INCH,
+              }
+            : undefined,
+        }
+      : undefined,
+    headerFooter: page?.footer ? { oddFooter: `&C${page.footer}` } : undefined,
+  });
+  if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
+  ws.columns = plan.columnWidths.map((width) => ({ width }));
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const c of plan.cells) {
+    const cell = ws.getCell(c.cell);
+    cell.value = c.formula !== undefined ? ({ formula: c.formula, result: c.value ?? undefined } as ExcelJS.CellFormulaValue) : c.value;
+    if (c.style) applyStyle(cell, c.style);
+  }
+  for (const m of plan.merges) ws.mergeCells(m);
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold !== undefined || style.fontSize !== undefined || style.fontName !== undefined) {
+    cell.font = { name: style.fontName, size: style.fontSize, bold: style.bold };
+  }
+  if (style.horizontal || style.vertical || style.wrap !== undefined || style.indent !== undefined) {
+    cell.alignment = { horizontal: style.horizontal, vertical: style.vertical, wrapText: style.wrap, indent: style.indent };
+  }
+  if (style.border) {
+    const thin = { style: 'thin' as const };
+    cell.border = { top: thin, left: thin, bottom: thin, right: thin };
+  }
+  if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill.replace('#', '')}` } };
+  if (style.numFmt) cell.numFmt = style.numFmt;
 }
