@@ -5,7 +5,7 @@
 import { DEFAULT_BANDS } from '../engine/bands';
 import { toNumber, type Decimal } from '../engine/decimal';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
-import type { ScoreSettings } from '../engine/model';
+import type { ScoreSettings, UnitEntries } from '../engine/model';
 import { placeUnits, scoreUnit, type Placement, type UnitScore } from '../engine/score';
 import type { Grid } from '../sheet/grid';
 import { readAssessment, type Assessment } from '../sheet/readAssessment';
@@ -25,6 +25,8 @@ export interface UnitResult {
   deductions: Deduction[];
   /** Blank entry cells whose value was computed from the records. */
   filled: { cell: string; value: Decimal }[];
+  /** The entries the score used: typed, or computed from the records. */
+  entries: UnitEntries;
 }
 
 export interface AssessmentResult {
@@ -34,6 +36,8 @@ export interface AssessmentResult {
   diagnostics: Diagnostic[];
   /** True when no score table could be read: the input is unusable. */
   unusable: boolean;
+  /** The settings the scores and ranks were computed with. */
+  settings: ScoreSettings;
   /** What the deduction records held, and the 扣分 cells of the log the writer may fill. */
   records: { logRows: number; ledgerEvents: number; logPoints: { sheet: string; cell: string; value: Decimal }[] };
 }
@@ -69,7 +73,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
   const units = assessment.tables
     .map((table, i) => ({ table, score: scores[i], placement: placements[i], order: i }))
     .sort((a, b) => a.placement.rank - b.placement.rank || a.order - b.order)
-    .map(({ table, score, placement }) => ({ table, score, placement, deductions: ofTable(table).deductions, filled: ofTable(table).filled }));
+    .map(({ table, score, placement }) => ({ table, score, placement, ...ofTable(table) }));
 
   for (const u of units) {
     const { table, score, placement } = u;
@@ -93,6 +97,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     units,
     diagnostics,
     unusable: assessment.tables.length === 0 && assessment.excluded.length === 0,
+    settings,
     records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [] },
   };
 }

@@ -4,14 +4,17 @@
  * entries have errors; 2: the input is unusable.
  */
 import { promises as fs } from 'fs';
+import os from 'os';
 import path from 'path';
 import { parseArgs } from 'util';
 import { scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
 import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
-import { UnusableInput } from '../host/xlsxHost';
+import { UnusableInput, XlsxHost } from '../host/xlsxHost';
+import { convertWithLibreOffice } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
+import { outputsPlan, type Outputs } from '../app/outputs';
 import { formatDeductions, formatDiagnostics, formatRanking } from './format';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
@@ -22,12 +25,17 @@ Kaohe — reads assessment score tables, validates, scores and ranks
   kaohe score <workbook.xlsx> [options]
 
 选项 Options:
-  --out <文件.xlsx>        另存一份工作簿，填好空着的“总分”、按扣分记录算出的“得分”和扣分明细的
-                           “扣(加)分”；已填写的单元格和原文件都不会被修改
+  --out <文件.xlsx>        另存一份工作簿：填好空着的“总分”、按扣分记录算出的“得分”和扣分明细的
+                           “扣(加)分”，并生成汇总排名表、各单位签字评分表和考核结果通报；
+                           已填写的单元格、您自己的工作表和原文件都不会被修改
                            write a copy with the blank 总分 cells, the 得分 cells computed from the
-                           records and the log's 扣(加)分 column filled; nothing typed is changed
+                           records and the log's 扣(加)分 filled, plus the summary and ranking
+                           sheet, a signed score sheet per unit and the results notice; nothing
+                           typed, none of your sheets and not the input file is changed
   --report <文件.json>     写出 JSON 报告（单位按名次排列，附全部提示）
                            write the JSON report (units in rank order, all diagnostics)
+  --pdf <文件夹>           另外用 LibreOffice 生成每张签字评分表和通报的 PDF（需要安装 LibreOffice）
+                           also write a PDF of each signed sheet and of the notice (needs LibreOffice)
   --ranking dense|competition
                            排名方式：dense 中国式排名（并列不占名次，1,2,2,3，默认）；
                            competition 竞赛排名（1,2,2,4）
@@ -53,7 +61,7 @@ Kaohe — reads assessment score tables, validates, scores and ranks
   2  输入无法使用（不是工作簿、没有评分表、参数有误） the input is unusable
 
 示例 Example:
-  kaohe score examples/2024年度考核.xlsx --out out/scored.xlsx --report out/report.json
+  kaohe score examples/2024年度考核.xlsx --out out/scored.xlsx --report out/report.json --pdf out/pdf
 `;
 
 export interface Io {
@@ -78,6 +86,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
         report: { type: 'string' },
         ranking: { type: 'string' },
         veto: { type: 'string' },
+        pdf: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -112,7 +121,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 
   try {
-    return await score(input, settings, values.out, values.report, io);
+    return await score(input, settings, { out: values.out, report: values.report, pdf: values.pdf }, io);
   } catch (e) {
     if (e instanceof UnusableInput) {
       io.err(`${e.message}\n`);
@@ -136,10 +145,17 @@ function settingsFrom(values: { ranking?: string; veto?: string }, io: Io): Part
   return { ...(ranking ? { ranking } : {}), ...(veto ? { veto } : {}) };
 }
 
-async function score(input: string, given: Partial<ScoreSettings>, out: string | undefined, reportPath: string | undefined, io: Io): Promise<number> {
+interface Destinations {
+  out?: string;
+  report?: string;
+  pdf?: string;
+}
+
+async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf }: Destinations, io: Io): Promise<number> {
   const host = await openWorkbookFile(input);
   const grids = await host.readGrids();
-  const settings: ScoreSettings = { ...readSettings(grids).settings.score, ...given };
+  const workbookSettings = readSettings(grids).settings;
+  const settings: ScoreSettings = { ...workbookSettings.score, ...given };
   const result = scoreAssessment(grids, settings);
   const report = toReport(result);
 
@@ -157,17 +173,55 @@ async function score(input: string, given: Partial<ScoreSettings>, out: string |
     await writeText(reportPath, JSON.stringify(report, null, 2) + '\n');
     io.out(`\n报告已写入 ${reportPath}\n`);
   }
+  const outputs = result.units.length > 0 ? outputsPlan(result, grids, workbookSettings, { today: today() }) : null;
   if (out) {
     const plan = totalsPlan(result);
     await host.apply(plan);
+    if (outputs) {
+      const { skipped } = await host.apply(outputs.plan);
+      for (const note of [...outputs.notes, ...skipped]) io.out(`注意：${note}\n`);
+    }
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await writeWorkbookFile(host, out);
     const filled = result.units.reduce((n, u) => n + u.filled.length, 0);
     const logCells = result.records.logPoints.length;
     const parts = [`总分 ${plan.cells.length - filled - logCells} 个`, filled ? `得分 ${filled} 个` : '', logCells ? `扣分明细“扣(加)分” ${logCells} 个` : ''];
     io.out(`已另存为 ${out}（填写了空着的单元格：${parts.filter(Boolean).join('，')}；原文件未改动）\n`);
+    if (outputs) {
+      io.out(`生成了工作表：${outputs.summary}、${outputs.notice}，以及 ${outputs.signed.size} 张签字评分表（如“${[...outputs.signed.values()][0]}”）\n`);
+    }
   }
+  if (pdf && outputs) await writePdfs(outputs, pdf, io);
   return hasErrors(report.diagnostics) ? 1 : 0;
+}
+
+/** One PDF per signed sheet and one of the notice, through LibreOffice; a clear message when it is missing. */
+async function writePdfs(outputs: Outputs, dir: string, io: Io): Promise<void> {
+  const printed = new Set([...outputs.signed.values(), outputs.notice]);
+  const sheets = (outputs.plan.sheets ?? []).filter((s) => printed.has(s.name));
+  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-pdf-'));
+  try {
+    const files: string[] = [];
+    for (const sheet of sheets) {
+      const single = XlsxHost.empty();
+      await single.apply({ cells: [], sheets: [sheet] });
+      const file = path.join(work, `${sheet.name}.xlsx`);
+      await writeWorkbookFile(single, file);
+      files.push(file);
+    }
+    const written = await convertWithLibreOffice(files, 'pdf', dir);
+    io.out(`已生成 ${written.length} 个 PDF（${sheets.length - 1} 张签字评分表和通报）：${dir}\n`);
+  } catch (e) {
+    io.err(`${(e as Error).message}\n`);
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Today in the machine's local time, as YYYY-MM-DD. */
+function today(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function writeText(file: string, text: string): Promise<void> {

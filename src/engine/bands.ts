@@ -62,3 +62,8 @@ export function bandFor(bands: BandInterval[], total: Decimal): BandResult {
   const best = claims.reduce(higher);
   return { band: best, alsoClaimedBy: claims.filter((b) => b !== best) };
 }
+
+/** Bands from the highest to the lowest, the order in which a total is tested against them. */
+export function bandsHighestFirst(bands: BandInterval[]): BandInterval[] {
+  return [...bands].sort((a, b) => (higher(a, b) === a ? -1 : 1));
+}

@@ -23,6 +23,11 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
 export class XlsxHost implements WorkbookHost {
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
+  /** A new, empty workbook (e.g. to print one generated sheet on its own). */
+  static empty(): XlsxHost {
+    return new XlsxHost(new ExcelJS.Workbook());
+  }
+
   /** Loads a workbook from bytes; `name` is used in messages. */
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array, name = '工作簿'): Promise<XlsxHost> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);

@@ -17,7 +17,7 @@ export interface CellStyle {
   /** Background colour, '#RRGGBB'. */
   fill?: string;
   numFmt?: string;
-  /** First-line indent in characters (GB/T 9704 body paragraphs: 2). */
+  /** Indent of left-aligned text, in characters. */
   indent?: number;
 }
 
