@@ -179,7 +179,7 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
     await host.apply(plan);
     if (outputs) {
       const { skipped } = await host.apply(outputs.plan);
-      for (const note of [...outputs.notes, ...skipped]) io.out(`注意：${note}\n`);
+      for (const note of [...outputs.notes, ...skipped]) io.out(`提示：${note}\n`);
     }
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await writeWorkbookFile(host, out);

@@ -60,7 +60,7 @@ export class XlsxHost implements WorkbookHost {
     }
     for (const sheet of plan.sheets ?? []) {
       writeSheet(this.workbook, sheet);
-      if (sheet.chart) skipped.push(`“${sheet.name}”的图表需要在 Excel 中生成（考核助手窗格会画出）；此文件中未包含图表`);
+      if (sheet.chart) skipped.push(`“${sheet.name}”的柱状图只在 Excel 中由考核助手窗格生成，此文件中没有图表`);
     }
     for (const w of plan.cells) {
       const ws = this.workbook.getWorksheet(w.sheet);

@@ -1,0 +1,135 @@
+/**
+ * What we write, as LibreOffice reads it: every formula of the written workbook recalculated
+ * (forced, see src/host/libreoffice.ts) equals the engine's value, for both ranking and both veto
+ * settings; the summary follows an edit made after writing; the signed sheets and the notice
+ * print as PDFs (one page per unit) with the right text. PNG renders go to test-results/.
+ *
+ * Needs: apt-get install -y libreoffice-calc-nogui fonts-noto-cjk fonts-crosextra-carlito poppler-utils
+ */
+import { execFileSync } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import { scoreAssessment, toReport } from '../../src/app/scoreAssessment';
+import { run } from '../../src/cli/main';
+import { convertWithLibreOffice, findSoffice, INSTALL_HINT } from '../../src/host/libreoffice';
+import { openWorkbookFile } from '../../src/host/xlsxFile';
+
+const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
+const RESULTS = path.join(__dirname, '..', '..', 'test-results', 'libreoffice');
+const quiet = { out: () => undefined, err: () => undefined };
+
+let dir: string;
+beforeAll(async () => {
+  if (!(await findSoffice())) throw new Error(`LibreOffice 未安装。${INSTALL_HINT}`);
+  for (const tool of ['pdfinfo', 'pdftotext', 'pdftoppm']) {
+    try {
+      execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    } catch {
+      throw new Error(`${tool} 未安装：apt-get install -y poppler-utils`);
+    }
+  }
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-lo-test-'));
+  await fs.mkdir(RESULTS, { recursive: true });
+});
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+type Value = string | number | boolean | null;
+/** Every formula cell of a workbook with its cached result: sheet!A1 → value. */
+async function formulaResults(file: string): Promise<Map<string, Value>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = new Map<string, Value>();
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        // ExcelJS drops a cached 0 from cell.value: cell.result has it.
+        if (cell.type === ExcelJS.ValueType.Formula) out.set(`${ws.name}!${cell.address}`, (cell.result as Value) ?? null);
+      }),
+    );
+  }
+  return out;
+}
+
+async function valuesOf(file: string, addresses: string[]): Promise<Map<string, Value>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out = new Map<string, Value>();
+  for (const key of addresses) {
+    const [sheet, cell] = key.split('!');
+    const c = wb.getWorksheet(sheet)?.getCell(cell);
+    out.set(key, (c?.type === ExcelJS.ValueType.Formula ? c.result : c?.value) as Value);
+  }
+  return out;
+}
+
+const recalc = async (file: string) => (await convertWithLibreOffice([file], 'xlsx', path.join(dir, `recalc-${path.basename(file, '.xlsx')}`)))[0];
+
+describe.each([
+  ['dense', 'zero'],
+  ['dense', 'last'],
+  ['competition', 'zero'],
+  ['competition', 'last'],
+])('--ranking %s --veto %s', (ranking, veto) => {
+  test('every formula LibreOffice recalculates equals the engine’s value (ties and a veto included)', async () => {
+    const out = path.join(dir, `scored-${ranking}-${veto}.xlsx`);
+    await run(['score', SAMPLE, '--out', out, '--ranking', ranking, '--veto', veto], quiet);
+    const written = await formulaResults(out);
+    expect(written.size).toBeGreaterThanOrEqual(90);
+    const recalculated = await valuesOf(await recalc(out), [...written.keys()]);
+    const differing = [...written].filter(([k, v]) => String(recalculated.get(k)) !== String(v));
+    expect(differing).toEqual([]);
+  });
+});
+
+test('the summary follows an entry changed after writing: LibreOffice’s totals, ranks and bands equal the engine on the edited workbook', async () => {
+  const out = path.join(dir, 'scored-edit.xlsx');
+  await run(['score', SAMPLE, '--out', out], quiet);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  wb.getWorksheet('张庄村')!.getCell('E4').value = 0; // 99 → 94
+  wb.getWorksheet('赵集村')!.getCell('E35').value = '否'; // the veto lifted: 89
+  wb.getWorksheet('孙庄村')!.getCell('E26').value = 5; // 75 → 80, on the band boundary
+  const edited = path.join(dir, 'edited.xlsx');
+  await wb.xlsx.writeFile(edited);
+
+  const engine = toReport(scoreAssessment(await (await openWorkbookFile(edited)).readGrids()));
+  const lo = new ExcelJS.Workbook();
+  await lo.xlsx.readFile(await recalc(edited));
+  const summary = lo.getWorksheet('汇总排名')!;
+  const cellValue = (r: number, c: number) => {
+    const cell = summary.getRow(r).getCell(c);
+    return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+  };
+  const fromSheet = new Map<string, [unknown, unknown, unknown]>();
+  for (let r = 3; r <= 12; r++) fromSheet.set(String(cellValue(r, 2)), [cellValue(r, 9), cellValue(r, 10), cellValue(r, 11)]);
+  for (const u of engine.units) expect([u.name, ...(fromSheet.get(u.name) ?? [])]).toEqual([u.name, u.total, u.rank, u.band]);
+  expect(fromSheet.get('张庄村')).toEqual([94, 1, '85分以上']);
+  expect(fromSheet.get('赵集村')?.[0]).toBe(89);
+});
+
+test('--pdf: one page per unit with its name, total and the signature labels; the notice with its title; PNGs for a person', async () => {
+  const pdfDir = path.join(dir, 'pdf');
+  const report = path.join(dir, 'report.json');
+  await run(['score', SAMPLE, '--report', report, '--pdf', pdfDir], quiet);
+  const units = (JSON.parse(await fs.readFile(report, 'utf8')) as { units: { name: string; total: number }[] }).units;
+  for (const u of units) {
+    const pdf = path.join(pdfDir, `${u.name}签字表.pdf`);
+    expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Pages:\s+1\n/);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain(`被考核单位：${u.name}`);
+    expect(text).toMatch(new RegExp(`总分\\s+${String(u.total).replace('.', '\\.')}\\b`));
+    for (const label of ['考核组长（签字）', '考核组成员（签字）', '被考核单位负责人（签字）']) expect(text).toContain(label);
+  }
+  const notice = execFileSync('pdftotext', [path.join(pdfDir, '考核结果通报.pdf'), '-'], { encoding: 'utf8' });
+  expect(notice).toContain('关于2024年度综治及信访工作考核结果的通报');
+  expect(notice).toContain('壹万元整');
+  expect(notice).not.toMatch(/某甲|某乙/);
+  for (const name of ['张庄村签字表', '考核结果通报']) {
+    execFileSync('pdftoppm', ['-r', '110', '-png', path.join(pdfDir, `${name}.pdf`), path.join(RESULTS, name)]);
+  }
+  expect((await fs.readdir(RESULTS)).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(2);
+});
