@@ -2,7 +2,8 @@
  * Generates the bundled sample: examples/sample-2024.xlsx, ten units of the seed 003 table
  * with realistic entries, a tie (李家村 and 王庄村, 92.5), a veto (赵集村), an entry error
  * (刘湾村 E4: 6 in a 5-point item), totals on the 85 and 80 band boundaries, a blank entry,
- * and an existing summary sheet that the reader must skip.
+ * an existing summary sheet that the reader must skip, and a 目标责任书模板 with placeholders
+ * ({{单位}}, {{责任金}}, {{考核年度}}) that --out fills into one letter per unit.
  *
  * It also holds the deduction records the clerk keeps: a 信访台账 of petition events, from
  * which section 二 (包保网络, 30 分, E8) is computed for every unit (its cells are left blank,
@@ -128,6 +129,35 @@ export function makeSampleWorkbook(units: SampleUnit[] = SAMPLE_UNITS): ExcelJS.
   log.addRow(['单位', '考核项目', '扣分因素', '次数', '扣(加)分', '原因', '记录人', '日期']);
   for (const [unit, item, rule, count, reason, who, date] of SAMPLE_LOG) log.addRow([unit, item, rule, count, null, reason, who, date]);
   log.getRow(1).font = { bold: true };
+
+  // The office's own 目标责任书 (after seed 000) with placeholders: filled into one letter per unit.
+  const letter = wb.addWorksheet('目标责任书模板', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 1 },
+  });
+  letter.columns = [22, 22, 22, 22].map((width) => ({ width }));
+  const paragraphs: [number, string, number][] = [
+    [1, '{{考核年度}}年度综治及信访工作目标责任书', 36],
+    [3, '为全面落实信访工作责任制，把矛盾纠纷化解在基层、解决在萌芽状态，确保社会稳定，xx镇人民政府与{{单位}}签订本责任书。', 54],
+    [4, '一、责任目标：不发生到京上访；不发生赴省到市集体访，减少赴省到市上访；不发生非正常上访；信访案件按时报结率100%，息访率90%以上。', 54],
+    [5, '二、考核奖惩：年终按《综治及信访工作考核评分表》考核。{{单位}}班子成员及包村干部共缴纳责任金{{责任金}}元，考核85分以上双倍返还，80-85分返还本金，80分以下扣除；发生一票否决情形的，责任金全部扣除；当年考核最后一名的，列为信访重点管理单位。', 100],
+    [6, '本责任书一式两份，期限为{{考核年度}}年1月1日至{{考核年度}}年12月31日。', 36],
+  ];
+  for (const [row, text, height] of paragraphs) {
+    letter.mergeCells(`A${row}:D${row}`);
+    const c = letter.getCell(`A${row}`);
+    c.value = text;
+    c.alignment = { wrapText: true, vertical: 'top', horizontal: row === 1 ? 'center' : 'left' };
+    c.font = { name: '仿宋', size: row === 1 ? 18 : 14, bold: row === 1 };
+    letter.getRow(row).height = height;
+  }
+  letter.getCell('A8').value = '甲方：xx镇人民政府（盖章）';
+  letter.getCell('C8').value = '乙方：{{单位}}（盖章）';
+  letter.getCell('A9').value = '负责人（签字）：';
+  letter.getCell('C9').value = '负责人（签字）：';
+  letter.getCell('A10').value = '年    月    日';
+  letter.getCell('C10').value = '年    月    日';
+  for (const a of ['A8', 'C8', 'A9', 'C9', 'A10', 'C10']) letter.getCell(a).font = { name: '仿宋', size: 14 };
+  for (const r of [8, 9, 10]) letter.getRow(r).height = 30;
 
   // An existing hand-made summary: not a score table, so it is reported and skipped.
   const summary = wb.addWorksheet('往年汇总');

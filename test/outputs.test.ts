@@ -127,7 +127,7 @@ describe('the add-in’s own sheets', () => {
     const before = outputs();
     const settingsPlan = sheet(before.plan, '考核助手设置');
     const row = settingsPlan.cells.find((c) => c.value === '生成的工作表')?.cell.slice(1);
-    expect(at(settingsPlan, `B${row}`)?.value).toBe(['汇总排名', ...[...before.signed.values()], '考核结果通报'].join('、'));
+    expect(at(settingsPlan, `B${row}`)?.value).toBe(['汇总排名', ...before.signed.values(), '考核结果通报', ...before.filled].join('、'));
     const again = outputs({ ownedSheets: ['汇总排名', '旧单位签字表'] }, [grid([['x']], { name: '汇总排名' }), grid([['x']], { name: '旧单位签字表' })]);
     expect(again.summary).toBe('汇总排名');
     expect(again.plan.removeSheets).toEqual(['旧单位签字表']);
@@ -137,5 +137,65 @@ describe('the add-in’s own sheets', () => {
     expect(subjectOf('xx镇综治及信访工作考核评分表')).toBe('综治及信访工作');
     expect(subjectOf('东乡镇2024年度平安建设考核评分表')).toBe('平安建设');
     expect(subjectOf(null)).toBe('综治及信访工作');
+  });
+});
+
+describe('templates with placeholders', () => {
+  const signedTemplate = grid(
+    [
+      ['{{考核名称}}考核签字表', null, null],
+      ['单位：{{单位}}', null, '{{日期}}'],
+      ['总分', '{{总分}}', null],
+      ['名次', '{{排名}}', '{{等次}}'],
+      ['考核组长（签字）：', null, '被考核单位负责人（签字）：'],
+    ],
+    { name: '签字表模板' },
+  );
+
+  test('a unit template named 签字… replaces the built-in signed sheet: one copy per unit, numbers kept as numbers', () => {
+    const { plan, signed } = outputs({}, [signedTemplate]);
+    expect(signed.get('张庄村')).toBe('张庄村签字表');
+    const s = sheet(plan, '张庄村签字表');
+    expect(s.copyOf).toBe('签字表模板');
+    expect(s.cells).toEqual([
+      { cell: 'A1', value: '2024年度综治及信访工作考核签字表' },
+      { cell: 'A2', value: '单位：张庄村' },
+      { cell: 'C2', value: '2024年12月25日' },
+      { cell: 'B3', value: 99 },
+      { cell: 'B4', value: 1 },
+      { cell: 'C4', value: '85分以上' },
+    ]);
+  });
+
+  test('a workbook template named …通报 replaces the built-in notice', () => {
+    const noticeTemplate = grid([['{{通报标题}}'], ['表扬：{{表扬单位}}；批评：{{批评单位}}；否决：{{否决单位}}'], ['{{发文机关}}'], ['{{日期}}']], { name: '通报模板' });
+    const { plan, notice } = outputs({}, [noticeTemplate]);
+    expect(notice).toBe('通报');
+    expect(sheet(plan, '通报').cells.map((c) => c.value)).toEqual([
+      '关于2024年度综治及信访工作考核结果的通报',
+      '表扬：张庄村、李家村、王庄村、周口居委会；批评：杨店社区、孙庄村；否决：赵集村',
+      'xx镇综治及信访工作领导小组',
+      '2024年12月25日',
+    ]);
+  });
+
+  test('the sample’s 目标责任书模板 becomes one letter per unit, and is never read as a score table', () => {
+    const { result, plan, filled } = outputs();
+    expect(filled).toHaveLength(10);
+    const letter = sheet(plan, '张庄村目标责任书');
+    expect(letter.copyOf).toBe('目标责任书模板');
+    const text = letter.cells.map((c) => String(c.value)).join('\n');
+    expect(text).toContain('xx镇人民政府与张庄村签订本责任书');
+    expect(text).toContain('共缴纳责任金5000元');
+    expect(text).toContain('乙方：张庄村（盖章）');
+    expect(text).not.toContain('{{');
+    expect(result.diagnostics.filter((d) => d.sheet === '目标责任书模板')).toEqual([]);
+  });
+
+  test('an unknown placeholder is reported at its cell and left as written', () => {
+    const t = grid([['{{单位}}的{{村长姓名}}']], { name: '通知模板' });
+    const { result, plan } = outputs({}, [t]);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'TEMPLATE_UNKNOWN_PLACEHOLDER', sheet: '通知模板', cell: 'A1' }));
+    expect(sheet(plan, '张庄村通知').cells).toEqual([{ cell: 'A1', value: '张庄村的{{村长姓名}}' }]);
   });
 });

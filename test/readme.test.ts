@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { catalogCodes } from '../src/engine/diagnostics';
+import { UNIT_PLACEHOLDERS, WORKBOOK_PLACEHOLDERS } from '../src/sheet/outputs/templates';
 
 const root = path.resolve(__dirname, '..');
 const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
@@ -14,4 +15,8 @@ test.each(catalogCodes().map((c) => [c.code, c.severity]))('README lists diagnos
 test.each(scripts.filter((s) => s !== 'prepare'))('README explains npm script %s', (script) => {
   const named = script === 'test' ? '`npm test`' : script === 'start' ? '`npm start`' : `\`npm run ${script}\``;
   expect(readme).toContain(named);
+});
+
+test.each(Object.keys({ ...UNIT_PLACEHOLDERS, ...WORKBOOK_PLACEHOLDERS }))('README lists template placeholder {{%s}}', (name) => {
+  expect(readme).toContain(`| \`{{${name}}}\` |`);
 });

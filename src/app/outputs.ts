@@ -12,7 +12,11 @@ import { yearIn } from '../sheet/dates';
 import type { Grid } from '../sheet/grid';
 import { parseA1 } from '../sheet/grid';
 import type { ScoredUnit } from '../sheet/outputs/common';
-import { noticeSheet } from '../sheet/outputs/notice';
+import { names, noticeGroups, noticeSheet } from '../sheet/outputs/notice';
+import { fillTemplate, findTemplates, type Template } from '../sheet/outputs/templates';
+import type { SheetPlan } from '../sheet/sheetPlan';
+import { capitalAmount } from '../engine/chinese';
+import { toNumber } from '../engine/decimal';
 import { signedSheet } from '../sheet/outputs/signed';
 import { summarySheet } from '../sheet/outputs/summary';
 import type { AssessmentResult } from './scoreAssessment';
@@ -30,6 +34,8 @@ export interface Outputs {
   notice: string;
   /** Unit → its signed sheet. */
   signed: Map<string, string>;
+  /** Sheets filled from the workbook's other templates (e.g. one 目标责任书 per unit). */
+  filled: string[];
   /** For the user: sheets that took another name because theirs had it. */
   notes: string[];
 }
@@ -73,34 +79,98 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const out = workbook.output;
   const date = formatDate(out.date ?? options.today, out.dateStyle);
 
+  const { templates } = findTemplates(grids);
+  const signedTemplate = templates.find((t) => t.kind === 'unit' && t.base.includes('签字'));
+  const noticeTemplate = templates.find((t) => t.kind === 'workbook' && t.base.includes('通报'));
+
   const summary = name('汇总排名');
   const sheets = [
     summarySheet(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, isNumberCell }),
   ];
+  const noticeOptions = {
+    title: out.title ?? `关于${subject}考核结果的通报`,
+    subject,
+    recipients: '各村（居）、镇直各单位',
+    authority: out.authority,
+    date,
+    commended: out.commended,
+    criticised: out.criticised,
+  };
+  const shared = workbookValues(units, noticeOptions, year);
+  const fromTemplate = (t: Template, sheet: string, values: Record<string, string | number>): SheetPlan => ({
+    name: sheet,
+    copyOf: t.sheet,
+    cells: fillTemplate(t, values),
+    merges: [],
+    columnWidths: [],
+  });
+
   const signed = new Map<string, string>();
   for (const u of units) {
-    const n = name(`${u.table.unit}签字表`);
+    const n = name(`${u.table.unit}${signedTemplate?.base ?? '签字表'}`);
     signed.set(u.table.unit, n);
-    sheets.push(signedSheet(u, { name: n, scheme, title: `${subject}考核评分表`, date: out.date ? date : '', grid: byName.get(u.table.sheet) }));
+    sheets.push(
+      signedTemplate
+        ? fromTemplate(signedTemplate, n, { ...shared, ...unitValues(u) })
+        : signedSheet(u, { name: n, scheme, title: `${subject}考核评分表`, date: out.date ? date : '', grid: byName.get(u.table.sheet) }),
+    );
   }
-  const notice = name('考核结果通报');
-  sheets.push(
-    noticeSheet(units, {
-      name: notice,
-      title: out.title ?? `关于${subject}考核结果的通报`,
-      subject,
-      recipients: '各村（居）、镇直各单位',
-      authority: out.authority,
-      date,
-      commended: out.commended,
-      criticised: out.criticised,
-    }),
-  );
+  const notice = name(noticeTemplate?.base ?? '考核结果通报');
+  sheets.push(noticeTemplate ? fromTemplate(noticeTemplate, notice, shared) : noticeSheet(units, { name: notice, ...noticeOptions }));
+  // Other templates: a 目标责任书 per unit, or a sheet of the office's own filled once.
+  const filled: string[] = [];
+  for (const t of templates.filter((x) => x !== signedTemplate && x !== noticeTemplate)) {
+    const add = (sheet: string, values: Record<string, string | number>) => {
+      sheets.push(fromTemplate(t, sheet, values));
+      filled.push(sheet);
+    };
+    if (t.kind === 'unit') for (const u of units) add(name(`${u.table.unit}${t.base}`), { ...shared, ...unitValues(u) });
+    else add(name(t.base === t.sheet ? `${t.base}(已填写)` : t.base), shared);
+  }
 
   const nowOwned = sheets.map((s) => s.name);
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
   sheets.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned }));
-  return { plan: { cells: [], sheets, removeSheets: stale }, summary, notice, signed, notes };
+  return { plan: { cells: [], sheets, removeSheets: stale }, summary, notice, signed, filled, notes };
+}
+
+/** What a unit fills into a template (UNIT_PLACEHOLDERS). */
+function unitValues(u: ScoredUnit): Record<string, string | number> {
+  const r = u.reward;
+  return {
+    单位: u.table.unit,
+    总分: toNumber(u.score.total),
+    基础分: toNumber(u.score.base),
+    加减分: toNumber(u.score.adjustment),
+    排名: u.placement.rank,
+    等次: u.placement.band?.label ?? '—',
+    一票否决: u.score.veto ? '是' : '否',
+    扣分明细: u.deductions.map((d) => `${toNumber(d.points) > 0 ? '+' : ''}${toNumber(d.points)}分 ${d.rule}${d.count > 1 ? ` ×${d.count}` : ''}：${d.reason}`).join('\n') || '无',
+    责任金: toNumber(r.deposit),
+    责任金兑现: `${r.wording}（${toNumber(r.returned.gt(0) ? r.returned : r.deposit)}元）`,
+    返还金额: toNumber(r.returned),
+    奖励: r.award ? toNumber(r.award) : '无',
+    奖励大写: r.award ? capitalAmount(r.award) : '无',
+  };
+}
+
+/** What the assessment fills into any template (WORKBOOK_PLACEHOLDERS). */
+function workbookValues(units: ScoredUnit[], o: { title: string; subject: string; authority: string; date: string; commended: number; criticised: number }, year: number): Record<string, string | number> {
+  const groups = noticeGroups(units, o);
+  const named = (list: ScoredUnit[]) => (list.length === 0 ? '无' : names(list));
+  return {
+    通报标题: o.title,
+    考核名称: o.subject,
+    考核年度: year,
+    发文机关: o.authority,
+    日期: o.date,
+    单位数: units.length,
+    表扬单位: named(groups.top),
+    批评单位: named(groups.bottom),
+    否决单位: named(groups.vetoed),
+    重点管理单位: named(groups.last),
+    排名列表: units.map((u) => `${u.placement.rank}.${u.table.unit} ${toNumber(u.score.total)}分`).join('；'),
+  };
 }
 
 /** What a table's title says was assessed: 'xx镇2024年度综治及信访工作考核评分表' → '综治及信访工作'. */

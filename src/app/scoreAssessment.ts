@@ -14,6 +14,7 @@ import type { WritePlan } from '../host/host';
 import type { Deduction } from '../engine/deductions';
 import { applyRecords, isLedgerByHeader, splitSheets } from './records';
 import { readSettings, SETTINGS_SHEET } from './settings';
+import { findTemplates, isTemplate } from '../sheet/outputs/templates';
 
 export const DEFAULT_SETTINGS: ScoreSettings = { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS };
 
@@ -47,7 +48,8 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
   // The add-in's own sheets (settings, generated outputs) are not read as input.
   const stored = readSettings(grids);
   const own = new Set([SETTINGS_SHEET, ...stored.settings.ownedSheets]);
-  const sheets = splitSheets(grids.filter((g) => !own.has(g.name)));
+  // Templates ({{单位}} …) are filled by the outputs, never read as score tables.
+  const sheets = splitSheets(grids.filter((g) => !own.has(g.name) && !isTemplate(g)));
   let assessment = readAssessment(sheets.tables);
   // A sheet skipped as not a score table may be a ledger named otherwise (e.g. 2024年上访登记).
   const skipped = new Set(assessment.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE').map((d) => d.sheet));
@@ -66,7 +68,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     (d) => !(d.code === 'BLANK_ENTRY' && records?.computedCells.has(`${d.sheet}!${d.cell}`)),
   );
   if (records) diagnostics.push(...records.diagnostics);
-  diagnostics.push(...stored.diagnostics);
+  diagnostics.push(...stored.diagnostics, ...findTemplates(grids.filter((g) => !own.has(g.name))).diagnostics);
   const ofTable = (t: ScoreTable) => records?.byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] };
   const scores = assessment.tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
   const placements = placeUnits(scores, settings);

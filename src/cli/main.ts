@@ -174,13 +174,16 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
     io.out(`\n报告已写入 ${reportPath}\n`);
   }
   const outputs = result.units.length > 0 ? outputsPlan(result, grids, workbookSettings, { today: today() }) : null;
-  if (out) {
-    const plan = totalsPlan(result);
+  const plan = totalsPlan(result);
+  if (out || pdf) {
+    // The copy in memory: the input file on disk is never written.
     await host.apply(plan);
     if (outputs) {
       const { skipped } = await host.apply(outputs.plan);
-      for (const note of [...outputs.notes, ...skipped]) io.out(`提示：${note}\n`);
+      for (const note of [...outputs.notes, ...(out ? skipped : [])]) io.out(`提示：${note}\n`);
     }
+  }
+  if (out) {
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await writeWorkbookFile(host, out);
     const filled = result.units.reduce((n, u) => n + u.filled.length, 0);
@@ -188,29 +191,28 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
     const parts = [`总分 ${plan.cells.length - filled - logCells} 个`, filled ? `得分 ${filled} 个` : '', logCells ? `扣分明细“扣(加)分” ${logCells} 个` : ''];
     io.out(`已另存为 ${out}（填写了空着的单元格：${parts.filter(Boolean).join('，')}；原文件未改动）\n`);
     if (outputs) {
-      io.out(`生成了工作表：${outputs.summary}、${outputs.notice}，以及 ${outputs.signed.size} 张签字评分表（如“${[...outputs.signed.values()][0]}”）\n`);
+      const letters = outputs.filled.length ? `，按模板填写了 ${outputs.filled.length} 张（如“${outputs.filled[0]}”）` : '';
+      io.out(`生成了工作表：${outputs.summary}、${outputs.notice}，${outputs.signed.size} 张签字评分表（如“${[...outputs.signed.values()][0]}”）${letters}\n`);
     }
   }
-  if (pdf && outputs) await writePdfs(outputs, pdf, io);
+  if (pdf && outputs) await writePdfs(host, outputs, pdf, io);
   return hasErrors(report.diagnostics) ? 1 : 0;
 }
 
 /** One PDF per signed sheet and one of the notice, through LibreOffice; a clear message when it is missing. */
-async function writePdfs(outputs: Outputs, dir: string, io: Io): Promise<void> {
-  const printed = new Set([...outputs.signed.values(), outputs.notice]);
-  const sheets = (outputs.plan.sheets ?? []).filter((s) => printed.has(s.name));
+async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io): Promise<void> {
+  const printed = [...outputs.signed.values(), outputs.notice, ...outputs.filled];
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-pdf-'));
   try {
     const files: string[] = [];
-    for (const sheet of sheets) {
-      const single = XlsxHost.empty();
-      await single.apply({ cells: [], sheets: [sheet] });
-      const file = path.join(work, `${sheet.name}.xlsx`);
-      await writeWorkbookFile(single, file);
+    for (const sheet of printed) {
+      const file = path.join(work, `${sheet}.xlsx`);
+      await writeWorkbookFile(host.sheetCopy(sheet), file);
       files.push(file);
     }
     const written = await convertWithLibreOffice(files, 'pdf', dir);
-    io.out(`已生成 ${written.length} 个 PDF（${sheets.length - 1} 张签字评分表和通报）：${dir}\n`);
+    const letters = outputs.filled.length ? `、${outputs.filled.length} 份按模板填写的文书` : '';
+    io.out(`已生成 ${written.length} 个 PDF（${outputs.signed.size} 张签字评分表、通报${letters}）：${dir}\n`);
   } catch (e) {
     io.err(`${(e as Error).message}\n`);
   } finally {

@@ -113,6 +113,7 @@ const CATALOG = {
     text: (p) => `“${p.unit}”有集体上访：如因稳控调处不当造成较大影响，按评分表注2以0分计算并一票否决，请在该单位评分表的一票否决栏确认`,
   },
   // Sheets and files
+  TEMPLATE_UNKNOWN_PLACEHOLDER: { severity: 'warning', text: (p) => `模板中的占位符“{{${p.name}}}”无法识别，原样保留（可用：${p.known}…，完整列表见说明）` },
   SETTING_UNREADABLE: { severity: 'warning', text: (p) => `设置“${p.setting}”的值“${p.value}”无法识别（${p.hint}），按默认设置处理` },
   NOT_A_SCORE_TABLE: { severity: 'info', text: (p) => `工作表“${p.sheet}”不是评分表（${p.reason}），已跳过` },
   HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头缺少“${p.missing}”列，此表已跳过` },

@@ -28,6 +28,18 @@ export class XlsxHost implements WorkbookHost {
     return new XlsxHost(new ExcelJS.Workbook());
   }
 
+  /** A new workbook holding a copy of one of this workbook's sheets (to print it on its own). */
+  sheetCopy(name: string): XlsxHost {
+    const source = this.workbook.getWorksheet(name);
+    if (!source) throw new Error(`没有工作表“${name}”`);
+    const copy = new ExcelJS.Workbook();
+    const ws = copy.addWorksheet(name);
+    const model = JSON.parse(JSON.stringify(source.model)) as ExcelJS.WorksheetModel & { merges: string[] };
+    ws.model = { ...model, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
+    ws.state = 'visible';
+    return new XlsxHost(copy);
+  }
+
   /** Loads a workbook from bytes; `name` is used in messages. */
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array, name = '工作簿'): Promise<XlsxHost> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
@@ -181,7 +193,15 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     headerFooter: page?.footer ? { oddFooter: `&C${page.footer}` } : undefined,
   });
   if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
-  ws.columns = plan.columnWidths.map((width) => ({ width }));
+  const template = plan.copyOf === undefined ? undefined : workbook.getWorksheet(plan.copyOf);
+  if (plan.copyOf !== undefined && !template) throw new Error(`写入计划要复制的模板“${plan.copyOf}”不存在`);
+  if (template) {
+    // A deep copy of the template's model (cells with styles, merges, columns, page setup) under the new name.
+    const model = JSON.parse(JSON.stringify(template.model)) as ExcelJS.WorksheetModel & { merges: string[] };
+    ws.model = { ...model, name: plan.name, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
+    ws.state = plan.state === 'veryHidden' ? 'veryHidden' : plan.state === 'hidden' ? 'hidden' : 'visible';
+  }
+  if (plan.columnWidths.length > 0) ws.columns = plan.columnWidths.map((width) => ({ width }));
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const c of plan.cells) {
     const cell = ws.getCell(c.cell);

@@ -64,6 +64,8 @@ export interface ChartPlan {
  */
 export interface SheetPlan {
   name: string;
+  /** Start from a copy of this sheet (a template: its formatting, merges, widths, page setup), then write `cells` over it. */
+  copyOf?: string;
   cells: SheetCell[];
   /** 'A1:F1' */
   merges: string[];

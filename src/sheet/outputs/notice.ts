@@ -42,17 +42,25 @@ const INDENT = '\u3000\u3000';
 
 export type Paragraph = { kind: 'heading' | 'body' | 'salutation' | 'signature'; text: string };
 
-const names = (units: ScoredUnit[]) => units.map((u) => u.table.unit).join('、');
+export const names = (units: ScoredUnit[]) => units.map((u) => u.table.unit).join('、');
 
-/** The notice's paragraphs, in order; the ranking table goes after the first heading. */
-export function noticeParagraphs(units: ScoredUnit[], o: NoticeOptions): Paragraph[] {
+/**
+ * Who the notice names: the top N commended, the bottom N criticised (among units without a veto;
+ * ties share a place), the vetoed units, and the last unit (信访重点管理单位, seed 000).
+ */
+export function noticeGroups(units: ScoredUnit[], o: Pick<NoticeOptions, 'commended' | 'criticised'>) {
   const clear = units.filter((u) => !u.score.veto);
   const vetoed = units.filter((u) => u.score.veto);
   const top = clear.filter((u) => u.placement.rank <= o.commended);
-  // The bottom N among units without a veto (vetoed units are named on their own).
   const bottomRanks = [...new Set(clear.map((u) => u.placement.rank))].sort((a, b) => b - a).slice(0, o.criticised);
   const bottom = clear.filter((u) => bottomRanks.includes(u.placement.rank) && !top.includes(u));
   const last = units.length > 0 ? units.filter((u) => u.placement.rank === units[units.length - 1].placement.rank) : [];
+  return { top, bottom, vetoed, last };
+}
+
+/** The notice's paragraphs, in order; the ranking table goes after the first heading. */
+export function noticeParagraphs(units: ScoredUnit[], o: NoticeOptions): Paragraph[] {
+  const { top, bottom, vetoed, last } = noticeGroups(units, o);
 
   const out: Paragraph[] = [
     { kind: 'salutation', text: `${o.recipients}：` },

@@ -1,0 +1,106 @@
+/**
+ * Templates: a sheet of the workbook whose cells hold placeholders such as {{单位}} or {{总分}}.
+ * A template naming a unit's value is filled once per unit (a 签字评分表 of the office's own
+ * design, a 目标责任书 letter to sign); one naming only the assessment's values is filled once (a
+ * 通报 of the office's own wording). The copy keeps the template's formatting; only the cells
+ * with placeholders change. Template sheets are never read as score tables.
+ */
+import { diagnose, type Diagnostic } from '../../engine/diagnostics';
+import { fold } from '../../engine/text';
+import { a1, type Grid } from '../grid';
+import type { SheetCell } from '../sheetPlan';
+
+const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
+
+/** Placeholders a unit fills, with what they say (README lists them from here). */
+export const UNIT_PLACEHOLDERS: Record<string, string> = {
+  单位: '被考核单位名称',
+  总分: '总分',
+  基础分: '各项得分合计（加减分前）',
+  加减分: '加减分合计',
+  排名: '名次',
+  等次: '等次（85分以上 / 80-85分 / 80分以下 / 一票否决）',
+  一票否决: '是 或 否',
+  扣分明细: '按扣分因素计算的每一条扣加分及原因，每条一行',
+  责任金: '该单位缴纳的责任金（元）',
+  责任金兑现: '如：责任金双倍返还（10000元）',
+  返还金额: '返还的责任金（元）',
+  奖励: '奖补资金（元），没有则为“无”',
+  奖励大写: '奖补资金的大写金额，如 壹万元整',
+};
+
+/** Placeholders the assessment fills, usable in any template. */
+export const WORKBOOK_PLACEHOLDERS: Record<string, string> = {
+  通报标题: '如：关于2024年度综治及信访工作考核结果的通报',
+  考核名称: '如：2024年度综治及信访工作',
+  考核年度: '如：2024',
+  发文机关: '通报落款的单位',
+  日期: '成文日期（按设置的写法）',
+  单位数: '参加排名的单位数',
+  表扬单位: '通报表扬的单位，用顿号分隔',
+  批评单位: '通报批评的单位',
+  否决单位: '一票否决的单位，没有则为“无”',
+  重点管理单位: '排名最后、列为信访重点管理单位的单位',
+  排名列表: '如：1.张庄村 99分；2.李家村 92.5分；…',
+};
+
+export interface Template {
+  sheet: string;
+  /** 'unit': filled once per unit; 'workbook': filled once. */
+  kind: 'unit' | 'workbook';
+  /** The template's name without 模板: 签字表模板 → 签字表. */
+  base: string;
+  /** Cells holding placeholders, with their text. */
+  cells: { cell: string; text: string }[];
+}
+
+/** Placeholders in a text: '{{单位}}负责人' → ['单位']. */
+function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => fold(m[1]));
+}
+
+/** True when the sheet holds at least one placeholder. */
+export function isTemplate(grid: Grid): boolean {
+  return grid.rows.some((row) => row.some((v) => typeof v === 'string' && v.includes('{{') && placeholdersIn(v).length > 0));
+}
+
+/** Every template of the workbook, and a warning for each placeholder nobody fills. */
+export function findTemplates(grids: Grid[]): { templates: Template[]; diagnostics: Diagnostic[] } {
+  const templates: Template[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const g of grids) {
+    const cells: Template['cells'] = [];
+    let perUnit = false;
+    g.rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (typeof v !== 'string' || !v.includes('{{')) return;
+        const names = placeholdersIn(v);
+        if (names.length === 0) return;
+        cells.push({ cell: a1(r, c), text: v });
+        for (const name of names) {
+          if (name in UNIT_PLACEHOLDERS) perUnit = true;
+          else if (!(name in WORKBOOK_PLACEHOLDERS)) {
+            diagnostics.push(diagnose('TEMPLATE_UNKNOWN_PLACEHOLDER', { name, known: Object.keys({ ...UNIT_PLACEHOLDERS, ...WORKBOOK_PLACEHOLDERS }).slice(0, 8).join('、') }, g.name, a1(r, c)));
+          }
+        }
+      }),
+    );
+    if (cells.length === 0) continue;
+    const base = g.name.replace(/模板|模版|样表|template/gi, '').trim() || g.name;
+    templates.push({ sheet: g.name, kind: perUnit ? 'unit' : 'workbook', base, cells });
+  }
+  return { templates, diagnostics };
+}
+
+/**
+ * The template's placeholder cells filled in. A cell that is just one placeholder takes the value
+ * itself (a number stays a number); in longer text the values are written into it. An unknown
+ * placeholder stays as written (and was reported).
+ */
+export function fillTemplate(t: Template, values: Record<string, string | number>): SheetCell[] {
+  return t.cells.map(({ cell, text }) => {
+    const only = /^\s*\{\{\s*([^{}]+?)\s*\}\}\s*$/.exec(text);
+    if (only && fold(only[1]) in values) return { cell, value: values[fold(only[1])] };
+    return { cell, value: text.replace(PLACEHOLDER, (whole, name: string) => (fold(name) in values ? String(values[fold(name)]) : whole)) };
+  });
+}
