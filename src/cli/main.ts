@@ -173,7 +173,7 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
     await writeText(reportPath, JSON.stringify(report, null, 2) + '\n');
     io.out(`\n报告已写入 ${reportPath}\n`);
   }
-  const outputs = result.units.length > 0 ? outputsPlan(result, grids, workbookSettings, { today: today() }) : null;
+  const outputs = (out || pdf) && result.units.length > 0 ? outputsPlan(result, grids, workbookSettings, { today: today() }) : null;
   const plan = totalsPlan(result);
   if (out || pdf) {
     // The copy in memory: the input file on disk is never written.
