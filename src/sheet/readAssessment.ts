@@ -6,7 +6,7 @@ import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { Scheme } from '../engine/model';
 import { labelKey } from '../engine/text';
 import type { Grid } from './grid';
-import { readScoreTables, type ScoreTable } from './readScoreTable';
+import { readScoreTables, type LayoutMemo, type ScoreTable } from './readScoreTable';
 
 export interface Assessment {
   /** The tables that take part in scoring and ranking. */
@@ -22,8 +22,15 @@ export interface Assessment {
 export function readAssessment(grids: Grid[]): Assessment {
   const diagnostics: Diagnostic[] = [];
   const all: ScoreTable[] = [];
+  // Sheets read in full: a later unit's sheet of the same layout is read by its unit's part.
+  // The few most recent layouts are kept (units differ in which entries are still blank).
+  const layouts: LayoutMemo[] = [];
   for (const g of grids) {
-    const reading = readScoreTables(g);
+    const reading = readScoreTables(g, layouts);
+    if (reading.memo && !layouts.includes(reading.memo)) {
+      layouts.unshift(reading.memo);
+      if (layouts.length > 8) layouts.pop();
+    }
     diagnostics.push(...reading.diagnostics);
     if (reading.skippedBecause) {
       diagnostics.push(diagnose('NOT_A_SCORE_TABLE', { sheet: g.name, reason: reading.skippedBecause }, g.name));

@@ -77,14 +77,87 @@ export interface SheetReading {
 
 type Columns = Partial<Record<Role, number>>;
 
-/** Reads every score table on a sheet. A sheet without one comes back with `skippedBecause`. */
-export function readScoreTables(grid: Grid): SheetReading {
-  if (grid.kind === 'chart') return { tables: [], diagnostics: [], skippedBecause: '图表工作表' };
+/**
+ * A sheet read in full, kept so that a sheet of the same layout (the next unit's copy of the
+ * table) is read by its unit's part alone. Only a sheet holding exactly one table is kept.
+ */
+export interface LayoutMemo {
+  grid: Grid;
+  layout: TableLayout;
+  /** 'r:c' of the cells that may differ: the entries, the veto and the total. */
+  unitCells: Set<string>;
+}
+
+/**
+ * Reads every score table on a sheet. A sheet without one comes back with `skippedBecause`.
+ * With `layouts`, a sheet laid out exactly as one of those (same cells everywhere but the label rows
+ * and the entry cells, same merges and hidden rows) is read by its unit's part only; the result
+ * is the same as reading it in full.
+ */
+export function readScoreTables(grid: Grid, layouts: readonly LayoutMemo[] = []): SheetReading & { memo?: LayoutMemo } {
+  const like = layouts.find((m) => sameLayout(m, grid));
+  if (like) {
+    const diagnostics: Diagnostic[] = [];
+    const table = readUnit(new MergedView(grid), like.layout, diagnostics);
+    return { tables: [table], diagnostics, skippedBecause: null, memo: like };
+  }
+  const reading = readAllTables(grid);
+  if (reading.tables.length !== 1 || reading.layouts.length !== 1 || reading.diagnostics.some((d) => d.code === 'HEADER_INCOMPLETE')) {
+    return { tables: reading.tables, diagnostics: reading.diagnostics, skippedBecause: reading.skippedBecause };
+  }
+  const layout = reading.layouts[0];
+  const unitCells = new Set<string>();
+  const add = ([r, c]: [number, number]) => unitCells.add(`${r}:${c}`);
+  layout.itemCells.flat().forEach(add);
+  layout.adjustmentCells.forEach(add);
+  const entryCol = layout.columns.entry as number;
+  if (layout.vetoRow !== null) add([layout.vetoRow, entryCol]);
+  if (layout.totalRow !== null) add(entryOrigin(new MergedView(grid), layout.totalRow, entryCol));
+  return { tables: reading.tables, diagnostics: reading.diagnostics, skippedBecause: null, memo: { grid, layout, unitCells } };
+}
+
+const sameValue = (a: CellValue, b: CellValue) =>
+  a === b || (isErrorValue(a) && isErrorValue(b) && a.error === b.error);
+
+/**
+ * True when `grid` is laid out as the remembered sheet: same merges and hidden rows; the same
+ * cells except in the label rows above the header (where no header word may differ) and the
+ * unit's cells (which must agree in being blank or not, as the reader's layout depends on it).
+ */
+function sameLayout(memo: LayoutMemo, grid: Grid): boolean {
+  const ref = memo.grid;
+  if (grid.kind === 'chart' || ref.rows.length !== grid.rows.length) return false;
+  if (ref.hiddenRows.join() !== grid.hiddenRows.join()) return false;
+  const key = (m: CellRange) => `${m.top},${m.left},${m.bottom},${m.right}`;
+  const refMerges = new Set(ref.merges.map(key));
+  if (refMerges.size !== grid.merges.length || grid.merges.some((m) => !refMerges.has(key(m)))) return false;
+  const { headerRow } = memo.layout;
+  for (let r = 0; r < grid.rows.length; r++) {
+    const a = ref.rows[r] ?? [];
+    const b = grid.rows[r] ?? [];
+    const width = Math.max(a.length, b.length);
+    for (let c = 0; c < width; c++) {
+      const x = a[c] ?? null;
+      const y = b[c] ?? null;
+      if (sameValue(x, y)) continue;
+      if (r < headerRow) {
+        if ((typeof x === 'string' && headerRole(x)) || (typeof y === 'string' && headerRole(y))) return false;
+        continue;
+      }
+      if (!memo.unitCells.has(`${r}:${c}`) || isBlank(x) !== isBlank(y)) return false;
+    }
+  }
+  return true;
+}
+
+function readAllTables(grid: Grid): SheetReading & { layouts: TableLayout[] } {
+  if (grid.kind === 'chart') return { tables: [], diagnostics: [], skippedBecause: '图表工作表', layouts: [] };
   const view = new MergedView(grid);
   if (view.rowCount === 0 || grid.rows.every((row) => row.every((v) => isBlank(v)))) {
-    return { tables: [], diagnostics: [], skippedBecause: '空工作表' };
+    return { tables: [], diagnostics: [], skippedBecause: '空工作表', layouts: [] };
   }
   const tables: ScoreTable[] = [];
+  const layouts: TableLayout[] = [];
   const diagnostics: Diagnostic[] = [];
   let from = 0;
   let lastEnd = -1;
@@ -98,7 +171,7 @@ export function readScoreTables(grid: Grid): SheetReading {
       continue;
     }
     const found: Diagnostic[] = [];
-    const table = readTable(view, header.row, header.columns, lastEnd + 1, found);
+    const { table, layout } = readTable(view, header.row, header.columns, lastEnd + 1, found);
     lastEnd = table.rows.last;
     from = table.rows.last + 1;
     // A header with nothing under it (a blank template) is no unit's table: it is skipped,
@@ -108,11 +181,12 @@ export function readScoreTables(grid: Grid): SheetReading {
       continue;
     }
     tables.push(table);
+    layouts.push(layout);
     diagnostics.push(...found);
   }
   const skippedBecause =
     tables.length > 0 ? null : emptyHeaders > 0 ? '表头下没有考核项目' : '没有同时含“分值”和“得分”的表头';
-  return { tables, diagnostics, skippedBecause };
+  return { tables, diagnostics, skippedBecause, layouts };
 }
 
 interface HeaderFound {
@@ -323,7 +397,7 @@ function readTable(
   columns: Columns,
   labelFrom: number,
   diagnostics: Diagnostic[],
-): ScoreTable {
+): { table: ScoreTable; layout: TableLayout } {
   const sheet = view.grid.name;
   const hidden = new Set(view.grid.hiddenRows);
   const pointsCol = columns.points as number;
@@ -502,30 +576,77 @@ function readTable(
   const kept = categories.filter((c) => c.items.length > 0);
   const adjustmentRules = adjustments.map((a) => finishAdjustment(a));
 
-  const label = readLabelArea(view, labelFrom, headerRow);
-  const unitFromLabel = label.unit !== null && label.unit !== '' ? label.unit : null;
-  const unit = unitFromLabel ?? written(sheet);
-  if (!unitFromLabel) diagnostics.push(diagnose('UNIT_NAME_FROM_SHEET', { name: sheet }, sheet, a1(headerRow, 0)));
-
   const scheme: Scheme = {
     categories: kept.map((c) => ({ ...c.category, items: c.items.map((b) => b.item) })),
     adjustments: adjustmentRules,
     hasVeto: veto !== undefined,
   };
-  checkScheme(scheme, kept, sheet, diagnostics);
+  const schemeDiagnostics: Diagnostic[] = [];
+  checkScheme(scheme, kept, sheet, schemeDiagnostics);
+  const layout: TableLayout = {
+    headerRow,
+    labelFrom,
+    columns,
+    last,
+    scheme,
+    itemCells: kept.map((c) => c.items.map((b) => b.entryCell)),
+    itemRows: kept.map((c) => c.items.map((b) => b.row)),
+    adjustmentCells: adjustments.map((a) => a.entryCell),
+    vetoRow: veto?.row ?? null,
+    totalRow: totalRow ?? null,
+    loopDiagnostics: [...diagnostics],
+    schemeDiagnostics,
+  };
+  diagnostics.length = 0;
+  return { table: readUnit(view, layout, diagnostics), layout };
+}
+
+/**
+ * What a table's layout fixes: where everything is, the scheme, and the diagnostics about the
+ * layout itself. Sheets of one assessment usually share it; then only the unit's part is read.
+ */
+export interface TableLayout {
+  headerRow: number;
+  labelFrom: number;
+  columns: Columns;
+  last: number;
+  scheme: Scheme;
+  itemCells: [number, number][][];
+  itemRows: number[][];
+  adjustmentCells: [number, number][];
+  vetoRow: number | null;
+  totalRow: number | null;
+  /** Diagnostics found while reading the rows (hidden rows, items without points …), then about the scheme. */
+  loopDiagnostics: Diagnostic[];
+  schemeDiagnostics: Diagnostic[];
+}
+
+/** The unit's part of a table: its label (unit, title, date), entries, veto and total, on a sheet of the given layout. */
+function readUnit(view: MergedView, layout: TableLayout, diagnostics: Diagnostic[]): ScoreTable {
+  const sheet = view.grid.name;
+  const { headerRow, columns, scheme } = layout;
+  const entryCol = columns.entry as number;
+  const onThisSheet = (d: Diagnostic) => ({ ...d, sheet });
+  diagnostics.push(...layout.loopDiagnostics.map(onThisSheet));
+
+  const label = readLabelArea(view, layout.labelFrom, headerRow);
+  const unitFromLabel = label.unit !== null && label.unit !== '' ? label.unit : null;
+  const unit = unitFromLabel ?? written(sheet);
+  if (!unitFromLabel) diagnostics.push(diagnose('UNIT_NAME_FROM_SHEET', { name: sheet }, sheet, a1(headerRow, 0)));
+  diagnostics.push(...layout.schemeDiagnostics.map(onThisSheet));
 
   const entries: UnitEntries = {
-    items: kept.map((c) => c.items.map((b) => readEntry(view, b.entryCell, b.item, diagnostics))),
-    adjustments: adjustments.map((a, i) => readAdjustment(view, a.entryCell, adjustmentRules[i], diagnostics)),
-    veto: veto ? readVetoEntry(view, veto.row, entryCol, diagnostics) : null,
+    items: scheme.categories.map((c, ci) => c.items.map((item, ii) => readEntry(view, layout.itemCells[ci][ii], item, diagnostics))),
+    adjustments: scheme.adjustments.map((rule, i) => readAdjustment(view, layout.adjustmentCells[i], rule, diagnostics)),
+    veto: layout.vetoRow !== null ? readVetoEntry(view, layout.vetoRow, entryCol, diagnostics) : null,
   };
 
   let totalCell: string | null = null;
   let totalTyped: Decimal | null = null;
   let totalIsFormula = false;
   let totalBlank = false;
-  if (totalRow !== undefined) {
-    const [tr, tc] = entryOrigin(view, totalRow, entryCol);
+  if (layout.totalRow !== null) {
+    const [tr, tc] = entryOrigin(view, layout.totalRow, entryCol);
     totalCell = a1(tr, tc);
     const parsed = parseValue(view.raw(tr, tc));
     if (parsed.kind === 'number') totalTyped = parsed.value;
@@ -546,8 +667,8 @@ function readTable(
     totalIsFormula,
     totalBlank,
     columns,
-    rows: { header: headerRow, last },
-    itemRows: kept.map((c) => c.items.map((b) => b.row)),
+    rows: { header: headerRow, last: layout.last },
+    itemRows: layout.itemRows,
   };
 }
 
