@@ -17,6 +17,8 @@ export interface CellWrite {
   /** Without the leading '='. Functions newer than Excel 2007 as stored in files: _xlfn.RANK.EQ(…). */
   formula?: string;
   numFmt?: string;
+  /** A note on the cell (e.g. the reason for a deduction, where the table has no 扣分原因 column). */
+  note?: string;
 }
 
 /** What the app asks a host to change. Hosts write nothing else. */

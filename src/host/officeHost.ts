@@ -108,6 +108,11 @@ export class OfficeHost implements WorkbookHost {
         const range = sheets.getItem(w.sheet).getRange(w.cell);
         setValue(range, w.value, w.formula);
         if (w.numFmt) range.numberFormat = [[w.numFmt]];
+        if (w.note !== undefined) {
+          if (this.supports('1.18')) sheets.getItem(w.sheet).notes.add(w.cell, w.note);
+          else if (copies) book.comments.add(`${w.sheet}!${w.cell}`, w.note);
+          else skipped.push(`批注需要较新的 Excel，“${w.sheet}”${w.cell} 的扣分原因未写入`);
+        }
         batch.add(estimate(w.value) + estimate(w.formula) + 60);
         await batch.maybeSync();
       }

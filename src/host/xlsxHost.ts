@@ -80,6 +80,7 @@ export class XlsxHost implements WorkbookHost {
       const cell = ws.getCell(w.cell);
       cell.value = w.formula !== undefined ? { formula: w.formula, result: w.value ?? undefined } as ExcelJS.CellFormulaValue : w.value;
       if (w.numFmt) cell.numFmt = w.numFmt;
+      if (w.note !== undefined) cell.note = w.note;
     }
     return { skipped };
   }
