@@ -1,6 +1,7 @@
 /**
- * Builds the task pane into dist/pane: `npm run build` (production) or `npm run dev-server`
- * (https://localhost:3000 with Office dev certificates, as manifest.xml expects).
+ * Two builds: the task pane into dist/pane (`npm run build`, or `npm run dev-server` on
+ * https://localhost:3000 with Office dev certificates, as manifest.xml expects), and the browser
+ * preview of the same pane into dist/preview (`npm run preview` on http://localhost:3001).
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -34,10 +35,27 @@ async function httpsServer() {
   }
 }
 
+const typescript = (dev) => ({
+  test: /\.tsx?$/,
+  exclude: /node_modules/,
+  use: {
+    loader: 'ts-loader',
+    // ES modules for the bundle, or webpack cannot tree-shake Fluent UI (17 MB instead of ~300 KB).
+    options: { configFile: 'tsconfig.json', transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: dev } },
+  },
+});
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
-  return {
+  const common = {
     devtool: dev ? 'source-map' : false,
+    resolve: { extensions: ['.tsx', '.ts', '.js'] },
+    module: { rules: [typescript(dev)] },
+    performance: { hints: false },
+  };
+  const pane = {
+    ...common,
+    name: 'pane',
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/taskpane/commands.ts',
@@ -46,20 +64,6 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, 'dist/pane'),
       filename: '[name].[contenthash:8].js',
       clean: true,
-    },
-    resolve: { extensions: ['.tsx', '.ts', '.js'] },
-    module: {
-      rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            // ES modules for the bundle, or webpack cannot tree-shake Fluent UI (17 MB instead of ~300 KB).
-            options: { configFile: 'tsconfig.json', transpileOnly: true, compilerOptions: { module: 'esnext', moduleResolution: 'bundler', sourceMap: dev } },
-          },
-        },
-      ],
     },
     plugins: [
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
@@ -70,8 +74,7 @@ module.exports = async (env, argv) => {
         ['manifest.xml', 'manifest.xml'],
       ]),
     ],
-    performance: { hints: false },
-    devServer: dev
+    devServer: dev && env.preview === undefined
       ? {
           port: 3000,
           headers: { 'Access-Control-Allow-Origin': '*' },
@@ -79,4 +82,21 @@ module.exports = async (env, argv) => {
         }
       : undefined,
   };
+  const preview = {
+    ...common,
+    name: 'preview',
+    // ExcelJS's browser build (its package.json "browser" field) holds what it needs of Node.
+    entry: { preview: './src/preview/index.tsx' },
+    output: {
+      path: path.resolve(__dirname, 'dist/preview'),
+      filename: '[name].[contenthash:8].js',
+      clean: true,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'index.html', template: './src/preview/preview.html', chunks: ['preview'] }),
+      new CopyFilesPlugin([['examples/sample-2024.xlsx', 'sample-2024.xlsx']]),
+    ],
+    devServer: { port: 3001, open: false },
+  };
+  return env.preview !== undefined ? [preview] : [pane, preview];
 };

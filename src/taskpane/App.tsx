@@ -1,11 +1,10 @@
 /**
- * The task pane's shell. Issue 4 fills in 评分表 / 现场评分 / 计算排名; until then the pane
- * says where it runs and points to the command line, and never stays blank.
+ * The task pane's shell: the Fluent provider in Office's theme, the title, where the pane runs,
+ * and the pane itself once Excel is there. It never stays blank: without office.js or outside
+ * Excel it says so.
  */
 import * as React from 'react';
 import {
-  Body1,
-  Card,
   FluentProvider,
   MessageBar,
   MessageBarBody,
@@ -14,8 +13,11 @@ import {
   Title3,
   makeStyles,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
+import { Pane } from './Pane';
+import type { PaneHost } from './usePane';
 
 /** Where the pane finds itself: waiting for Office, without office.js, outside Excel, or in Excel. */
 export type PaneStatus = 'loading' | 'office-missing' | 'not-excel' | 'ready';
@@ -26,28 +28,30 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
+    minHeight: '100vh',
+    boxSizing: 'border-box',
   },
 });
 
-export function App({ status }: { status: PaneStatus }): React.JSX.Element {
+export function App({ status, host, dark = false, today }: { status: PaneStatus; host?: PaneHost; dark?: boolean; today?: string }): React.JSX.Element {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} lang="zh-CN">
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
       <main className={styles.root} aria-label="考核助手">
         <Title3 as="h1">考核助手</Title3>
         <StatusMessage status={status} />
-        <Card>
-          <Body1>
-            读取工作簿中的考核评分表，校验得分，计算总分、一票否决、等次和排名。
-            不使用窗格时，也可以在命令行运行：<code>npx kaohe score 考核评分表.xlsx</code>
-          </Body1>
-        </Card>
+        {status === 'ready' && host && <Pane host={host} today={today ?? isoToday()} />}
       </main>
     </FluentProvider>
   );
 }
 
-function StatusMessage({ status }: { status: PaneStatus }): React.JSX.Element {
+export function isoToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function StatusMessage({ status }: { status: PaneStatus }): React.JSX.Element | null {
   switch (status) {
     case 'loading':
       return <Spinner label="正在连接 Excel…" />;
@@ -57,7 +61,7 @@ function StatusMessage({ status }: { status: PaneStatus }): React.JSX.Element {
           <MessageBarBody>
             <MessageBarTitle>无法加载 Office.js</MessageBarTitle>
             窗格需要从微软服务器（appsforoffice.microsoft.com）加载 Office.js，但加载失败。请检查网络连接后重新打开窗格；
-            无法联网的电脑请改用命令行 kaohe。
+            无法联网的电脑请改用命令行 kaohe，或在浏览器中使用预览版。
           </MessageBarBody>
         </MessageBar>
       );
@@ -71,10 +75,6 @@ function StatusMessage({ status }: { status: PaneStatus }): React.JSX.Element {
         </MessageBar>
       );
     case 'ready':
-      return (
-        <MessageBar intent="success">
-          <MessageBarBody>已连接 Excel。</MessageBarBody>
-        </MessageBar>
-      );
+      return null;
   }
 }

@@ -22,11 +22,13 @@ describe('the pane never stays blank', () => {
     expect(screen.getByText('没有在 Excel 中运行')).toBeTruthy();
   });
 
-  test('in Excel it reports the connection', async () => {
+  test('in Excel it shows the pane over the host', async () => {
     const office = { onReady: async () => ({ host: 'Excel', platform: 'PC' }), HostType: { Excel: 'Excel' } };
     const status = await detectStatus(office as unknown as typeof Office);
     expect(status).toBe('ready');
-    render(<App status={status} />);
-    expect(screen.getByText('已连接 Excel。')).toBeTruthy();
+    const host = { readGrids: async () => [], apply: async () => ({ skipped: [] }) };
+    render(<App status={status} host={host} today="2024-12-25" />);
+    expect(screen.getByRole('tab', { name: '评分表' })).toBeTruthy();
+    expect(await screen.findByText('没有找到评分表')).toBeTruthy();
   });
 });

@@ -1,0 +1,104 @@
+/**
+ * 计算排名: the ranking and veto settings (kept in the workbook for the next person), the run,
+ * and the ranking table; it writes the 总分 cells and, when asked, the printed outputs
+ * (汇总排名 with its chart, 签字评分表, 通报).
+ */
+import * as React from 'react';
+import {
+  Button,
+  Checkbox,
+  Field,
+  Radio,
+  RadioGroup,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { outputsPlan } from '../app/outputs';
+import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
+import { settingsSheetPlan } from '../app/settings';
+import type { ScoreSettings } from '../engine/model';
+import type { WritePlan } from '../host/host';
+import type { Loaded } from './usePane';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+});
+
+export function RankTab(props: {
+  loaded: Loaded;
+  busy: boolean;
+  today: string;
+  write: (label: string, plan: WritePlan, done: string) => Promise<unknown>;
+}): React.JSX.Element {
+  const styles = useStyles();
+  const stored = props.loaded.settings;
+  const [ranking, setRanking] = React.useState<ScoreSettings['ranking']>(stored.score.ranking);
+  const [veto, setVeto] = React.useState<ScoreSettings['veto']>(stored.score.veto);
+  const [outputs, setOutputs] = React.useState(true);
+  const settings: ScoreSettings = React.useMemo(() => ({ ...stored.score, ranking, veto }), [stored.score, ranking, veto]);
+  // The ranking as these settings give it, shown before anything is written.
+  const result = React.useMemo(() => scoreAssessment(props.loaded.grids, settings), [props.loaded.grids, settings]);
+  const report = toReport(result);
+
+  const run = () => {
+    const workbook = { ...stored, score: settings };
+    const cells = totalsPlan(result).cells;
+    const generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
+    const plan: WritePlan = generated
+      ? { cells, sheets: generated.plan.sheets, removeSheets: generated.plan.removeSheets }
+      : { cells, sheets: [settingsSheetPlan(workbook)] };
+    const what = generated ? `已写入总分，并生成${generated.summary}、${generated.signed.size} 张签字评分表和${generated.notice}` : '已写入总分';
+    void props.write('正在计算并写入…', plan, generated?.notes.length ? `${what}。${generated.notes.join('；')}` : what);
+  };
+
+  return (
+    <div className={styles.root}>
+      <Field label="排名方式">
+        <RadioGroup value={ranking} onChange={(_e, d) => setRanking(d.value as ScoreSettings['ranking'])}>
+          <Radio value="dense" label="中国式排名（并列不占名次：1, 2, 2, 3）" />
+          <Radio value="competition" label="竞赛排名（1, 2, 2, 4）" />
+        </RadioGroup>
+      </Field>
+      <Field label="一票否决">
+        <RadioGroup value={veto} onChange={(_e, d) => setVeto(d.value as ScoreSettings['veto'])}>
+          <Radio value="zero" label="总分以 0 分计算，排在最后" />
+          <Radio value="last" label="保留得分，排在所有未否决单位之后" />
+        </RadioGroup>
+      </Field>
+      <Checkbox checked={outputs} onChange={(_e, d) => setOutputs(d.checked === true)} label="同时生成汇总排名表、签字评分表和考核结果通报" />
+      <Button appearance="primary" size="large" onClick={run} disabled={props.busy || result.units.length === 0}>
+        计算排名并写入工作簿
+      </Button>
+      <Text size={200}>只写入空着的“总分”单元格和考核助手自己的工作表；您填写的内容不会被改动。设置保存在工作簿中。</Text>
+      <Table aria-label="排名结果" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>名次</TableHeaderCell>
+            <TableHeaderCell>单位</TableHeaderCell>
+            <TableHeaderCell>总分</TableHeaderCell>
+            <TableHeaderCell>等次</TableHeaderCell>
+            <TableHeaderCell>一票否决</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {report.units.map((u) => (
+            <TableRow key={u.sheet}>
+              <TableCell>{u.rank}</TableCell>
+              <TableCell>{u.name}</TableCell>
+              <TableCell>{u.total}</TableCell>
+              <TableCell>{u.band ?? '—'}</TableCell>
+              <TableCell>{u.veto ? '是' : ''}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
