@@ -4,7 +4,9 @@
  */
 import * as React from 'react';
 import {
+  Button,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
@@ -46,15 +48,20 @@ export function Pane({ host, today }: { host: PaneHost; today: string }): React.
         </div>
       )}
       {pane.notice && (
-        <MessageBar intent={pane.notice.intent} onClick={() => pane.setNotice(null)}>
+        <MessageBar intent={pane.notice.intent} layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{pane.notice.title}</MessageBarTitle>
             {pane.notice.text}
           </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={() => pane.setNotice(null)}>
+              知道了
+            </Button>
+          </MessageBarActions>
         </MessageBar>
       )}
       {(host.limitations ?? []).map((l) => (
-        <MessageBar key={l} intent="info">
+        <MessageBar key={l} intent="info" layout="multiline">
           <MessageBarBody>{l}</MessageBarBody>
         </MessageBar>
       ))}

@@ -5,9 +5,14 @@
  */
 import * as React from 'react';
 import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
   Button,
   Checkbox,
   Field,
+  Input,
   Radio,
   RadioGroup,
   Table,
@@ -22,7 +27,7 @@ import {
 } from '@fluentui/react-components';
 import { outputsPlan } from '../app/outputs';
 import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
-import { settingsSheetPlan } from '../app/settings';
+import { settingsSheetPlan, type OutputSettings } from '../app/settings';
 import type { ScoreSettings } from '../engine/model';
 import type { WritePlan } from '../host/host';
 import type { Loaded } from './usePane';
@@ -42,13 +47,15 @@ export function RankTab(props: {
   const [ranking, setRanking] = React.useState<ScoreSettings['ranking']>(stored.score.ranking);
   const [veto, setVeto] = React.useState<ScoreSettings['veto']>(stored.score.veto);
   const [outputs, setOutputs] = React.useState(true);
+  const [output, setOutput] = React.useState<OutputSettings>(stored.output);
+  const count = (text: string) => Math.max(0, Math.min(99, Math.floor(Number(text) || 0)));
   const settings: ScoreSettings = React.useMemo(() => ({ ...stored.score, ranking, veto }), [stored.score, ranking, veto]);
   // The ranking as these settings give it, shown before anything is written.
   const result = React.useMemo(() => scoreAssessment(props.loaded.grids, settings), [props.loaded.grids, settings]);
   const report = toReport(result);
 
   const run = () => {
-    const workbook = { ...stored, score: settings };
+    const workbook = { ...stored, score: settings, output };
     const cells = totalsPlan(result).cells;
     const generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
     const plan: WritePlan = generated
@@ -73,6 +80,36 @@ export function RankTab(props: {
         </RadioGroup>
       </Field>
       <Checkbox checked={outputs} onChange={(_e, d) => setOutputs(d.checked === true)} label="同时生成汇总排名表、签字评分表和考核结果通报" />
+      {outputs && (
+        <Accordion collapsible>
+          <AccordionItem value="notice">
+            <AccordionHeader>通报设置（保存在工作簿中）</AccordionHeader>
+            <AccordionPanel className={styles.root}>
+              <Field label="通报标题" hint="留空则按考核年度生成">
+                <Input value={output.title ?? ''} onChange={(_e, d) => setOutput({ ...output, title: d.value.trim() === '' ? null : d.value })} />
+              </Field>
+              <Field label="发文机关">
+                <Input value={output.authority} onChange={(_e, d) => setOutput({ ...output, authority: d.value })} />
+              </Field>
+              <Field label="成文日期" hint="留空则为当天">
+                <Input type="date" value={output.date ?? ''} onChange={(_e, d) => setOutput({ ...output, date: d.value === '' ? null : d.value })} />
+              </Field>
+              <Field label="日期写法">
+                <RadioGroup value={output.dateStyle} onChange={(_e, d) => setOutput({ ...output, dateStyle: d.value as OutputSettings['dateStyle'] })}>
+                  <Radio value="arabic" label="2024年12月20日（GB/T 9704-2012）" />
+                  <Radio value="chinese" label="二〇二四年十二月二十日" />
+                </RadioGroup>
+              </Field>
+              <Field label="通报表扬前几名">
+                <Input type="number" min={0} value={String(output.commended)} onChange={(_e, d) => setOutput({ ...output, commended: count(d.value) })} />
+              </Field>
+              <Field label="通报批评后几名">
+                <Input type="number" min={0} value={String(output.criticised)} onChange={(_e, d) => setOutput({ ...output, criticised: count(d.value) })} />
+              </Field>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
       <Button appearance="primary" size="large" onClick={run} disabled={props.busy || result.units.length === 0}>
         计算排名并写入工作簿
       </Button>

@@ -81,6 +81,7 @@ test('open the sample, correct the error on site, rank both ways, download, and 
   await page.getByRole('button', { name: '保存 刘湾村 的得分' }).click();
   await page.getByText('已保存 刘湾村 的得分').waitFor();
   await shot('2-现场评分');
+  await page.screenshot({ path: path.join(SHOTS, '2-现场评分-首屏.png') });
 
   // 计算排名: competition first, then dense; the table follows the settings.
   await page.getByRole('tab', { name: '计算排名' }).click();

@@ -68,3 +68,19 @@ test('计算排名 follows the ranking setting before anything is written, then 
   const settings = plan.sheets?.find((s) => s.name === '考核助手设置');
   expect(settings?.cells).toContainEqual({ cell: 'B2', value: '竞赛排名' });
 });
+
+test('通报设置 edited in the pane are written with the settings and shape the notice', async () => {
+  const { plans } = await setup();
+  fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
+  fireEvent.click(screen.getByRole('button', { name: /通报设置/ }));
+  fireEvent.change(await screen.findByLabelText('发文机关'), { target: { value: '东乡镇综治委' } });
+  fireEvent.click(screen.getByRole('radio', { name: '二〇二四年十二月二十日' }));
+  fireEvent.change(screen.getByLabelText(/成文日期/), { target: { value: '2024-12-20' } });
+  fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+  await screen.findByText(/已写入总分/);
+  const sheets = plans[0].sheets ?? [];
+  const notice = sheets.find((s) => s.name === '考核结果通报')!.cells.map((c) => c.value);
+  expect(notice).toEqual(expect.arrayContaining(['东乡镇综治委', '二〇二四年十二月二十日']));
+  const settings = sheets.find((s) => s.name === '考核助手设置')!.cells;
+  expect(settings).toContainEqual({ cell: 'B5', value: '东乡镇综治委' });
+});
