@@ -5,11 +5,16 @@
  * it has one, else as a note on the entry cell.
  */
 import type { Decimal } from '../engine/decimal';
+import { compileScheme, ruleName, type CompiledItem } from '../engine/deductions';
 import type { AdjustmentRule, Item } from '../engine/model';
-import type { CellWrite, WritePlan } from '../host/host';
+import { applyRules, type Rule } from '../engine/rules';
+import type { CellWrite, SheetPlan, WritePlan } from '../host/host';
 import { parseValue } from '../sheet/entry';
-import { a1 } from '../sheet/grid';
+import { a1, type Grid } from '../sheet/grid';
+import { findListLayout } from '../sheet/listSheet';
+import { isLogName, LOG_COLUMNS, LOG_SHEET_NAME } from '../sheet/readLog';
 import type { ScoreTable } from '../sheet/readScoreTable';
+import type { AssessmentResult } from './scoreAssessment';
 
 export type Checked = { ok: true; value: Decimal | null } | { ok: false; message: string };
 
@@ -104,5 +109,70 @@ export function onSitePlan(table: ScoreTable, input: OnSiteInput): WritePlan {
   if (veto && input.veto !== null && input.veto !== (veto.value === true)) {
     cells.push({ sheet, cell: veto.cell, value: input.veto ? '是' : '否' });
   }
+  return { cells };
+}
+
+/** One occurrence recorded on site against a rule of an item (or of a 加减分 line). */
+export interface OnSiteRecord {
+  unit: string;
+  /** CompiledItem.key: 'c1.i0', 'a3'. */
+  itemKey: string;
+  ruleId: string;
+  count: number;
+  reason: string;
+  who: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+
+/** The rules of an item that can be recorded on site: those the ledger does not count. */
+export function recordableRules(item: CompiledItem): Rule[] {
+  return item.parsed.rules.filter((_, k) => !item.queries[k] && !item.quotas[k]);
+}
+
+/**
+ * Recording an occurrence: a row appended to the 扣分明细 sheet (created when the workbook has
+ * none), and the item's 得分 (or the 加减分 line) set to what the rules now give — the cell the
+ * assessor is scoring on site. Nothing else is written.
+ */
+export function recordPlan(grids: Grid[], result: AssessmentResult, record: OnSiteRecord): WritePlan {
+  const scheme = result.assessment.scheme;
+  const unit = result.units.find((u) => u.table.unit === record.unit);
+  if (!scheme || !unit) throw new Error(`没有单位“${record.unit}”`);
+  const item = compileScheme(scheme).find((it) => it.key === record.itemKey);
+  const rule = item?.parsed.rules.find((r) => r.id === record.ruleId);
+  if (!item || !rule) throw new Error('没有这一项规则');
+  if (!Number.isInteger(record.count) || record.count < 1) throw new Error('次数应为正整数');
+
+  const records = [...unit.deductions.filter((d) => d.itemKey === item.key), { ruleId: rule.id, count: record.count }];
+  const outcome = applyRules(item.points, item.parsed.rules, records.map((r) => ({ ruleId: r.ruleId, count: r.count })));
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.message).join('；'));
+  const value = (item.points === null ? outcome.net : outcome.score) as Decimal;
+  const entry = item.ref.kind === 'item' ? unit.table.entries.items[item.ref.category][item.ref.item] : unit.table.entries.adjustments[item.ref.index];
+  const cells: CellWrite[] = [{ sheet: unit.table.sheet, cell: entry.cell, value: value.toNumber() }];
+
+  const row = [record.unit, item.label, ruleName(rule), record.count, null, record.reason, record.who, record.date];
+  const log = grids.find((g) => isLogName(g.name));
+  if (!log) {
+    const header = ['单位', '考核项目', '扣分因素', '次数', '扣(加)分', '原因', '记录人', '日期'];
+    const sheet: SheetPlan = {
+      name: LOG_SHEET_NAME,
+      cells: [
+        ...header.map((h, c) => ({ cell: a1(0, c), value: h, style: { bold: true, border: true } })),
+        ...row.map((v, c) => ({ cell: a1(1, c), value: v, style: { border: true, wrap: true } })),
+      ],
+      merges: [],
+      columnWidths: [12, 30, 30, 6, 9, 30, 10, 12],
+    };
+    return { cells, sheets: [sheet] };
+  }
+  const { layout } = findListLayout(log, LOG_COLUMNS);
+  if (!layout) throw new Error(`工作表“${log.name}”缺少扣分明细的表头（单位、考核项目），无法添加记录`);
+  const next = Math.max(layout.headerRow, ...layout.rows) + 1;
+  const columns: (keyof typeof layout.columns)[] = ['unit', 'item', 'rule', 'count', 'points', 'reason', 'who', 'date'];
+  columns.forEach((key, i) => {
+    const col = layout.columns[key];
+    if (col !== undefined && key !== 'points') cells.push({ sheet: log.name, cell: a1(next, col), value: row[i] });
+  });
   return { cells };
 }

@@ -81,6 +81,7 @@ export interface CountRecord {
 /** One line of “how each point was lost”: the rule, the count, the points it moved (−4, +1), the reason. */
 export interface Deduction {
   itemKey: string;
+  ruleId: string;
   item: string;
   rule: string;
   count: number;
@@ -133,6 +134,7 @@ export function computeItems(items: CompiledItem[], records: CountRecord[], ledg
         const rule = item.parsed.rules.find((x) => x.id === r.ruleId) as Rule;
         return {
           itemKey: item.key,
+          ruleId: rule.id,
           item: item.label,
           rule: ruleName(rule),
           count: r.count,

@@ -13,12 +13,14 @@ import {
   Field,
   Input,
   Option,
+  Select,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { checkItem, onSitePlan, onSiteProblems, onSiteStart, type OnSiteInput } from '../app/onSite';
+import { checkItem, onSitePlan, onSiteProblems, onSiteStart, recordableRules, recordPlan, type OnSiteInput } from '../app/onSite';
+import { compileScheme, ruleName } from '../engine/deductions';
 import { toNumber } from '../engine/decimal';
 import type { WritePlan } from '../host/host';
 import type { Loaded } from './usePane';
@@ -42,9 +44,11 @@ export function EntryTab(props: {
   busy: boolean;
   unit: string | null;
   onUnit: (unit: string) => void;
+  today: string;
   write: (label: string, plan: WritePlan, done: string) => Promise<unknown>;
 }): React.JSX.Element {
   const styles = useStyles();
+  const [who, setWho] = React.useState('');
   const tables = props.loaded.result.assessment.tables;
   const table = tables.find((t) => t.unit === props.unit) ?? null;
   const scored = props.loaded.result.units.find((u) => u.table === table);
@@ -128,6 +132,7 @@ export function EntryTab(props: {
                         onChange={(_e, d) => edit((n) => void (n.items[ci][ii] = d.value))}
                       />
                     </Field>
+                    <RecordForm loaded={props.loaded} unit={table.unit} itemKey={`c${ci}.i${ii}`} label={item.label} busy={props.busy} today={props.today} who={who} onWho={setWho} write={props.write} />
                     {lost && (
                       <Field label="扣分原因">
                         <Input
@@ -146,19 +151,22 @@ export function EntryTab(props: {
             <Card>
               <Text weight="semibold">加减分</Text>
               {table.scheme.adjustments.map((rule, k) => (
-                <Field
-                  key={k}
-                  label={`${rule.label}（${rule.rule || '加减分'}）`}
-                  validationState={problems.has(`a.${k}`) ? 'error' : 'none'}
-                  validationMessage={problems.get(`a.${k}`)}
-                >
-                  <Input
-                    value={input.adjustments[k]}
-                    inputMode="decimal"
-                    aria-label={`${rule.label} 加减分`}
-                    onChange={(_e, d) => edit((n) => void (n.adjustments[k] = d.value))}
-                  />
-                </Field>
+                <div key={k} className={styles.item}>
+                  <Field
+                    label={`${rule.label}（${rule.rule || '加减分'}）`}
+                    validationState={problems.has(`a.${k}`) ? 'error' : 'none'}
+                    validationMessage={problems.get(`a.${k}`)}
+                  >
+                    <Input
+                      className={styles.score}
+                      value={input.adjustments[k]}
+                      inputMode="decimal"
+                      aria-label={`${rule.label} 加减分`}
+                      onChange={(_e, d) => edit((n) => void (n.adjustments[k] = d.value))}
+                    />
+                  </Field>
+                  <RecordForm loaded={props.loaded} unit={table.unit} itemKey={`a${k}`} label={rule.label} busy={props.busy} today={props.today} who={who} onWho={setWho} write={props.write} />
+                </div>
               ))}
             </Card>
           )}
@@ -182,3 +190,70 @@ export function EntryTab(props: {
   );
 }
 
+
+/** 记录扣分: one occurrence against a rule of the item — rule, count, reason, who — into 扣分明细. */
+function RecordForm(props: {
+  loaded: Loaded;
+  unit: string;
+  itemKey: string;
+  label: string;
+  busy: boolean;
+  today: string;
+  who: string;
+  onWho: (who: string) => void;
+  write: (label: string, plan: WritePlan, done: string) => Promise<unknown>;
+}): React.JSX.Element | null {
+  const item = React.useMemo(() => compileScheme(props.loaded.result.assessment.scheme!).find((it) => it.key === props.itemKey), [props.loaded, props.itemKey]);
+  const rules = item ? recordableRules(item) : [];
+  const [open, setOpen] = React.useState(false);
+  const [ruleId, setRuleId] = React.useState(rules[0]?.id ?? '');
+  const [count, setCount] = React.useState('1');
+  const [reason, setReason] = React.useState('');
+  if (!item || rules.length === 0) return null;
+  const n = Number(count);
+  const countOk = Number.isInteger(n) && n >= 1;
+  if (!open) {
+    return (
+      <Button size="small" appearance="secondary" onClick={() => setOpen(true)} aria-label={`${props.label} 记录扣分`}>
+        记录扣分…
+      </Button>
+    );
+  }
+  const add = () => {
+    if (!countOk) return;
+    const plan = recordPlan(props.loaded.grids, props.loaded.result, { unit: props.unit, itemKey: props.itemKey, ruleId, count: n, reason: reason.trim(), who: props.who.trim(), date: props.today });
+    void props.write('正在记录…', plan, `已记入扣分明细：${props.unit} ${props.label}`).then(() => {
+      setReason('');
+      setCount('1');
+      setOpen(false);
+    });
+  };
+  return (
+    <Card appearance="outline" aria-label={`${props.label} 记录扣分`}>
+      <Field label="扣分因素">
+        <Select value={ruleId} onChange={(_e, d) => setRuleId(d.value)}>
+          {rules.map((r) => (
+            <option key={r.id} value={r.id}>
+              {ruleName(r)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="次数" validationState={countOk ? 'none' : 'error'} validationMessage={countOk ? undefined : '次数应为正整数'}>
+        <Input value={count} inputMode="numeric" onChange={(_e, d) => setCount(d.value)} />
+      </Field>
+      <Field label="原因">
+        <Input value={reason} onChange={(_e, d) => setReason(d.value)} />
+      </Field>
+      <Field label="记录人">
+        <Input value={props.who} onChange={(_e, d) => props.onWho(d.value)} />
+      </Field>
+      <div style={{ display: 'flex', gap: 8 }}>
+        <Button appearance="primary" onClick={add} disabled={props.busy || !countOk}>
+          添加记录
+        </Button>
+        <Button onClick={() => setOpen(false)}>取消</Button>
+      </div>
+    </Card>
+  );
+}

@@ -77,7 +77,7 @@ export function Pane({ host, today }: { host: PaneHost; today: string }): React.
           }}
         />
       )}
-      {pane.loaded && section === 'entry' && <EntryTab loaded={pane.loaded} busy={pane.busy !== null} unit={unit} onUnit={setUnit} write={pane.write} />}
+      {pane.loaded && section === 'entry' && <EntryTab loaded={pane.loaded} busy={pane.busy !== null} unit={unit} onUnit={setUnit} today={today} write={pane.write} />}
       {pane.loaded && section === 'rank' && <RankTab loaded={pane.loaded} busy={pane.busy !== null} today={today} write={pane.write} />}
     </div>
   );

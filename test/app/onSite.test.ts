@@ -1,6 +1,7 @@
 /** 现场评分: values checked as typed; saving writes that unit's entry cells and reasons, nothing else. */
 import path from 'path';
-import { checkAdjustment, checkItem, onSitePlan, onSiteProblems, onSiteStart } from '../../src/app/onSite';
+import { checkAdjustment, checkItem, onSitePlan, onSiteProblems, onSiteStart, recordableRules, recordPlan } from '../../src/app/onSite';
+import { compileScheme } from '../../src/engine/deductions';
 import { scoreAssessment } from '../../src/app/scoreAssessment';
 import { dec } from '../../src/engine/decimal';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
@@ -83,4 +84,41 @@ test('the veto switch writes the veto cell, and nothing when left as it was', as
   expect(onSitePlan(table, input).cells).toEqual([]);
   input.veto = false;
   expect(onSitePlan(table, input).cells).toEqual([{ sheet: '赵集村', cell: 'E35', value: '否' }]);
+});
+
+describe('recording an occurrence on site (扣分明细)', () => {
+  test('appends a row to the log and sets the item to what its rules now give, then the workbook reads consistently', async () => {
+    const host = await openWorkbookFile(SAMPLE);
+    const before = await host.readGrids();
+    const result = scoreAssessment(before);
+    const item = compileScheme(result.assessment.scheme!).find((it) => it.label === '开展矛盾纠纷排查情况')!;
+    expect(recordableRules(item).map((r) => r.sourceText)).toEqual(['每月排查两次并上报,缺一次扣1分', '没有负责人签字并加盖公章的缺1次扣一分']);
+    const plan = recordPlan(before, result, { unit: '李家村', itemKey: item.key, ruleId: 'r1', count: 1, reason: '11月未排查', who: '李组员', date: '2024-12-19' });
+    // The log already has one 缺一次 for 李家村: two now, 5 − 2 = 3.
+    expect(plan.cells).toEqual([
+      { sheet: '李家村', cell: 'E7', value: 3 },
+      { sheet: '扣分明细', cell: 'A11', value: '李家村' },
+      { sheet: '扣分明细', cell: 'B11', value: '开展矛盾纠纷排查情况' },
+      { sheet: '扣分明细', cell: 'C11', value: '每月排查两次并上报,缺一次扣1分' },
+      { sheet: '扣分明细', cell: 'D11', value: 1 },
+      { sheet: '扣分明细', cell: 'F11', value: '11月未排查' },
+      { sheet: '扣分明细', cell: 'G11', value: '李组员' },
+      { sheet: '扣分明细', cell: 'H11', value: '2024-12-19' },
+    ]);
+    await host.apply(plan);
+    const after = scoreAssessment(await host.readGrids());
+    const li = after.units.find((u) => u.table.unit === '李家村')!;
+    expect(li.score.categories[0].score.toNumber()).toBe(17);
+    expect(li.deductions.filter((d) => d.itemKey === item.key).map((d) => d.reason)).toEqual(['6月下旬排查未开展', '11月未排查']);
+    expect(after.diagnostics.filter((d) => d.code === 'ENTRY_DIFFERS_FROM_RECORDS')).toEqual([]);
+  });
+
+  test('a workbook without a 扣分明细 gets one, with its header', () => {
+    const grids = [synonyms];
+    const result = scoreAssessment(grids);
+    const plan = recordPlan(grids, result, { unit: '李家村', itemKey: 'c0.i1', ruleId: 'r1', count: 1, reason: '无专人', who: '', date: '2024-12-19' });
+    expect(plan.cells).toEqual([{ sheet: 'Sheet1', cell: 'E5', value: 5 }]);
+    expect(plan.sheets?.[0].name).toBe('扣分明细');
+    expect(plan.sheets?.[0].cells.slice(0, 3).map((c) => c.value)).toEqual(['单位', '考核项目', '扣分因素']);
+  });
 });

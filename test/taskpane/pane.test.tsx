@@ -84,3 +84,16 @@ test('通报设置 edited in the pane are written with the settings and shape th
   const settings = sheets.find((s) => s.name === '考核助手设置')!.cells;
   expect(settings).toContainEqual({ cell: 'B5', value: '东乡镇综治委' });
 });
+
+test('现场评分 records an occurrence against a rule: a 扣分明细 row and the item’s new score', async () => {
+  const { plans } = await setup();
+  fireEvent.click(screen.getByRole('button', { name: '现场评分：李家村' }));
+  fireEvent.click(await screen.findByRole('button', { name: '开展矛盾纠纷排查情况 记录扣分' }));
+  const form = screen.getByRole('group', { name: '开展矛盾纠纷排查情况 记录扣分' });
+  fireEvent.change(within(form).getByLabelText('原因'), { target: { value: '11月未排查' } });
+  fireEvent.click(within(form).getByRole('button', { name: '添加记录' }));
+  await screen.findByText('已记入扣分明细：李家村 开展矛盾纠纷排查情况');
+  expect(plans[0].cells[0]).toEqual({ sheet: '李家村', cell: 'E7', value: 3 });
+  expect(plans[0].cells).toContainEqual({ sheet: '扣分明细', cell: 'F11', value: '11月未排查' });
+  expect(((await screen.findByLabelText(/单元格 E7$/)) as HTMLInputElement).value).toBe('3');
+});
