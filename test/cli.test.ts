@@ -3,6 +3,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { run, HELP } from '../src/cli/main';
 import { makeSampleWorkbook } from '../scripts/makeSample';
 import { addSeedSheet } from './support/seedWorkbook';
@@ -89,6 +90,19 @@ describe('kaohe score on the bundled sample', () => {
     expect([2, 3, 4, 5].map((r) => log?.getCell(`E${r}`).value)).toEqual([2, 1, -1, -1]);
     // Typed cells are untouched: the veto row and the entry error stay as they were.
     expect(wb.getWorksheet('刘湾村')?.getCell('E4').value).toBe(6);
+  });
+
+  it('warns when the workbook holds what the copy cannot keep (a chart), and not otherwise', async () => {
+    const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
+    zip.file('xl/charts/chart1.xml', '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"/>');
+    const withChart = path.join(dir, 'chart.xlsx');
+    await fs.writeFile(withChart, await zip.generateAsync({ type: 'nodebuffer' }));
+    const io = capture();
+    await run(['score', withChart, '--out', path.join(dir, 'o.xlsx')], io);
+    expect(io.stderr).toContain('原工作簿含有图表，另存的副本');
+    const plain = capture();
+    await run(['score', SAMPLE, '--out', path.join(dir, 'p.xlsx')], plain);
+    expect(plain.stderr).toBe('');
   });
 
   it('never modifies the input file', async () => {

@@ -184,6 +184,9 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
     }
   }
   if (out) {
+    if (host.unkept.length > 0) {
+      io.err(`注意：原工作簿含有${host.unkept.join('、')}，另存的副本 ${out} 中不会保留（原文件不受影响）。需要保留时，请在 Excel 中用考核助手窗格操作。\n`);
+    }
     await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
     await writeWorkbookFile(host, out);
     const filled = result.units.reduce((n, u) => n + u.filled.length, 0);

@@ -20,7 +20,27 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 
+/**
+ * Parts of an .xlsx that ExcelJS does not carry into a copy it writes: found by their names in
+ * the zip's directory, so the user can be told before a copy loses them.
+ */
+const UNKEPT_PARTS: [string, string][] = [
+  ['xl/charts/', '图表'],
+  ['xl/pivotTables/', '数据透视表'],
+  ['xl/slicers/', '切片器'],
+  ['xl/vbaProject.bin', '宏'],
+  ['xl/activeX/', 'ActiveX 控件'],
+];
+
+function unkeptParts(bytes: Uint8Array): string[] {
+  const text = new TextDecoder('latin1').decode(bytes.length > 64 << 20 ? bytes.subarray(bytes.length - (8 << 20)) : bytes);
+  return UNKEPT_PARTS.filter(([part]) => text.includes(part)).map(([, name]) => name);
+}
+
 export class XlsxHost implements WorkbookHost {
+  /** What the workbook holds that a copy written by this host would lose (图表, 数据透视表 …). */
+  readonly unkept: string[] = [];
+
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
   /** A new, empty workbook (e.g. to print one generated sheet on its own). */
@@ -57,7 +77,9 @@ export class XlsxHost implements WorkbookHost {
         : `文件已损坏或不是 Excel 工作簿：${(e as Error).message}`;
       throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason }));
     }
-    return new XlsxHost(workbook);
+    const host = new XlsxHost(workbook);
+    host.unkept.push(...unkeptParts(bytes));
+    return host;
   }
 
   async readGrids(): Promise<Grid[]> {

@@ -72,6 +72,13 @@ export function Preview({ today = isoToday() }: { today?: string }): React.JSX.E
           </Button>
           {file && <Text>{file.name}</Text>}
         </div>
+        {file && file.host.unkept.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              此工作簿含有{file.host.unkept.join('、')}，下载的副本中不会保留。需要保留时，请在 Excel 中使用考核助手窗格。
+            </MessageBarBody>
+          </MessageBar>
+        )}
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>{error}</MessageBarBody>
