@@ -33,8 +33,18 @@ const UNKEPT_PARTS: [string, string][] = [
 ];
 
 function unkeptParts(bytes: Uint8Array): string[] {
-  const text = new TextDecoder('latin1').decode(bytes.length > 64 << 20 ? bytes.subarray(bytes.length - (8 << 20)) : bytes);
-  return UNKEPT_PARTS.filter(([part]) => text.includes(part)).map(([, name]) => name);
+  return UNKEPT_PARTS.filter(([part]) => containsAscii(bytes, part)).map(([, name]) => name);
+}
+
+/** True when the bytes hold the ASCII text (zip entry names are stored as plain text). */
+function containsAscii(bytes: Uint8Array, text: string): boolean {
+  const first = text.charCodeAt(0);
+  for (let i = bytes.indexOf(first); i >= 0 && i <= bytes.length - text.length; i = bytes.indexOf(first, i + 1)) {
+    let k = 1;
+    while (k < text.length && bytes[i + k] === text.charCodeAt(k)) k++;
+    if (k === text.length) return true;
+  }
+  return false;
 }
 
 export class XlsxHost implements WorkbookHost {
