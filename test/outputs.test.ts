@@ -199,3 +199,11 @@ describe('templates with placeholders', () => {
     expect(sheet(plan, '张庄村通知').cells).toEqual([{ cell: 'A1', value: '张庄村的{{村长姓名}}' }]);
   });
 });
+
+test('the deposits and awards of the settings sheet shape the summary’s 备注 and the notice', () => {
+  const rewards = { ...DEFAULT_WORKBOOK_SETTINGS.rewards, deposits: [{ role: '村(居)书记', amount: 1000, people: 3 }], awards: { minTotal: 90, amounts: [8000, 5000] } };
+  const { plan, summary, notice } = outputs({ rewards });
+  expect(at(sheet(plan, summary), 'L3')?.value).toBe('责任金双倍返还（6000元）；奖补资金8000元');
+  expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）；奖补资金5000元');
+  expect(sheet(plan, notice).cells.map((c) => String(c.value)).join('\n')).toContain('综合考核分值在90分以上的');
+});

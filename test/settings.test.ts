@@ -51,3 +51,33 @@ describe('settings kept in the workbook (考核助手设置)', () => {
     expect(ownedSheetName('汇总排名', ['汇总排名', '汇总排名(考核助手)'], [])).toBe('汇总排名(考核助手2)');
   });
 });
+
+describe('责任金与奖补资金 as settings', () => {
+  test('written and read back: roles with amounts and people, returns by band, awards', () => {
+    const settings = {
+      ...DEFAULT_WORKBOOK_SETTINGS,
+      rewards: {
+        deposits: [
+          { role: '镇班子成员', amount: 2000, people: 1 },
+          { role: '村(居)书记', amount: 1500, people: 2 },
+        ],
+        returns: [
+          { band: '85分以上', times: 2, wording: '责任金双倍返还' },
+          { band: '80-85分', times: 1, wording: '返还责任金本金' },
+          { band: '80分以下', times: 0, wording: '扣除责任金' },
+        ],
+        awards: { minTotal: 95, amounts: [5000, 3000] },
+      },
+    };
+    const plan = settingsSheetPlan(settings);
+    expect(plan.cells.find((c) => c.value === '镇班子成员2000×1、村(居)书记1500×2')).toBeDefined();
+    expect(readSettings([asGrid(plan)])).toEqual({ settings, diagnostics: [] });
+  });
+
+  test('a deposit line that cannot be read is reported and the seed’s defaults kept', () => {
+    const g = grid([['设置项', '值'], ['责任金', '两千元']], { name: SETTINGS_SHEET });
+    const { settings, diagnostics } = readSettings([g]);
+    expect(settings.rewards).toEqual(DEFAULT_WORKBOOK_SETTINGS.rewards);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'SETTING_UNREADABLE', cell: 'B2' })]);
+  });
+});

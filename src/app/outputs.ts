@@ -5,7 +5,7 @@
  * one takes another name and the user is told.
  */
 import { formatDate } from '../engine/chinese';
-import { DEFAULT_REWARDS, rewardFor, type RewardSettings } from '../engine/rewards';
+import { rewardFor, type RewardSettings } from '../engine/rewards';
 import { fold } from '../engine/text';
 import type { WritePlan } from '../host/host';
 import { yearIn } from '../sheet/dates';
@@ -59,7 +59,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
     return n;
   };
 
-  const rewards = options.rewards ?? DEFAULT_REWARDS;
+  const rewards = options.rewards ?? workbook.rewards;
   const units: ScoredUnit[] = result.units.map((u) => ({
     table: u.table,
     score: u.score,
@@ -95,6 +95,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
     date,
     commended: out.commended,
     criticised: out.criticised,
+    awardThreshold: rewards.awards.minTotal,
   };
   const shared = workbookValues(units, noticeOptions, year);
   const fromTemplate = (t: Template, sheet: string, values: Record<string, string | number>): SheetPlan => ({
@@ -155,7 +156,7 @@ function unitValues(u: ScoredUnit): Record<string, string | number> {
 }
 
 /** What the assessment fills into any template (WORKBOOK_PLACEHOLDERS). */
-function workbookValues(units: ScoredUnit[], o: { title: string; subject: string; authority: string; date: string; commended: number; criticised: number }, year: number): Record<string, string | number> {
+function workbookValues(units: ScoredUnit[], o: { title: string; subject: string; authority: string; date: string; commended: number; criticised: number; awardThreshold: number }, year: number): Record<string, string | number> {
   const groups = noticeGroups(units, o);
   const named = (list: ScoredUnit[]) => (list.length === 0 ? '无' : names(list));
   return {

@@ -6,6 +6,7 @@
 import { DEFAULT_BANDS } from '../engine/bands';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
+import { DEFAULT_REWARDS, type RewardSettings } from '../engine/rewards';
 import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
 import { display } from '../sheet/entry';
@@ -32,6 +33,8 @@ export interface OutputSettings {
 export interface WorkbookSettings {
   score: ScoreSettings;
   output: OutputSettings;
+  /** 责任金 and 奖补资金 (seed 003 defaults). */
+  rewards: RewardSettings;
   /** Sheets the add-in generated; the only ones it may replace. */
   ownedSheets: string[];
 }
@@ -48,6 +51,7 @@ export const DEFAULT_OUTPUT: OutputSettings = {
 export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
   score: { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS },
   output: DEFAULT_OUTPUT,
+  rewards: DEFAULT_REWARDS,
   ownedSheets: [],
 };
 
@@ -119,6 +123,37 @@ const FIELDS: Field[] = [
     note: '通报批评后几名',
     read: (t, s) => (count(t) === null ? null : { ...s, output: { ...s.output, criticised: count(t) as number } }),
     write: (s) => s.output.criticised,
+  },
+  {
+    label: '责任金',
+    note: '每个单位各岗位缴纳的责任金：岗位 金额×人数，用“、”分隔',
+    read: (t, s) => {
+      const deposits = t.split('、').map((part) => /^(.+?)\s*(\d+(?:\.\d+)?)\s*[×xX*]\s*(\d+)$/.exec(part.trim()));
+      if (t === '' || deposits.some((m) => !m)) return null;
+      return { ...s, rewards: { ...s.rewards, deposits: deposits.map((m) => ({ role: m![1], amount: Number(m![2]), people: Number(m![3]) })) } };
+    },
+    write: (s) => s.rewards.deposits.map((d) => `${d.role}${d.amount}×${d.people}`).join('、'),
+  },
+  {
+    label: '责任金返还',
+    note: '按等次返还责任金的倍数：等次:倍数（2 双倍返还，1 返还本金，0 扣除），用“、”分隔',
+    read: (t, s) => {
+      const parts = t.split('、').map((part) => /^(.+?)\s*[:：]\s*(\d+(?:\.\d+)?)$/.exec(part.trim()));
+      if (t === '' || parts.some((m) => !m)) return null;
+      const wording = (times: number) => (times >= 2 ? (times === 2 ? '责任金双倍返还' : `责任金${times}倍返还`) : times === 1 ? '返还责任金本金' : times === 0 ? '扣除责任金' : `返还责任金的${times}倍`);
+      return { ...s, rewards: { ...s.rewards, returns: parts.map((m) => ({ band: m![1], times: Number(m![2]), wording: wording(Number(m![2])) })) } };
+    },
+    write: (s) => s.rewards.returns.map((r) => `${r.band}:${r.times}`).join('、'),
+  },
+  {
+    label: '奖补资金',
+    note: '总分达到多少分的前几名各奖多少元：最低分:第一名金额、第二名金额…',
+    read: (t, s) => {
+      const m = /^(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\s*、\s*\d+)*)$/.exec(t);
+      if (!m) return t === '' ? { ...s, rewards: { ...s.rewards, awards: { minTotal: 0, amounts: [] } } } : null;
+      return { ...s, rewards: { ...s.rewards, awards: { minTotal: Number(m[1]), amounts: m[2].split('、').map((x) => Number(x.trim())) } } };
+    },
+    write: (s) => (s.rewards.awards.amounts.length ? `${s.rewards.awards.minTotal}:${s.rewards.awards.amounts.join('、')}` : ''),
   },
   {
     label: '生成的工作表',

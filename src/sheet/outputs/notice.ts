@@ -24,6 +24,8 @@ export interface NoticeOptions {
   date: string;
   commended: number;
   criticised: number;
+  /** 奖补资金 go to units at or above this total. */
+  awardThreshold: number;
 }
 
 const TITLE_FONT = '方正小标宋简体';
@@ -78,7 +80,7 @@ export function noticeParagraphs(units: ScoredUnit[], o: NoticeOptions): Paragra
     const awarded = top.filter((u) => u.reward.award);
     let text = `${names(top)}考核成绩位列前${o.commended}名，予以通报表扬。`;
     if (awarded.length > 0) {
-      text += `综合考核分值在98分以上的，${awarded.map((u) => `${u.table.unit}给予奖补资金${toNumber(u.reward.award!)}元（${capitalAmount(u.reward.award!)}）`).join('，')}。`;
+      text += `综合考核分值在${o.awardThreshold}分以上的，${awarded.map((u) => `${u.table.unit}给予奖补资金${toNumber(u.reward.award!)}元（${capitalAmount(u.reward.award!)}）`).join('，')}。`;
     }
     out.push({ kind: 'body', text });
   }
