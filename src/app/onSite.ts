@@ -3,14 +3,19 @@
  * between 0 and the item's points; a 加减分 within its sign and cap), and saving writes only
  * that unit's entry cells, its veto cell, and the reasons: into the table's 扣分原因 column when
  * it has one, else as a note on the entry cell.
+ *
+ * Why a note and not a row of 扣分明细: that sheet is read as deduction records (a row is an
+ * occurrence of one of the item's rules, counted against the item), so a row holding only a
+ * reason would deduct the points a second time or be reported as an unknown rule. An occurrence
+ * of a rule is recorded there by `recordPlan`, which also sets the item's score from the rules.
  */
 import type { Decimal } from '../engine/decimal';
 import { compileScheme, ruleName, type CompiledItem } from '../engine/deductions';
-import type { AdjustmentRule, Item } from '../engine/model';
+import type { AdjustmentRule, Entry, Item } from '../engine/model';
 import { applyRules, type Rule } from '../engine/rules';
 import type { CellWrite, SheetPlan, WritePlan } from '../host/host';
-import { parseValue } from '../sheet/entry';
-import { a1, type Grid } from '../sheet/grid';
+import { display, parseValue } from '../sheet/entry';
+import { a1, parseA1, type Grid } from '../sheet/grid';
 import { findListLayout } from '../sheet/listSheet';
 import { isLogName, LOG_COLUMNS, LOG_SHEET_NAME } from '../sheet/readLog';
 import type { ScoreTable } from '../sheet/readScoreTable';
@@ -42,18 +47,30 @@ export function checkAdjustment(typed: string, rule: AdjustmentRule): Checked {
 export interface OnSiteInput {
   /** items[c][i]: what was typed for each item ('' for blank). */
   items: string[][];
+  /** reasons[c][i]: why the item lost points (扣分原因). */
   reasons: string[][];
   adjustments: string[];
+  /** adjustmentReasons[k]: why the 加减分 line was given or taken. */
+  adjustmentReasons: string[];
   /** null leaves the veto cell as it is. */
   veto: boolean | null;
 }
 
-/** What the form starts with: the unit's entries as they stand. */
-export function onSiteStart(table: ScoreTable): OnSiteInput {
+/**
+ * What the form starts with: the unit's entries as they stand and, when the table has a 扣分原因
+ * column, the reasons already written there (read from `grid`, the table's sheet).
+ */
+export function onSiteStart(table: ScoreTable, grid?: Grid): OnSiteInput {
+  const shown = (e: Entry) => (e.status === 'ok' && e.value ? e.value.toFixed() : e.raw);
+  const reasonAt = (row: number) => {
+    const col = table.columns.reason;
+    return col === undefined || !grid ? '' : display(grid.rows[row]?.[col] ?? null).trim();
+  };
   return {
-    items: table.entries.items.map((row) => row.map((e) => (e.status === 'ok' && e.value ? e.value.toFixed() : e.raw))),
-    reasons: table.entries.items.map((row) => row.map(() => '')),
-    adjustments: table.entries.adjustments.map((e) => (e.status === 'ok' && e.value ? e.value.toFixed() : e.raw)),
+    items: table.entries.items.map((row) => row.map(shown)),
+    reasons: table.itemRows.map((rows) => rows.map(reasonAt)),
+    adjustments: table.entries.adjustments.map(shown),
+    adjustmentReasons: table.entries.adjustments.map((e) => reasonAt(parseA1(e.cell).row)),
     veto: table.entries.veto ? table.entries.veto.value === true : null,
   };
 }
@@ -75,41 +92,119 @@ export function onSiteProblems(table: ScoreTable, input: OnSiteInput): Map<strin
 }
 
 /**
- * The cells saving writes: the unit's entry cells whose value changed, its veto cell, and the
- * reasons. Throws when a value is invalid (the form does not offer to save then).
+ * The deductions entered without a reason: 'c.i' for an item below its points, 'a.k' for a
+ * negative 加减分. With `base` (what the workbook held), only the values changed since count:
+ * a reason written earlier as a note cannot be read back, so an old deduction is not flagged.
  */
-export function onSitePlan(table: ScoreTable, input: OnSiteInput): WritePlan {
-  if (onSiteProblems(table, input).size > 0) throw new Error('有无效的得分，不能保存');
-  const cells: CellWrite[] = [];
-  const sheet = table.sheet;
-  const number = (typed: string, check: Checked) => (check.ok && check.value ? check.value.toNumber() : typed.trim() === '' ? null : Number(typed));
+export function missingReasons(table: ScoreTable, input: OnSiteInput, base?: OnSiteInput): string[] {
+  const missing: string[] = [];
   table.scheme.categories.forEach((c, ci) =>
     c.items.forEach((item, ii) => {
-      const entry = table.entries.items[ci][ii];
+      if (base && base.items[ci][ii] === input.items[ci][ii]) return;
+      const r = checkItem(input.items[ci][ii], item);
+      if (r.ok && r.value && r.value.lt(item.points) && input.reasons[ci][ii].trim() === '') missing.push(`${ci}.${ii}`);
+    }),
+  );
+  table.scheme.adjustments.forEach((rule, k) => {
+    if (base && base.adjustments[k] === input.adjustments[k]) return;
+    const r = checkAdjustment(input.adjustments[k], rule);
+    if (r.ok && r.value && r.value.lt(0) && input.adjustmentReasons[k].trim() === '') missing.push(`a.${k}`);
+  });
+  return missing;
+}
+
+/**
+ * The cells saving writes: the unit's entry cells whose value changed, its veto cell, and the
+ * reasons that changed — into the 扣分原因 column on the item's row when the table has one, else
+ * as a note on the entry cell. `grid` (the table's sheet) tells the reasons already written and
+ * the entry cells holding a formula, which a note alone leaves in place. Throws when a value is
+ * invalid (the form does not offer to save then).
+ */
+export function onSitePlan(table: ScoreTable, input: OnSiteInput, grid?: Grid): WritePlan {
+  if (onSiteProblems(table, input).size > 0) throw new Error('有无效的得分，不能保存');
+  const start = onSiteStart(table, grid);
+  const cells: CellWrite[] = [];
+  const sheet = table.sheet;
+  const reasonCol = table.columns.reason;
+  const number = (typed: string, check: Checked) => (check.ok && check.value ? check.value.toNumber() : typed.trim() === '' ? null : Number(typed));
+  const before = (entry: Entry) => (entry.status === 'ok' && entry.value ? entry.value.toNumber() : entry.status === 'blank' ? null : undefined);
+  /** One entry: its value when changed, and its reason when changed. */
+  const write = (entry: Entry, value: number | null, row: number, reason: string, reasonBefore: string) => {
+    const changed = value !== before(entry);
+    if (changed) cells.push({ sheet, cell: entry.cell, value });
+    if (reason === reasonBefore.trim()) return;
+    if (reasonCol !== undefined) {
+      cells.push({ sheet, cell: a1(row, reasonCol), value: reason === '' ? null : reason });
+    } else if (reason !== '') {
+      const note = `扣分原因：${reason}`;
+      if (changed) cells[cells.length - 1].note = note;
+      else {
+        // A note needs the cell written again: the value it holds, and its formula if it has one.
+        const formula = grid?.formulas?.[entry.cell];
+        cells.push({ sheet, cell: entry.cell, value, note, ...(formula ? { formula } : {}) });
+      }
+    }
+  };
+  table.scheme.categories.forEach((c, ci) =>
+    c.items.forEach((item, ii) => {
       const typed = input.items[ci][ii];
       const value = number(typed, checkItem(typed, item));
-      const before = entry.status === 'ok' && entry.value ? entry.value.toNumber() : entry.status === 'blank' ? null : undefined;
-      if (value !== before) cells.push({ sheet, cell: entry.cell, value });
-      const reason = input.reasons[ci][ii].trim();
-      if (reason === '') return;
-      const col = table.columns.reason;
-      if (col !== undefined) cells.push({ sheet, cell: a1(table.itemRows[ci][ii], col), value: reason });
-      else if (value !== before) cells[cells.length - 1].note = `扣分原因：${reason}`;
-      else cells.push({ sheet, cell: entry.cell, value, note: `扣分原因：${reason}` });
+      write(table.entries.items[ci][ii], value, table.itemRows[ci][ii], input.reasons[ci][ii].trim(), start.reasons[ci][ii]);
     }),
   );
   table.scheme.adjustments.forEach((rule, k) => {
     const entry = table.entries.adjustments[k];
     const typed = input.adjustments[k];
     const value = number(typed, checkAdjustment(typed, rule));
-    const before = entry.status === 'ok' && entry.value ? entry.value.toNumber() : entry.status === 'blank' ? null : undefined;
-    if (value !== before) cells.push({ sheet, cell: entry.cell, value });
+    write(entry, value, parseA1(entry.cell).row, input.adjustmentReasons[k].trim(), start.adjustmentReasons[k]);
   });
   const veto = table.entries.veto;
   if (veto && input.veto !== null && input.veto !== (veto.value === true)) {
     cells.push({ sheet, cell: veto.cell, value: input.veto ? '是' : '否' });
   }
   return { cells };
+}
+
+/** A form being filled in: what the workbook held when it was read (`base`) and what is typed now. */
+export interface OnSiteDraft {
+  base: OnSiteInput;
+  input: OnSiteInput;
+}
+
+/**
+ * Carries a draft onto a fresh reading of the workbook: what the user changed since `base` stays
+ * as typed, everything else follows `next` (another writer, an occurrence recorded, a save).
+ * A table whose shape changed (rows added or removed) starts again from `next`.
+ */
+export function onSiteRebase(draft: OnSiteDraft, next: OnSiteInput): OnSiteDraft {
+  const { base, input } = draft;
+  const sameShape = (a: string[][], b: string[][]) => a.length === b.length && a.every((row, i) => row.length === b[i].length);
+  if (!sameShape(base.items, next.items) || base.adjustments.length !== next.adjustments.length || (base.veto === null) !== (next.veto === null)) {
+    return { base: next, input: next };
+  }
+  const pick = (b: string, typed: string, n: string) => (typed === b ? n : typed);
+  return {
+    base: next,
+    input: {
+      items: next.items.map((row, c) => row.map((n, i) => pick(base.items[c][i], input.items[c][i], n))),
+      reasons: next.reasons.map((row, c) => row.map((n, i) => pick(base.reasons[c][i], input.reasons[c][i], n))),
+      adjustments: next.adjustments.map((n, k) => pick(base.adjustments[k], input.adjustments[k], n)),
+      adjustmentReasons: next.adjustmentReasons.map((n, k) => pick(base.adjustmentReasons[k], input.adjustmentReasons[k], n)),
+      veto: input.veto === base.veto ? next.veto : input.veto,
+    },
+  };
+}
+
+/** How many fields of a draft differ from what the workbook holds: the unsaved changes. */
+export function onSiteChanges({ base, input }: OnSiteDraft): number {
+  const diff = (a: string[], b: string[]) => a.filter((v, i) => v !== b[i]).length;
+  return (
+    base.items.reduce((n, row, c) => n + diff(row, input.items[c]), 0) +
+    base.reasons.reduce((n, row, c) => n + diff(row, input.reasons[c]), 0) +
+    diff(base.adjustments, input.adjustments) +
+    diff(base.adjustmentReasons, input.adjustmentReasons) +
+    (base.veto === input.veto ? 0 : 1)
+  );
 }
 
 /** One occurrence recorded on site against a rule of an item (or of a 加减分 line). */

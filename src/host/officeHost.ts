@@ -1,200 +1,467 @@
 /**
- * The Office.js host: the open workbook in Excel, for the task pane. The only code that calls
- * Excel.run. Reading every sheet takes three round trips whatever the number of sheets (the
- * sheet list; each sheet's used range; all values, formulas, merged areas and visible rows at
- * once). Writing is batched: one sync per batch, each batch under ~4 MB (Excel on the web caps a
- * request at 5 MB), calculation suspended while writing. Only the cells and sheets a plan names
- * are touched.
+ * The Office.js host: the workbook open in Excel, for the task pane. The only host that calls
+ * Excel.run and names Excel's objects; the app gives it plain grids and write plans.
+ *
+ * Reading takes three round trips whatever the number of sheets: the sheet list; every sheet's
+ * used range (where it is, and whether some of its rows are hidden); then every sheet's values,
+ * formulas, value types, merged areas and hidden rows at once. The third step is split into more
+ * syncs only when one would carry more than about 4 MB (some 60,000 cells, i.e. about 300 sheets
+ * the size of the seed table), because Excel on the web refuses a request or response over 5 MB.
+ * Hidden rows: the used range's rowHidden says whether all, none or some of its rows are hidden;
+ * only a sheet with some hidden rows is asked row by row (getRow(i).load('rowHidden'), all in the
+ * same sync). That costs a small action per row of such a sheet — about 240 bytes of request, so a
+ * 50,000-row ledger with a filter on adds some 12 MB, spread over a few more syncs — and nothing
+ * for the usual sheet with no hidden rows.
+ *
+ * Writing is batched: one sync per batch of under about 4 MB (estimated from the JSON of what is
+ * written plus a fixed cost per queued action), with calculation suspended while a batch runs.
+ * Only the cells and sheets a plan names are touched: a user's sheet is written cell by cell,
+ * never cleared. When a batch fails, the batches before it are already in the workbook: Excel has
+ * no transaction to roll back.
+ *
+ * API sets: the manifest asks for ExcelApi 1.7 (suspending calculation needs 1.6, chart category
+ * values 1.7). Merged areas need 1.13, page layout and indent 1.9, copies of template sheets
+ * 1.10, notes 1.18; without them the host says in Chinese what it did not do.
  */
-import { a1, parseA1, parseRange, type CellValue, type Grid } from '../sheet/grid';
-import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
+import { a1, columnLetters, parseA1, type CellRange, type CellValue, type Grid } from '../sheet/grid';
+import type { ApplyOutcome, CellStyle, CellWrite, PageSetup, SheetPlan, WorkbookHost, WritePlan } from './host';
 
 /** Runs a batch against a request context: Excel.run in Excel, a mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-/** isSetSupported('ExcelApi', '1.13') */
+/** Whether this Excel has an ExcelApi requirement set: supports('1.13'). */
 export type RequirementCheck = (version: string) => boolean;
 
-const BATCH_BYTES = 4_000_000;
+/** What one request or response may carry. Excel on the web refuses more than 5 MB; this leaves room for the envelope. */
+export const REQUEST_LIMIT = 4_000_000;
+/** Estimated bytes a cell costs in a read's response: its value, its formula and its value type as JSON. The seed table averages 54. */
+const READ_BYTES_PER_CELL = 64;
+/** Estimated bytes of one queued action (an object path plus the action that uses it) in a request. */
+const ACTION_BYTES = 120;
+/** A RangeAreas' address can fail to come back when a sheet has more merged areas than this. */
+const MERGED_AREAS_LIMIT = 512;
+
 const MM_TO_POINTS = 72 / 25.4;
-/** Points per width unit of a column (the '0' of the default 11 pt font is about 7 px = 5.25 pt, plus padding). */
-const POINTS_PER_CHAR = 5.6;
+
+/**
+ * Column width in characters → points, by Excel's own rule for the default 11-pt font (等线 or
+ * Calibri): a character is the width of the digit 0, 7 px, plus 5 px of padding per column;
+ * 96 px = 72 pt. columnPoints(10) → 56.25, and Excel shows the column as 10 wide.
+ */
+export function columnPoints(chars: number): number {
+  return (chars * 7 + 5) * 0.75;
+}
+
+/** What the host tells the user, in one place. */
+const MESSAGES = {
+  noMergedAreas: '此版本 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），按单元格内容识别表格',
+  tooManyMergedAreas: `有工作表的合并单元格超过 ${MERGED_AREAS_LIMIT} 个，Excel 无法读出合并区域，这些工作表按单元格内容识别表格`,
+  noPageLayout: (sheet: string) => `此版本 Excel 不支持设置打印版式（需要 ExcelApi 1.9），“${sheet}”的纸张、页边距、打印区域和页脚未设置，请在“页面布局”中手动设置`,
+  noIndent: (sheet: string) => `此版本 Excel 不支持设置缩进（需要 ExcelApi 1.9），“${sheet}”的缩进未设置`,
+  noCopy: (sheet: string, template: string) => `此版本 Excel 不支持复制工作表（需要 ExcelApi 1.10），未按模板“${template}”生成“${sheet}”`,
+  noNotes: (cells: string[]) =>
+    `此版本 Excel 不支持写入批注（需要 ExcelApi 1.18），${cells.join('、')} 的扣分原因未写入；可在评分表中加一列“扣分原因”`,
+};
+
+const defaultRun: ExcelRunner = (batch) => Excel.run(batch);
+const defaultSupports: RequirementCheck = (version) => Office.context.requirements.isSetSupported('ExcelApi', version);
 
 export class OfficeHost implements WorkbookHost {
-  /** What this Excel cannot do, in Chinese, for the pane to show. */
+  /** What this Excel cannot do, in Chinese, for the pane to show. Filled as reads find out. */
   readonly limitations: string[] = [];
 
+  /**
+   * `run` runs a batch (Excel.run by default; office-addin-mock's context in tests); `supports`
+   * asks whether an ExcelApi set is there (Office.context.requirements by default).
+   */
   constructor(
-    private readonly run: ExcelRunner = (batch) => Excel.run(batch),
-    private readonly supports: RequirementCheck = (v) => Office.context.requirements.isSetSupported('ExcelApi', v),
-  ) {
-    if (!this.supports('1.13')) this.limitations.push('此版本 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），按单元格内容识别表格');
-    if (!this.supports('1.9')) this.limitations.push('此版本 Excel 不支持设置打印版式（需要 ExcelApi 1.9），生成的表需手动设置打印');
-  }
+    private readonly run: ExcelRunner = defaultRun,
+    private readonly supports: RequirementCheck = defaultSupports,
+  ) {}
 
   async readGrids(): Promise<Grid[]> {
-    const merges = this.supports('1.13');
+    const mergedAreas = this.supports('1.13');
+    if (!mergedAreas) this.limit(MESSAGES.noMergedAreas);
     return this.run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
       await context.sync();
-      const used = sheets.items.map((ws) => ws.getUsedRangeOrNullObject());
-      for (const r of used) r.load('isNullObject,address');
-      await context.sync();
-      const reads = used.map((range) => {
-        if (range.isNullObject) return null;
-        range.load('values,formulas,valueTypes,rowIndex,columnIndex,rowCount');
-        // The visible rows of the first column: one address per visible row (hidden and filtered rows are left out).
-        const visible = range.getColumn(0).getVisibleView();
-        visible.load('cellAddresses');
-        const areas = merges ? range.getMergedAreasOrNullObject() : null;
-        areas?.load('isNullObject,address');
-        return { range, visible, areas };
+      const sheets = worksheets.items;
+
+      const used = sheets.map((ws) => {
+        const range = ws.getUsedRangeOrNullObject(true);
+        range.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden');
+        return range;
       });
       await context.sync();
-      return sheets.items.map((ws, i): Grid => {
-        const read = reads[i];
-        if (!read) return { name: ws.name, rows: [], merges: [], hiddenRows: [] };
-        const visibleRows = read.visible.cellAddresses.map((row) => parseA1(String(row[0]).slice(String(row[0]).lastIndexOf('!') + 1).replace(/\$/g, '')).row);
-        return toGrid(ws.name, read.range, visibleRows, read.areas && !read.areas.isNullObject ? read.areas.address : '');
+
+      const reads = used.map((range, i): SheetRead => {
+        const shape = range.isNullObject
+          ? null
+          : { top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount, hidden: range.rowHidden };
+        return { name: sheets[i].name, shape, rows: [], formulas: {}, hiddenRows: [], merges: [] };
       });
+      for (const batch of readBatches(reads)) {
+        const queue = (withMerges: boolean) => batch.map((block) => queueBlock(sheets[block.sheet], used[block.sheet], reads[block.sheet], block, withMerges));
+        let queued = queue(mergedAreas);
+        try {
+          await context.sync();
+        } catch (e) {
+          // Most likely a sheet with more merged areas than Excel returns: read the batch again without them.
+          if (!queued.some((q) => q.areas)) throw e;
+          queued = queue(false);
+          await context.sync();
+          this.limit(MESSAGES.tooManyMergedAreas);
+        }
+        for (const q of queued) collectBlock(q, reads[q.block.sheet]);
+      }
+      return reads.map(toGrid);
     });
   }
 
   async apply(plan: WritePlan): Promise<ApplyOutcome> {
     const skipped: string[] = [];
-    const layout = this.supports('1.9');
-    const copies = this.supports('1.10');
+    const can = { layout: this.supports('1.9'), copy: this.supports('1.10'), notes: this.supports('1.18') };
+    const notes = notesOf(plan.cells);
+    if (!can.notes && notes.length > 0) skipped.push(MESSAGES.noNotes(notes.map((n) => `“${n.sheet}”${n.cell}`)));
+
     await this.run(async (context) => {
-      const book = context.workbook;
-      const sheets = book.worksheets;
-      sheets.load('items/name,items/position');
-      await context.sync();
-      const position = new Map(sheets.items.map((ws) => [ws.name, ws.position]));
-      const batch = new Batch(context);
+      const worksheets = context.workbook.worksheets;
+      const lookups = await lookUp(context, plan, can.notes ? notes : []);
+      const batches = new Batches(context);
+      const sheetProxies = new Map<string, Excel.Worksheet>();
+      const sheet = (name: string) => {
+        let ws = sheetProxies.get(name);
+        if (!ws) sheetProxies.set(name, (ws = worksheets.getItem(name)));
+        return ws;
+      };
 
       for (const name of plan.removeSheets ?? []) {
-        if (position.has(name)) sheets.getItem(name).delete();
+        const at = lookups.positions.get(name.toLowerCase());
+        if (at === undefined) continue;
+        await batches.room(ACTION_BYTES * 2);
+        sheet(name).delete();
+        sheetProxies.delete(name);
+        // The sheets after it move up one place.
+        lookups.positions.delete(name.toLowerCase());
+        for (const [n, p] of lookups.positions) if (p > at) lookups.positions.set(n, p - 1);
       }
-      for (const sheet of plan.sheets ?? []) {
-        const ws = writeSheetStart(context, sheet, position.get(sheet.name), copies, skipped);
-        batch.add(estimate(sheet.name));
-        for (const c of sheet.cells) {
-          const range = ws.getRange(c.cell);
-          setValue(range, c.value, c.formula);
-          if (c.style) applyStyle(range, c.style, layout);
-          batch.add(estimate(c.value) + estimate(c.formula) + (c.style ? 120 : 0));
-          await batch.maybeSync();
+
+      for (const [k, p] of (plan.sheets ?? []).entries()) {
+        if (p.copyOf && !can.copy) {
+          skipped.push(MESSAGES.noCopy(p.name, p.copyOf));
+          continue;
         }
-        for (const m of sheet.merges) ws.getRange(m).merge(false);
-        sheet.columnWidths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).getEntireColumn().format.columnWidth = w * POINTS_PER_CHAR));
-        for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
-        if (sheet.page) {
-          if (layout) pageSetup(ws, sheet.page);
-          else skipped.push(`“${sheet.name}”的打印版式需要 ExcelApi 1.9，未设置`);
-        }
-        if (sheet.chart) {
-          const chart = ws.charts.add(Excel.ChartType.barClustered, ws.getRange(sheet.chart.values), Excel.ChartSeriesBy.columns);
-          chart.title.text = sheet.chart.title;
-          chart.legend.visible = false;
-          chart.series.getItemAt(0).setXAxisValues(ws.getRange(sheet.chart.categories));
-          chart.setPosition(sheet.chart.from, sheet.chart.to);
-        }
-        if (sheet.state === 'hidden') ws.visibility = Excel.SheetVisibility.hidden;
-        if (sheet.state === 'veryHidden') ws.visibility = Excel.SheetVisibility.veryHidden;
-        batch.add(sheet.merges.length * 40 + sheet.columnWidths.length * 40);
-        await batch.maybeSync();
+        await batches.room(ACTION_BYTES * 6);
+        const ws = replaceSheet(worksheets, p, lookups.positions.get(p.name.toLowerCase()), k);
+        sheetProxies.set(p.name, ws);
+        await writeSheet(ws, p, batches, can, skipped);
       }
+
       for (const w of plan.cells) {
-        const range = sheets.getItem(w.sheet).getRange(w.cell);
-        setValue(range, w.value, w.formula);
+        const values = [[w.formula !== undefined ? formulaText(w.formula) : cellInput(w.value)]];
+        await batches.room(jsonBytes(values) + ACTION_BYTES * (w.numFmt ? 3 : 2));
+        const range = sheet(w.sheet).getRange(w.cell);
+        if (w.formula !== undefined) range.formulas = values;
+        else range.values = values;
         if (w.numFmt) range.numberFormat = [[w.numFmt]];
-        if (w.note !== undefined) {
-          if (this.supports('1.18')) sheets.getItem(w.sheet).notes.add(w.cell, w.note);
-          else if (copies) book.comments.add(`${w.sheet}!${w.cell}`, w.note);
-          else skipped.push(`批注需要较新的 Excel，“${w.sheet}”${w.cell} 的扣分原因未写入`);
-        }
-        batch.add(estimate(w.value) + estimate(w.formula) + 60);
-        await batch.maybeSync();
       }
-      await batch.flush();
+
+      for (const n of can.notes ? notes : []) {
+        await batches.room(jsonBytes(n.note) + ACTION_BYTES * 3);
+        const existing = lookups.notes.get(noteKey(n));
+        if (existing && !existing.isNullObject) {
+          if (n.note === '') existing.delete();
+          else if (existing.content !== n.note) existing.content = n.note;
+        } else if (n.note !== '') {
+          const ws = sheet(n.sheet);
+          ws.notes.add(ws.getRange(n.cell), n.note);
+        }
+      }
+      await batches.flush();
     });
     return { skipped };
   }
 
-  /** Selects a cell, so a clicked diagnostic shows the user where it is. */
-  async select(sheet: string, cell: string): Promise<void> {
-    await this.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem(sheet);
-      ws.activate();
-      ws.getRange(cell).select();
-      await context.sync();
-    });
+  private limit(message: string): void {
+    if (!this.limitations.includes(message)) this.limitations.push(message);
   }
 }
 
-/** Syncs when the queued payload nears the request limit; calculation is suspended for each batch. */
-class Batch {
-  private bytes = 0;
-  syncs = 0;
-  constructor(private readonly context: Excel.RequestContext) {
-    this.suspend();
+// ——— Reading ———
+
+interface Shape {
+  /** The used range's first row and column, 0-based, and its size. */
+  top: number;
+  left: number;
+  rows: number;
+  cols: number;
+  /** Excel's rowHidden of the whole range: true all hidden, false none, null some. */
+  hidden: boolean | null;
+}
+
+interface SheetRead {
+  name: string;
+  shape: Shape | null;
+  rows: CellValue[][];
+  formulas: Record<string, string>;
+  hiddenRows: number[];
+  merges: CellRange[];
+}
+
+/** Rows first … first+count−1 of a sheet's used range (relative to its top), read in one go. */
+interface Block {
+  sheet: number;
+  first: number;
+  count: number;
+  bytes: number;
+}
+
+/**
+ * The used ranges cut into row blocks and packed into batches of at most REQUEST_LIMIT estimated
+ * bytes, in sheet order. Any workbook of up to about 60,000 used cells is one batch.
+ */
+function readBatches(reads: SheetRead[]): Block[][] {
+  const blocks: Block[] = [];
+  reads.forEach((read, sheet) => {
+    const shape = read.shape;
+    if (!shape) return;
+    // A sheet with some rows hidden asks for each row's rowHidden: an action per row.
+    const perRow = shape.cols * READ_BYTES_PER_CELL + (shape.hidden === null ? ACTION_BYTES * 2 : 0);
+    const rowsPerBlock = Math.max(1, Math.floor(REQUEST_LIMIT / perRow));
+    for (let first = 0; first < shape.rows; first += rowsPerBlock) {
+      const count = Math.min(rowsPerBlock, shape.rows - first);
+      blocks.push({ sheet, first, count, bytes: count * perRow + ACTION_BYTES * 4 });
+    }
+  });
+  const batches: Block[][] = [];
+  let bytes = Infinity;
+  for (const block of blocks) {
+    if (bytes + block.bytes > REQUEST_LIMIT) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1].push(block);
+    bytes += block.bytes;
   }
-  add(bytes: number): void {
+  return batches;
+}
+
+interface QueuedBlock {
+  block: Block;
+  range: Excel.Range;
+  rowsHidden: Excel.Range[];
+  areas?: Excel.RangeAreas;
+}
+
+/** Queues the loads of one block: values, formulas, value types; each row's rowHidden when only some are hidden; the sheet's merged areas with its first block. */
+function queueBlock(ws: Excel.Worksheet, used: Excel.Range, read: SheetRead, block: Block, withMerges: boolean): QueuedBlock {
+  const shape = read.shape as Shape;
+  const range = ws.getRangeByIndexes(shape.top + block.first, shape.left, block.count, shape.cols);
+  range.load('values,formulas,valueTypes');
+  const rowsHidden: Excel.Range[] = [];
+  if (shape.hidden === null) {
+    for (let k = 0; k < block.count; k++) {
+      const row = range.getRow(k);
+      row.load('rowHidden');
+      rowsHidden.push(row);
+    }
+  }
+  let areas: Excel.RangeAreas | undefined;
+  if (withMerges && block.first === 0) {
+    // The used range holds the top-left cell of every merge that matters, which is what Excel reports.
+    areas = used.getMergedAreasOrNullObject();
+    areas.load('address');
+  }
+  return { block, range, rowsHidden, areas };
+}
+
+function collectBlock(q: QueuedBlock, read: SheetRead): void {
+  const shape = read.shape as Shape;
+  const { values, formulas, valueTypes } = q.range;
+  for (let i = 0; i < q.block.count; i++) {
+    const r = shape.top + q.block.first + i;
+    const row: CellValue[] = new Array(shape.left).fill(null);
+    for (let j = 0; j < shape.cols; j++) {
+      const v = values[i][j];
+      row.push(valueTypes[i][j] === 'Error' ? { error: String(v) } : v === '' || v === null || v === undefined ? null : (v as string | number | boolean));
+      const f = formulas[i][j];
+      // A text constant that starts with '=' reads back as itself; a formula reads as its text, not its result.
+      if (typeof f === 'string' && f.startsWith('=') && f !== v) read.formulas[a1(r, shape.left + j)] = f.slice(1);
+    }
+    while (row.length > 0 && row[row.length - 1] === null) row.pop();
+    read.rows[r] = row;
+    const hidden = shape.hidden === null ? q.rowsHidden[i].rowHidden : shape.hidden;
+    if (hidden) read.hiddenRows.push(r);
+  }
+  if (q.areas && !q.areas.isNullObject) read.merges = parseAreas(q.areas.address);
+}
+
+function toGrid(read: SheetRead): Grid {
+  const rows: CellValue[][] = [];
+  for (let r = 0; r < read.rows.length; r++) rows.push(read.rows[r] ?? []);
+  return { name: read.name, rows, merges: read.merges, hiddenRows: read.hiddenRows.sort((a, b) => a - b), formulas: read.formulas };
+}
+
+/**
+ * A RangeAreas address as 0-based ranges: "Sheet1!A1:E1, Sheet1!A4:A7" → two ranges. Sheet names
+ * may be quoted and hold commas or '!' ("'a,b'!A1:B2"); whole columns and rows ("A:A", "3:5") too.
+ */
+export function parseAreas(address: string): CellRange[] {
+  const parts: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < address.length; i++) {
+    if (address[i] === "'") quoted = !quoted;
+    else if (address[i] === ',' && !quoted) {
+      parts.push(address.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(address.slice(start));
+  return parts
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => parseRef(p.slice(p.lastIndexOf('!') + 1).replace(/\$/g, '')));
+}
+
+const LAST_ROW = 1048575;
+const LAST_COL = 16383;
+
+function parseRef(ref: string): CellRange {
+  const [from, to = from] = ref.split(':');
+  const end = (s: string, first: boolean) => {
+    if (/^[A-Z]+$/i.test(s)) return { row: first ? 0 : LAST_ROW, col: parseA1(`${s}1`).col };
+    if (/^\d+$/.test(s)) return { row: Number(s) - 1, col: first ? 0 : LAST_COL };
+    return parseA1(s);
+  };
+  const a = end(from, true);
+  const b = end(to, false);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
+// ——— Writing ———
+
+/** Syncs when the next write would take the queued request past REQUEST_LIMIT; calculation is suspended for each batch. */
+class Batches {
+  private bytes = 0;
+  constructor(private readonly context: Excel.RequestContext) {}
+
+  /** Makes room for a write of about `bytes`, syncing what is queued first if needed. Call before queueing it. */
+  async room(bytes: number): Promise<void> {
+    if (this.bytes > 0 && this.bytes + bytes > REQUEST_LIMIT) await this.flush();
+    if (this.bytes === 0) {
+      this.context.application.suspendApiCalculationUntilNextSync();
+      this.bytes = ACTION_BYTES;
+    }
     this.bytes += bytes;
   }
-  async maybeSync(): Promise<void> {
-    if (this.bytes >= BATCH_BYTES) await this.flush();
-  }
+
   async flush(): Promise<void> {
     if (this.bytes === 0) return;
     await this.context.sync();
-    this.syncs++;
     this.bytes = 0;
-    this.suspend();
-  }
-  private suspend(): void {
-    this.context.application.suspendApiCalculationUntilNextSync();
   }
 }
 
-function estimate(v: unknown): number {
-  if (v === undefined || v === null) return 8;
-  return typeof v === 'string' ? v.length * 3 + 8 : 16;
+interface Lookups {
+  /** Lower-cased name → position, of the sheets a plan replaces or removes that exist. */
+  positions: Map<string, number>;
+  /** 'sheet!cell' → the note there, or a null object. */
+  notes: Map<string, Excel.Note>;
 }
 
-function setValue(range: Excel.Range, value: string | number | boolean | null, formula?: string): void {
-  // _xlfn. marks newer functions in files only; Excel takes the plain name.
-  if (formula !== undefined) range.formulas = [[`=${formula.replace(/_xlfn\./g, '')}`]];
-  else range.values = [[value ?? '']];
+/** One round trip, when a plan needs it: which sheets to replace or remove exist and where, and which note cells already hold a note. */
+async function lookUp(context: Excel.RequestContext, plan: WritePlan, notes: NoteWrite[]): Promise<Lookups> {
+  const lookups: Lookups = { positions: new Map(), notes: new Map() };
+  const sheets = (plan.sheets?.length ?? 0) + (plan.removeSheets?.length ?? 0) > 0;
+  if (!sheets && notes.length === 0) return lookups;
+  const worksheets = context.workbook.worksheets;
+  if (sheets) worksheets.load('items/name,items/position');
+  for (const n of notes) {
+    const note = worksheets.getItem(n.sheet).notes.getItemOrNullObject(n.cell);
+    note.load('content');
+    lookups.notes.set(noteKey(n), note);
+  }
+  await context.sync();
+  // Excel's sheet names are case-insensitive.
+  if (sheets) for (const ws of worksheets.items) lookups.positions.set(ws.name.toLowerCase(), ws.position);
+  return lookups;
 }
 
-/** Deletes the sheet being replaced and adds the new one in its place (a copy of the template when there is one). */
-function writeSheetStart(context: Excel.RequestContext, sheet: SheetPlan, at: number | undefined, copies: boolean, skipped: string[]): Excel.Worksheet {
-  const sheets = context.workbook.worksheets;
+/**
+ * Creates the plan's sheet, in the place of the sheet of that name when there is one: the old
+ * sheet is renamed out of the way, the new one added (or copied from its template), the old one
+ * deleted (so the workbook is never left without a visible sheet) and the new one moved to its
+ * position.
+ */
+function replaceSheet(worksheets: Excel.WorksheetCollection, plan: SheetPlan, position: number | undefined, k: number): Excel.Worksheet {
+  const aside = `~kaohe-old-${k}`;
+  if (position !== undefined) worksheets.getItem(plan.name).name = aside;
   let ws: Excel.Worksheet;
-  if (at !== undefined) {
-    // A temporary name first, so the old sheet can go while the new one takes its name.
-    sheets.getItem(sheet.name).name = `~${sheet.name}`.slice(0, 31);
-  }
-  if (sheet.copyOf && copies) {
-    ws = sheets.getItem(sheet.copyOf).copy(Excel.WorksheetPositionType.end);
-    ws.name = sheet.name;
-    ws.visibility = Excel.SheetVisibility.visible;
+  if (plan.copyOf) {
+    ws = worksheets.getItem(plan.copyOf).copy('End');
+    ws.name = plan.name;
   } else {
-    if (sheet.copyOf) skipped.push(`复制模板“${sheet.copyOf}”需要 ExcelApi 1.10，“${sheet.name}”未带模板格式`);
-    ws = sheets.add(sheet.name);
+    ws = worksheets.add(plan.name);
   }
-  if (at !== undefined) {
-    sheets.getItem(`~${sheet.name}`.slice(0, 31)).delete();
-    ws.position = at;
+  if (position !== undefined) {
+    // By its new name: the plan's name is the new sheet's now.
+    worksheets.getItem(aside).delete();
+    ws.position = position;
   }
   return ws;
+}
+
+async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, batches: Batches, can: { layout: boolean }, skipped: string[]): Promise<void> {
+  // A new sheet has no merges yet (they come last), so runs of cells can be written as one range;
+  // a template's copy has its merges already, and a range across part of a merge is refused.
+  const cells = plan.copyOf ? plan.cells.map((c) => rectangleOf([c])) : rectangles(plan.cells);
+  for (const rect of cells) {
+    const input = rect.cells.map((row) => row.map((c) => (c.formula !== undefined ? formulaText(c.formula) : cellInput(c.value))));
+    await batches.room(jsonBytes(input) + ACTION_BYTES * 2);
+    const range = ws.getRange(rect.address);
+    if (rect.cells.some((row) => row.some((c) => c.formula !== undefined))) range.formulas = input;
+    else range.values = input;
+  }
+  const styled = plan.cells.filter((c) => c.style);
+  const styleRects = plan.copyOf ? styled.map((c) => rectangleOf([c])) : rectangles(styled, (c) => JSON.stringify(c.style));
+  let indentSkipped = false;
+  for (const rect of styleRects) {
+    const style = rect.cells[0][0].style as CellStyle;
+    await batches.room(ACTION_BYTES * 16 + (style.numFmt ? jsonBytes(style.numFmt) * rect.rows * rect.cols : 0));
+    indentSkipped = !applyStyle(ws.getRange(rect.address), style, rect, can.layout) || indentSkipped;
+  }
+  if (indentSkipped) skipped.push(MESSAGES.noIndent(plan.name));
+
+  await batches.room(ACTION_BYTES * (plan.merges.length + plan.columnWidths.length + Object.keys(plan.rowHeights ?? {}).length + 30));
+  for (const m of plan.merges) ws.getRange(m).merge(false);
+  plan.columnWidths.forEach((w, i) => {
+    const column = columnLetters(i);
+    ws.getRange(`${column}:${column}`).format.columnWidth = columnPoints(w);
+  });
+  for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  if (plan.page) {
+    if (can.layout) pageSetup(ws, plan.page);
+    else skipped.push(MESSAGES.noPageLayout(plan.name));
+  }
+  if (plan.chart) {
+    const chart = ws.charts.add('BarClustered', ws.getRange(plan.chart.values), 'Columns');
+    chart.title.text = plan.chart.title;
+    chart.legend.visible = false;
+    chart.series.getItemAt(0).setXAxisValues(ws.getRange(plan.chart.categories));
+    // The first unit at the top, as in the table.
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.setPosition(plan.chart.from, plan.chart.to);
+  }
+  // A template's copy takes the template's visibility (templates are often hidden): set it either way.
+  if (plan.state || plan.copyOf) ws.visibility = plan.state === 'veryHidden' ? 'VeryHidden' : plan.state === 'hidden' ? 'Hidden' : 'Visible';
 }
 
 const HORIZONTAL = { left: 'Left', center: 'Center', right: 'Right', justify: 'Justify' } as const;
 const VERTICAL = { top: 'Top', middle: 'Center', bottom: 'Bottom' } as const;
 
-function applyStyle(range: Excel.Range, style: CellStyle, indent: boolean): void {
+/** Sets a style on a rectangle of cells, each cell bordered on its own. False when the indent could not be set. */
+function applyStyle(range: Excel.Range, style: CellStyle, rect: { rows: number; cols: number }, indent: boolean): boolean {
   const f = range.format;
   if (style.bold !== undefined) f.font.bold = style.bold;
   if (style.fontSize !== undefined) f.font.size = style.fontSize;
@@ -203,17 +470,28 @@ function applyStyle(range: Excel.Range, style: CellStyle, indent: boolean): void
   if (style.vertical) f.verticalAlignment = VERTICAL[style.vertical];
   if (style.wrap !== undefined) f.wrapText = style.wrap;
   if (style.fill) f.fill.color = style.fill;
-  if (style.numFmt) range.numberFormat = [[style.numFmt]];
-  if (style.indent !== undefined && indent) f.indentLevel = style.indent;
+  if (style.numFmt) range.numberFormat = Array.from({ length: rect.rows }, () => new Array(rect.cols).fill(style.numFmt));
   if (style.border) {
-    for (const edge of ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'] as const) f.borders.getItem(edge).style = 'Continuous';
+    const edges: ('EdgeTop' | 'EdgeBottom' | 'EdgeLeft' | 'EdgeRight' | 'InsideHorizontal' | 'InsideVertical')[] = ['EdgeTop', 'EdgeBottom', 'EdgeLeft', 'EdgeRight'];
+    if (rect.rows > 1) edges.push('InsideHorizontal');
+    if (rect.cols > 1) edges.push('InsideVertical');
+    for (const edge of edges) {
+      const border = f.borders.getItem(edge);
+      border.style = 'Continuous';
+      border.weight = 'Thin';
+    }
   }
+  if (style.indent === undefined) return true;
+  if (!indent) return false;
+  f.indentLevel = style.indent;
+  return true;
 }
 
-function pageSetup(ws: Excel.Worksheet, page: NonNullable<SheetPlan['page']>): void {
+/** Page setup (ExcelApi 1.9). Margins come in millimetres; Excel takes points. */
+function pageSetup(ws: Excel.Worksheet, page: PageSetup): void {
   const p = ws.pageLayout;
-  p.orientation = page.orientation === 'landscape' ? Excel.PageOrientation.landscape : Excel.PageOrientation.portrait;
-  p.paperSize = Excel.PaperType.a4;
+  p.orientation = page.orientation === 'landscape' ? 'Landscape' : 'Portrait';
+  p.paperSize = 'A4';
   if (page.margins) {
     p.topMargin = page.margins.top * MM_TO_POINTS;
     p.bottomMargin = page.margins.bottom * MM_TO_POINTS;
@@ -223,39 +501,114 @@ function pageSetup(ws: Excel.Worksheet, page: NonNullable<SheetPlan['page']>): v
     if (page.margins.footer !== undefined) p.footerMargin = page.margins.footer * MM_TO_POINTS;
   }
   if (page.fitToWidth !== undefined || page.fitToHeight !== undefined) {
+    // 0 pages tall: as many as needed, as in the file format's fitToHeight.
     p.zoom = { horizontalFitToPages: page.fitToWidth ?? 1, verticalFitToPages: page.fitToHeight ?? 0 };
   }
   if (page.printArea) p.setPrintArea(page.printArea);
-  if (page.printTitleRows) p.setPrintTitleRows(`$${page.printTitleRows.replace(':', ':$')}`);
-  if (page.horizontalCentered) p.centerHorizontally = true;
+  if (page.printTitleRows) p.setPrintTitleRows(page.printTitleRows.split(':').map((r) => `$${r}`).join(':'));
+  if (page.horizontalCentered !== undefined) p.centerHorizontally = page.horizontalCentered;
   if (page.footer) p.headersFooters.defaultForAllPages.centerFooter = page.footer;
 }
 
-/** A sheet's used range as a Grid, with absolute 0-based rows and columns. */
-export function toGrid(name: string, range: Excel.Range, visibleRows: number[], mergedAddress: string): Grid {
-  // visibleRows: absolute 0-based rows.
-  const top = range.rowIndex;
-  const left = range.columnIndex;
-  const rows: CellValue[][] = [];
-  const formulas: Record<string, string> = {};
-  for (let r = 0; r < top; r++) rows.push([]);
-  range.values.forEach((row, i) => {
-    const out: CellValue[] = new Array(left).fill(null);
-    row.forEach((v, j) => {
-      const type = range.valueTypes[i][j];
-      const formula = range.formulas[i][j];
-      if (typeof formula === 'string' && formula.startsWith('=')) formulas[a1(top + i, left + j)] = formula.slice(1);
-      out.push(type === 'Error' ? { error: String(v) } : v === '' || v === null ? null : (v as string | number | boolean));
-    });
-    rows.push(out);
-  });
-  const visible = new Set(visibleRows);
-  const hiddenRows: number[] = [];
-  for (let i = 0; i < range.rowCount; i++) if (!visible.has(top + i)) hiddenRows.push(top + i);
-  const merges = mergedAddress
-    .split(',')
-    .map((a) => a.trim())
-    .filter(Boolean)
-    .map((a) => parseRange(a.includes('!') ? a.slice(a.lastIndexOf('!') + 1).replace(/\$/g, '') : a.replace(/\$/g, '')));
-  return { name, rows, merges, hiddenRows, formulas };
+/** A formula as Excel.js takes it: with '=', without the file format's _xlfn./_xlws. prefixes. */
+export function formulaText(formula: string): string {
+  return `=${formula.replace(/_xl(fn|ws)\./g, '')}`;
+}
+
+/**
+ * A value as Excel.js takes it, so the cell holds exactly that value: Excel reads text written to a
+ * cell as if typed, so '001' would become 1, '=x' a formula, '+1' a number and 'TRUE' a boolean.
+ * Such text gets the apostrophe Excel uses to keep text as text (it is not part of the value).
+ * null clears the cell. cellInput('001') → "'001", cellInput('张庄村') → '张庄村'
+ */
+export function cellInput(value: string | number | boolean | null): string | number | boolean {
+  if (value === null) return '';
+  if (typeof value !== 'string') return value;
+  return /^[=+\-@'#\s]|[0-9０-９]|^(true|false)$/i.test(value) ? `'${value}` : value;
+}
+
+/** A plan's cells on a rectangle: cells[r][c], all named by the plan. */
+interface Rectangle<C> {
+  address: string;
+  rows: number;
+  cols: number;
+  cells: C[][];
+}
+
+function rectangleOf<C extends { cell: string }>(cells: C[]): Rectangle<C> {
+  return { address: cells[0].cell, rows: 1, cols: 1, cells: [[cells[0]]] };
+}
+
+/**
+ * Cells grouped into rectangles that hold only named cells of the same kind (`kind`), so that one
+ * range write covers each: runs along a row, then runs of identical column span stacked down.
+ * A cell named twice keeps its last write.
+ */
+export function rectangles<C extends { cell: string }>(cells: C[], kind: (c: C) => string = () => ''): Rectangle<C>[] {
+  const at = new Map<string, { row: number; col: number; c: C }>();
+  for (const c of cells) {
+    const p = parseA1(c.cell);
+    at.set(`${p.row}:${p.col}`, { ...p, c });
+  }
+  const sorted = [...at.values()].sort((x, y) => x.row - y.row || x.col - y.col);
+  // Runs along each row.
+  const runs: { row: number; left: number; right: number; kind: string; cells: C[] }[] = [];
+  for (const x of sorted) {
+    const k = kind(x.c);
+    const last = runs[runs.length - 1];
+    if (last && last.row === x.row && last.right === x.col - 1 && last.kind === k) {
+      last.right = x.col;
+      last.cells.push(x.c);
+    } else runs.push({ row: x.row, left: x.col, right: x.col, kind: k, cells: [x.c] });
+  }
+  // Runs of the same span and kind in consecutive rows stack into one rectangle.
+  const open = new Map<string, { top: number; bottom: number; left: number; right: number; cells: C[][] }>();
+  const done: { top: number; bottom: number; left: number; right: number; cells: C[][] }[] = [];
+  for (const run of runs) {
+    const key = `${run.left}:${run.right}:${run.kind}`;
+    const r = open.get(key);
+    if (r && r.bottom === run.row - 1) {
+      r.bottom = run.row;
+      r.cells.push(run.cells);
+    } else {
+      if (r) done.push(r);
+      open.set(key, { top: run.row, bottom: run.row, left: run.left, right: run.right, cells: [run.cells] });
+    }
+  }
+  done.push(...open.values());
+  return done
+    .sort((x, y) => x.top - y.top || x.left - y.left)
+    .map((r) => ({
+      address: r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`,
+      rows: r.bottom - r.top + 1,
+      cols: r.right - r.left + 1,
+      cells: r.cells,
+    }));
+}
+
+interface NoteWrite {
+  sheet: string;
+  cell: string;
+  note: string;
+}
+
+/** The notes a plan writes, one per cell (the last one named). */
+function notesOf(cells: CellWrite[]): NoteWrite[] {
+  const notes = new Map<string, NoteWrite>();
+  for (const w of cells) if (w.note !== undefined) notes.set(noteKey(w), { sheet: w.sheet, cell: w.cell, note: w.note });
+  return [...notes.values()];
+}
+
+const noteKey = (w: { sheet: string; cell: string }) => `${w.sheet}!${w.cell}`;
+
+/** The bytes a value takes in a request: its JSON, in UTF-8. */
+function jsonBytes(value: unknown): number {
+  const s = JSON.stringify(value) ?? '';
+  let bytes = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    // UTF-8: 2 bytes up to U+07FF, 3 for the rest of the BMP (CJK); a surrogate pair is 4 for its 2 units.
+    if (code >= 0x80) bytes += code >= 0x800 && (code < 0xd800 || code > 0xdfff) ? 2 : 1;
+  }
+  return bytes;
 }

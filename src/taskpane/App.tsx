@@ -17,7 +17,7 @@ import {
   webLightTheme,
 } from '@fluentui/react-components';
 import { Pane } from './Pane';
-import type { PaneHost } from './usePane';
+import type { PaneHost } from './paneHost';
 
 /** Where the pane finds itself: waiting for Office, without office.js, outside Excel, or in Excel. */
 export type PaneStatus = 'loading' | 'office-missing' | 'not-excel' | 'ready';

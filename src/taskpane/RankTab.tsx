@@ -6,6 +6,8 @@
 import * as React from 'react';
 import {
   Accordion,
+  Caption1,
+  Subtitle2,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
@@ -28,19 +30,26 @@ import {
 import { outputsPlan } from '../app/outputs';
 import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
 import { settingsSheetPlan, type OutputSettings } from '../app/settings';
+import { sum, toNumber } from '../engine/decimal';
 import type { ScoreSettings } from '../engine/model';
 import type { WritePlan } from '../host/host';
-import type { Loaded } from './usePane';
+import type { Loaded, Write } from './usePane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  rank: { width: '3em' },
+  total: { width: '3.5em' },
 });
+
+const SOURCE = { ledger: '信访台账', log: '扣分明细' } as const;
 
 export function RankTab(props: {
   loaded: Loaded;
   busy: boolean;
   today: string;
-  write: (label: string, plan: WritePlan, done: string) => Promise<unknown>;
+  write: Write;
 }): React.JSX.Element {
   const styles = useStyles();
   const stored = props.loaded.settings;
@@ -57,13 +66,27 @@ export function RankTab(props: {
   const run = () => {
     const workbook = { ...stored, score: settings, output };
     const cells = totalsPlan(result).cells;
-    const generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
-    const plan: WritePlan = generated
-      ? { cells, sheets: generated.plan.sheets, removeSheets: generated.plan.removeSheets }
-      : { cells, sheets: [settingsSheetPlan(workbook)] };
+    // Made before the write so its summary can be said; a failure is reported as the write's.
+    let generated: ReturnType<typeof outputsPlan> | null = null;
+    let failure: unknown = null;
+    try {
+      generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
+    } catch (e) {
+      failure = e;
+    }
+    const plan = (): WritePlan => {
+      if (failure) throw failure;
+      return generated
+        ? { cells, sheets: generated.plan.sheets, removeSheets: generated.plan.removeSheets }
+        : { cells, sheets: [settingsSheetPlan(workbook)] };
+    };
     const what = generated ? `已写入总分，并生成${generated.summary}、${generated.signed.size} 张签字评分表和${generated.notice}` : '已写入总分';
     void props.write('正在计算并写入…', plan, generated?.notes.length ? `${what}。${generated.notes.join('；')}` : what);
   };
+  const withDeductions = result.units.filter((u) => u.deductions.length > 0);
+  if (result.units.length === 0) {
+    return <Text>没有找到评分表，无法计算排名。请先在“评分表”中查看各工作表为何未被识别。</Text>;
+  }
 
   return (
     <div className={styles.root}>
@@ -117,16 +140,18 @@ export function RankTab(props: {
       <Table aria-label="排名结果" size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>名次</TableHeaderCell>
+            <TableHeaderCell className={styles.rank}>名次</TableHeaderCell>
             <TableHeaderCell>单位</TableHeaderCell>
-            <TableHeaderCell>总分</TableHeaderCell>
+            <TableHeaderCell className={styles.total}>总分</TableHeaderCell>
             <TableHeaderCell>等次</TableHeaderCell>
-            <TableHeaderCell>一票否决</TableHeaderCell>
+            <TableHeaderCell className={styles.rank} aria-label="一票否决">
+              否决
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
-          {report.units.map((u) => (
-            <TableRow key={u.sheet}>
+          {report.units.map((u, i) => (
+            <TableRow key={`${u.sheet}-${i}`}>
               <TableCell>{u.rank}</TableCell>
               <TableCell>{u.name}</TableCell>
               <TableCell>{u.total}</TableCell>
@@ -136,6 +161,45 @@ export function RankTab(props: {
           ))}
         </TableBody>
       </Table>
+      <Caption1 className={styles.muted}>
+        {ranking === 'dense' ? '中国式排名：并列不占名次。' : '竞赛排名：并列占用名次。'}
+        {veto === 'zero' ? '一票否决的单位总分记 0 分。' : '一票否决的单位保留得分，排在最后。'}
+        {result.units.some((u) => u.score.blank > 0) ? '有得分未填写的单位，未填的项目按 0 分计，请先在“现场评分”中补齐。' : ''}
+      </Caption1>
+
+      <Subtitle2 as="h2">扣分情况（按信访台账、扣分明细计算）</Subtitle2>
+      {withDeductions.length === 0 ? (
+        <Caption1>没有按扣分记录计算的扣分：各项得分均按评分表中填写的计。</Caption1>
+      ) : (
+        <Accordion multiple collapsible aria-label="各单位扣分情况">
+          {withDeductions.map((u) => {
+            const lines = report.units.find((r) => r.sheet === u.table.sheet && r.name === u.table.unit)?.deductions ?? [];
+            const net = toNumber(sum(u.deductions.map((d) => d.points)));
+            return (
+              <AccordionItem key={`${u.table.sheet}-${u.table.unit}`} value={`${u.table.sheet}-${u.table.unit}`}>
+                <AccordionHeader>
+                  {u.table.unit}：{lines.length} 条，{net > 0 ? '+' : ''}
+                  {net} 分
+                </AccordionHeader>
+                <AccordionPanel>
+                  <ul className={styles.list}>
+                    {lines.map((d, k) => (
+                      <li key={k}>
+                        <Caption1>
+                          {d.item} · {d.rule}
+                          {d.count > 1 ? ` ×${d.count}` : ''}：{d.points > 0 ? '+' : ''}
+                          {d.points} 分{d.reason ? `（${d.reason}）` : ''} — {SOURCE[d.source]} {d.cell}
+                        </Caption1>
+                      </li>
+                    ))}
+                  </ul>
+                </AccordionPanel>
+              </AccordionItem>
+            );
+          })}
+        </Accordion>
+      )}
+      <Caption1 className={styles.muted}>扣分按扣分因素逐条计算；一项扣完为止，不低于 0 分。</Caption1>
     </div>
   );
 }

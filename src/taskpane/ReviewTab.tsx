@@ -1,10 +1,15 @@
-/** 评分表: the score tables found — the scheme, the units, and every diagnostic, each leading to its cell. */
+/**
+ * 评分表: the score tables found — every diagnostic, each leading to its cell (selected in Excel,
+ * or opened in 现场评分 where the host cannot select), the units, and the scheme.
+ */
 import * as React from 'react';
 import {
   Badge,
   Button,
   Caption1,
   Card,
+  Radio,
+  RadioGroup,
   Subtitle2,
   Table,
   TableBody,
@@ -18,13 +23,32 @@ import {
 } from '@fluentui/react-components';
 import type { Diagnostic, Severity } from '../engine/diagnostics';
 import { sum, toNumber } from '../engine/decimal';
+import { tableKey, tableLabel, tableOfEntry } from './units';
 import type { Loaded } from './usePane';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
-  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
-  diagnostic: { justifyContent: 'flex-start', textAlign: 'left', height: 'auto', minHeight: '40px', paddingBlock: tokens.spacingVerticalXS },
+  row: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'center', flexWrap: 'wrap' },
+  diagnostic: {
+    justifyContent: 'flex-start',
+    alignItems: 'flex-start',
+    columnGap: tokens.spacingHorizontalXS,
+    width: '100%',
+    textAlign: 'left',
+    height: 'auto',
+    minHeight: '44px',
+    paddingBlock: tokens.spacingVerticalS,
+    paddingInline: tokens.spacingHorizontalS,
+    fontWeight: tokens.fontWeightRegular,
+  },
+  plain: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalXS, paddingBlock: tokens.spacingVerticalS, paddingInline: tokens.spacingHorizontalS },
+  narrow: { width: '3.5em' },
+  action: { width: '4.5em' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  touch: { minHeight: '40px' },
+  compact: { minHeight: '40px', minWidth: 'auto', paddingInline: tokens.spacingHorizontalS },
+  badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
 });
 
 const SEVERITY: Record<Severity, { label: string; color: 'danger' | 'warning' | 'informative' }> = {
@@ -32,87 +56,128 @@ const SEVERITY: Record<Severity, { label: string; color: 'danger' | 'warning' | 
   warning: { label: '警告', color: 'warning' },
   info: { label: '提示', color: 'informative' },
 };
+const ORDER: Severity[] = ['error', 'warning', 'info'];
 
-export function ReviewTab(props: {
+export interface ReviewTabProps {
   loaded: Loaded;
   busy: boolean;
   onRecheck: () => void;
+  /** Selects a cell in Excel; absent where the host cannot (the browser preview). */
   onSelect?: (sheet: string, cell: string) => void;
-  onEnter: (unit: string) => void;
-}): React.JSX.Element {
+  /** Opens a unit (by tableKey) in 现场评分, at an entry cell when given. */
+  onEnter: (key: string, cell?: string) => void;
+}
+
+export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
   const styles = useStyles();
   const { result } = props.loaded;
   const scheme = result.assessment.scheme;
+  const tables = result.assessment.tables;
+  const [shown, setShown] = React.useState<Severity | 'all'>('all');
   const count = (s: Severity) => result.diagnostics.filter((d) => d.severity === s).length;
-  const order: Severity[] = ['error', 'warning', 'info'];
-  const diagnostics = [...result.diagnostics].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+  const diagnostics = [...result.diagnostics]
+    .sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity))
+    .filter((d) => shown === 'all' || d.severity === shown);
+  const ofSheet = (sheet: string, s: Severity) => result.diagnostics.filter((d) => d.sheet === sheet && d.severity === s).length;
 
   return (
     <div className={styles.section}>
       <div className={styles.row}>
-        <Text weight="semibold">
-          {scheme ? `找到 ${result.units.length} 个单位的评分表` : '没有找到评分表'}
-        </Text>
-        <Badge color="danger" appearance="tint">{count('error')} 个错误</Badge>
-        <Badge color="warning" appearance="tint">{count('warning')} 个警告</Badge>
-        <Button onClick={props.onRecheck} disabled={props.busy}>
+        <Text weight="semibold">{scheme ? `找到 ${result.units.length} 个单位的评分表` : '没有找到评分表'}</Text>
+        <Badge color="danger" appearance="tint">
+          {count('error')} 个错误
+        </Badge>
+        <Badge color="warning" appearance="tint">
+          {count('warning')} 个警告
+        </Badge>
+        <Button className={styles.touch} onClick={props.onRecheck} disabled={props.busy}>
           重新检查
         </Button>
       </div>
-
-      <Subtitle2 as="h2">提示（{diagnostics.length}）</Subtitle2>
-      {diagnostics.length === 0 ? (
-        <Caption1>没有发现问题。</Caption1>
-      ) : (
-        <ul className={styles.list} aria-label="提示列表">
-          {diagnostics.map((d, i) => (
-            <li key={i}>
-              <DiagnosticButton d={d} onSelect={props.onSelect} className={styles.diagnostic} />
-            </li>
-          ))}
-        </ul>
+      <Caption1 className={styles.muted}>在工作簿中修改后，点击“重新检查”。</Caption1>
+      {!scheme && (
+        <Text>
+          考核助手按表头识别评分表：一行中有“考核内容”“考核重点”“分值”“扣分因素”“得分”（或其同义词，如 项目、标准分、评分标准、实得分）。
+          下面的提示说明了每张工作表为何未被识别。
+        </Text>
       )}
 
-      <Subtitle2 as="h2">被考核单位</Subtitle2>
-      <Table size="small" aria-label="被考核单位">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>单位</TableHeaderCell>
-            <TableHeaderCell>工作表</TableHeaderCell>
-            <TableHeaderCell>未填</TableHeaderCell>
-            <TableHeaderCell>操作</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {result.assessment.tables.map((t) => {
-            const scored = result.units.find((u) => u.table === t);
-            return (
-              <TableRow key={t.sheet}>
-                <TableCell>{t.unit}</TableCell>
-                <TableCell>{t.sheet}</TableCell>
-                <TableCell>{scored?.score.blank ?? 0}</TableCell>
-                <TableCell>
-                  <Button size="small" onClick={() => props.onEnter(t.unit)} aria-label={`现场评分：${t.unit}`}>
-                    评分
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <Subtitle2 as="h2">提示（{result.diagnostics.length}）</Subtitle2>
+      {result.diagnostics.length === 0 ? (
+        <Caption1>没有发现问题：得分都在分值范围内，表格结构完整。</Caption1>
+      ) : (
+        <>
+          <RadioGroup layout="horizontal" value={shown} onChange={(_e, d) => setShown(d.value as Severity | 'all')} aria-label="显示哪些提示">
+            <Radio value="all" label="全部" />
+            <Radio value="error" label={`错误 ${count('error')}`} />
+            <Radio value="warning" label={`警告 ${count('warning')}`} />
+            <Radio value="info" label={`提示 ${count('info')}`} />
+          </RadioGroup>
+          {diagnostics.length === 0 ? (
+            <Caption1>没有这一类提示。</Caption1>
+          ) : (
+            <ul className={styles.list} aria-label="提示列表">
+              {diagnostics.map((d, i) => (
+                <li key={i}>
+                  <DiagnosticLine d={d} {...props} />
+                </li>
+              ))}
+            </ul>
+          )}
+          <Caption1 className={styles.muted}>
+            {props.onSelect ? '点击一条提示，在 Excel 中选中它所指的单元格。' : '点击得分单元格的提示，在“现场评分”中修改它。'}
+          </Caption1>
+        </>
+      )}
+
+      <Subtitle2 as="h2">被考核单位（{tables.length}）</Subtitle2>
+      {tables.length === 0 ? (
+        <Caption1>没有识别出被考核单位。</Caption1>
+      ) : (
+        <Table size="small" aria-label="被考核单位">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>单位</TableHeaderCell>
+              <TableHeaderCell className={styles.narrow}>未填</TableHeaderCell>
+              <TableHeaderCell className={styles.narrow}>错误</TableHeaderCell>
+              <TableHeaderCell className={styles.action}>操作</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {tables.map((t) => {
+              const scored = result.units.find((u) => u.table === t);
+              const label = tableLabel(t, tables);
+              return (
+                <TableRow key={tableKey(t)}>
+                  <TableCell>
+                    {label}
+                    {t.sheet !== t.unit && label === t.unit && <Caption1 className={styles.muted}>（工作表 {t.sheet}）</Caption1>}
+                  </TableCell>
+                  <TableCell>{scored?.score.blank ?? 0}</TableCell>
+                  <TableCell>{ofSheet(t.sheet, 'error')}</TableCell>
+                  <TableCell>
+                    <Button className={styles.compact} onClick={() => props.onEnter(tableKey(t))} aria-label={`现场评分：${label}`}>
+                      评分
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      )}
 
       {scheme && (
         <>
           <Subtitle2 as="h2">评分表结构</Subtitle2>
-          {scheme.categories.map((c) => (
-            <Card key={c.title} size="small">
+          {scheme.categories.map((c, ci) => (
+            <Card key={`${ci}-${c.title}`} size="small">
               <Text weight="semibold">
                 {c.title}（{toNumber(sum(c.items.map((it) => it.points)))}分）
               </Text>
               <ul className={styles.list}>
-                {c.items.map((it) => (
-                  <li key={it.label}>
+                {c.items.map((it, ii) => (
+                  <li key={ii}>
                     <Caption1>
                       {it.label} — {toNumber(it.points)}分
                     </Caption1>
@@ -121,42 +186,63 @@ export function ReviewTab(props: {
               </ul>
             </Card>
           ))}
-          {scheme.adjustments.length > 0 && <Caption1>加减分 {scheme.adjustments.length} 项{scheme.hasVeto ? '；有一票否决栏' : ''}</Caption1>}
+          {scheme.adjustments.length > 0 && (
+            <Card size="small">
+              <Text weight="semibold">加减分（{scheme.adjustments.length} 项）</Text>
+              <ul className={styles.list}>
+                {scheme.adjustments.map((a, k) => (
+                  <li key={k}>
+                    <Caption1>
+                      {a.label} — {a.rule || (a.kind === 'bonus' ? '加分' : a.kind === 'deduction' ? '扣分' : '加减分')}
+                    </Caption1>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          )}
+          <Caption1>
+            满分 {toNumber(sum(scheme.categories.flatMap((c) => c.items.map((it) => it.points))))} 分；{scheme.hasVeto ? '有一票否决栏' : '没有一票否决栏'}
+          </Caption1>
         </>
       )}
     </div>
   );
 }
 
-function DiagnosticButton({ d, onSelect, className }: { d: Diagnostic; onSelect?: (sheet: string, cell: string) => void; className: string }) {
+/** One diagnostic: its severity, sheet and cell, and the message; a button where it leads somewhere. */
+function DiagnosticLine({ d, onSelect, onEnter, loaded }: { d: Diagnostic } & ReviewTabProps) {
+  const styles = useStyles();
   const where = [d.sheet, d.cell].filter(Boolean).join(' ');
-  const canSelect = Boolean(onSelect && d.sheet && d.cell);
   const badge = (
-    <Badge color={SEVERITY[d.severity].color} appearance="filled" size="small">
+    <Badge className={styles.badge} color={SEVERITY[d.severity].color} appearance="filled" size="small">
       {SEVERITY[d.severity].label}
     </Badge>
   );
-  if (!canSelect) {
+  const body = (
+    <Text>
+      {where && <Text weight="semibold">{where}</Text>}
+      {where ? ` ${d.message}` : d.message}
+    </Text>
+  );
+  const table = d.sheet && d.cell ? tableOfEntry(loaded.result.assessment.tables, d.sheet, d.cell) : undefined;
+  const action =
+    onSelect && d.sheet && d.cell
+      ? { run: () => onSelect(d.sheet as string, d.cell as string), title: '在 Excel 中选中该单元格' }
+      : table
+        ? { run: () => onEnter(tableKey(table), d.cell), title: '在现场评分中修改' }
+        : null;
+  if (!action) {
     return (
-      <Text>
-        {badge} {where && <Text weight="semibold">{where} </Text>}
-        {d.message}
-      </Text>
+      <div className={styles.plain}>
+        {badge}
+        {body}
+      </div>
     );
   }
   return (
-    <Button
-      appearance="subtle"
-      className={className}
-      onClick={() => onSelect?.(d.sheet as string, d.cell as string)}
-      title="在 Excel 中选中该单元格"
-    >
+    <Button appearance="subtle" className={styles.diagnostic} onClick={action.run} title={action.title}>
       {badge}
-      &nbsp;
-      <Text>
-        {where && <Text weight="semibold">{where} </Text>}
-        {d.message}
-      </Text>
+      {body}
     </Button>
   );
 }

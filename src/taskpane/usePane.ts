@@ -6,20 +6,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { scoreAssessment, type AssessmentResult } from '../app/scoreAssessment';
 import { readSettings, type WorkbookSettings } from '../app/settings';
-import type { WorkbookHost, WritePlan } from '../host/host';
+import type { ApplyOutcome, WritePlan } from '../host/host';
 import type { Grid } from '../sheet/grid';
-
-/** The host as the pane uses it: optionally it can select a cell and say what it cannot do. */
-export interface PaneHost extends WorkbookHost {
-  select?(sheet: string, cell: string): Promise<void>;
-  readonly limitations?: string[];
-}
+import type { PaneHost } from './paneHost';
 
 export interface Loaded {
   grids: Grid[];
   result: AssessmentResult;
   settings: WorkbookSettings;
 }
+
+/** write(progress label, plan, message when done, more detail): what a section calls to change the workbook. */
+export type Write = (label: string, plan: WritePlan | (() => WritePlan), done: string, detail?: string) => Promise<ApplyOutcome | undefined>;
 
 export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title: string; text?: string };
 
@@ -55,16 +53,32 @@ export function usePane(host: PaneHost) {
 
   const refresh = useCallback(() => act('正在重新检查…', async () => undefined), [act]);
 
-  /** Writes a plan, then tells the user what happened (and what the host could not do). */
-  const write = useCallback(
-    async (label: string, plan: WritePlan, done: string) => {
-      const outcome = await act(label, () => host.apply(plan));
+  /**
+   * Writes a plan, then tells the user what happened (and what the host could not do). The plan
+   * may be given as a function, so that a plan that cannot be made is reported like a failed write.
+   */
+  const write: Write = useCallback(
+    async (label, plan, done, detail) => {
+      const outcome = await act(label, () => host.apply(typeof plan === 'function' ? plan() : plan));
       if (outcome) {
-        setNotice({ intent: outcome.skipped.length ? 'warning' : 'success', title: done, text: outcome.skipped.join('；') || undefined });
+        const text = [detail, ...outcome.skipped].filter(Boolean).join('；');
+        setNotice({ intent: outcome.skipped.length ? 'warning' : 'success', title: done, text: text || undefined });
       }
       return outcome;
     },
     [act, host],
+  );
+
+  /** Selects a diagnostic's cell in Excel; a failure (the sheet was renamed since) is said, not thrown. */
+  const select = useCallback(
+    async (sheet: string, cell: string) => {
+      try {
+        await host.selectCell?.(sheet, cell);
+      } catch (e) {
+        if (alive.current) setNotice({ intent: 'error', title: `无法选中 ${sheet} ${cell}`, text: `${messageOf(e)}。工作表可能已改名或删除，请点击“重新检查”。` });
+      }
+    },
+    [host],
   );
 
   useEffect(() => {
@@ -75,7 +89,7 @@ export function usePane(host: PaneHost) {
     };
   }, [refresh]);
 
-  return { loaded, busy, notice, setNotice, refresh, write };
+  return { loaded, busy, notice, setNotice, refresh, write, select };
 }
 
 function messageOf(e: unknown): string {

@@ -1,6 +1,17 @@
 /** 现场评分: values checked as typed; saving writes that unit's entry cells and reasons, nothing else. */
 import path from 'path';
-import { checkAdjustment, checkItem, onSitePlan, onSiteProblems, onSiteStart, recordableRules, recordPlan } from '../../src/app/onSite';
+import {
+  checkAdjustment,
+  checkItem,
+  missingReasons,
+  onSiteChanges,
+  onSitePlan,
+  onSiteProblems,
+  onSiteRebase,
+  onSiteStart,
+  recordableRules,
+  recordPlan,
+} from '../../src/app/onSite';
 import { compileScheme } from '../../src/engine/deductions';
 import { scoreAssessment } from '../../src/app/scoreAssessment';
 import { dec } from '../../src/engine/decimal';
@@ -74,6 +85,85 @@ test('a table with a 扣分原因 column takes the reason there', () => {
     { sheet: 'Sheet1', cell: 'E5', value: 4 },
     { sheet: 'Sheet1', cell: 'F5', value: '专人未到岗' },
   ]);
+});
+
+test('the reasons already in the 扣分原因 column are shown, and only a changed one is written', () => {
+  const table = scoreAssessment([synonyms]).units[0].table;
+  const input = onSiteStart(table, synonyms);
+  expect(input.reasons).toEqual([['', '未明确专人'], ['化解率99%', '积案1件']]);
+  expect(onSitePlan(table, input, synonyms).cells).toEqual([]);
+  input.items[1][1] = '30';
+  input.reasons[1][1] = '积案2件';
+  input.reasons[0][1] = '';
+  expect(onSitePlan(table, input, synonyms).cells).toEqual([
+    { sheet: 'Sheet1', cell: 'F5', value: null },
+    { sheet: 'Sheet1', cell: 'E7', value: 30 },
+    { sheet: 'Sheet1', cell: 'F7', value: '积案2件' },
+  ]);
+});
+
+test('a note on an entry holding a formula keeps the formula', () => {
+  const sheet = { ...synonyms, name: 'Sheet1', formulas: { E4: '5+5' } };
+  const plain = { ...sheet, rows: sheet.rows.map((r) => r.slice(0, 5)), formulas: { E4: '5+5' } };
+  const table = scoreAssessment([plain]).units[0].table;
+  expect(table.columns.reason).toBeUndefined();
+  const input = onSiteStart(table, plain);
+  input.reasons[0][0] = '方案未印发';
+  expect(onSitePlan(table, input, plain).cells).toEqual([{ sheet: 'Sheet1', cell: 'E4', value: 10, note: '扣分原因：方案未印发', formula: '5+5' }]);
+});
+
+test('deductions without a reason are listed: items below their points and negative 加减分', async () => {
+  const grids = await (await openWorkbookFile(SAMPLE)).readGrids();
+  const table = scoreAssessment(grids).units.find((u) => u.table.unit === '张庄村')!.table;
+  const input = onSiteStart(table);
+  const before = missingReasons(table, input);
+  input.items[0][2] = '3';
+  input.adjustments[5] = '-2';
+  const now = missingReasons(table, input);
+  expect(now).toEqual(expect.arrayContaining([...before, '0.2', 'a.5']));
+  expect(now).toHaveLength(before.length + 2);
+  input.reasons[0][2] = '1件未上报';
+  input.adjustmentReasons[5] = '缺席2次';
+  expect(missingReasons(table, input)).toEqual(before);
+  // Against what the workbook held, only the deductions entered now count (an old reason may be a note).
+  input.reasons[0][2] = '';
+  expect(missingReasons(table, input, onSiteStart(table))).toEqual(['0.2']);
+  input.reasons[0][2] = '1件未上报';
+  const plan = onSitePlan(table, input);
+  expect(plan.cells).toContainEqual({ sheet: '张庄村', cell: 'E6', value: 3, note: '扣分原因：1件未上报' });
+  expect(plan.cells.find((c) => c.note === '扣分原因：缺席2次')?.value).toBe(-2);
+});
+
+describe('a draft carried onto a new reading of the workbook', () => {
+  test('keeps what the user typed and follows the workbook elsewhere', async () => {
+    const host = await openWorkbookFile(SAMPLE);
+    const grids = await host.readGrids();
+    const table = scoreAssessment(grids).units.find((u) => u.table.unit === '刘湾村')!.table;
+    const base = onSiteStart(table);
+    const input = { ...onSiteStart(table), items: base.items.map((r) => [...r]) };
+    input.items[0][0] = '5';
+    expect(onSiteChanges({ base, input })).toBe(1);
+
+    // Someone else writes E5 = 3 meanwhile.
+    await host.apply({ cells: [{ sheet: '刘湾村', cell: 'E5', value: 3 }] });
+    const next = onSiteStart(scoreAssessment(await host.readGrids()).units.find((u) => u.table.unit === '刘湾村')!.table);
+    const rebased = onSiteRebase({ base, input }, next);
+    expect(rebased.input.items[0].slice(0, 2)).toEqual(['5', '3']);
+    expect(rebased.base).toBe(next);
+    expect(onSiteChanges(rebased)).toBe(1);
+
+    // After saving, the draft has nothing left unsaved.
+    await host.apply({ cells: [{ sheet: '刘湾村', cell: 'E4', value: 5 }] });
+    const saved = onSiteStart(scoreAssessment(await host.readGrids()).units.find((u) => u.table.unit === '刘湾村')!.table);
+    expect(onSiteChanges(onSiteRebase(rebased, saved))).toBe(0);
+  });
+
+  test('starts again from the workbook when the table changed shape', () => {
+    const table = scoreAssessment([synonyms]).units[0].table;
+    const base = onSiteStart(table);
+    const next = { ...base, items: [base.items[0]] };
+    expect(onSiteRebase({ base, input: { ...base, veto: true } }, next)).toEqual({ base: next, input: next });
+  });
 });
 
 test('the veto switch writes the veto cell, and nothing when left as it was', async () => {

@@ -45,7 +45,7 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 480, height: 900 }, locale: 'zh-CN' });
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 360, height: 900 }, locale: 'zh-CN' });
   downloads = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-e2e-'));
   await fs.mkdir(SHOTS, { recursive: true });
 });
@@ -56,7 +56,7 @@ afterAll(async () => {
   if (downloads) await fs.rm(downloads, { recursive: true, force: true });
 });
 
-const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage, animations: 'disabled' });
 
 test('open the sample, correct the error on site, rank both ways, download, and the workbook holds exactly that', async () => {
   const problems: string[] = [];
@@ -71,17 +71,28 @@ test('open the sample, correct the error on site, rank both ways, download, and 
   expect(await page.getByRole('row').count()).toBeGreaterThanOrEqual(11);
   await shot('1-评分表');
 
-  // 现场评分: 6 is refused as typed, 5 is saved.
-  await page.getByRole('button', { name: '现场评分：刘湾村' }).click();
+  // 现场评分, from the diagnostic: the field opens with the cursor in it; 6 is refused as typed, 5 is
+  // typed and saved with the keyboard alone.
+  await page.getByRole('button', { name: /刘湾村 E4.*得分 6 超过分值 5/ }).click();
   const e4 = page.getByLabel(/单元格 E4$/);
+  await page.getByRole('form', { name: '现场评分：刘湾村' }).waitFor();
+  await expect(e4.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   await expect(e4.inputValue()).resolves.toBe('6');
   await page.getByText('不能超过分值 5').first().waitFor();
-  expect(await page.getByRole('button', { name: '保存 刘湾村 的得分' }).isDisabled()).toBe(true);
-  await e4.fill('5');
-  await page.getByRole('button', { name: '保存 刘湾村 的得分' }).click();
+  const save = page.getByRole('button', { name: '保存 刘湾村 的得分' });
+  expect(await save.isDisabled()).toBe(true);
+  // Large enough for a finger: the score field and the save button are at least 40 px high.
+  expect((await e4.boundingBox())!.height).toBeGreaterThanOrEqual(38);
+  expect((await save.boundingBox())!.height).toBeGreaterThanOrEqual(38);
+  await shot('2-现场评分-拒绝无效得分', false);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('5');
+  await page.getByText('有 1 处修改未保存').waitFor();
+  expect(await save.isDisabled()).toBe(false);
+  await page.keyboard.press('Control+Enter');
   await page.getByText('已保存 刘湾村 的得分').waitFor();
+  await page.getByText('没有未保存的修改').waitFor();
   await shot('2-现场评分');
-  await page.screenshot({ path: path.join(SHOTS, '2-现场评分-首屏.png') });
 
   // 计算排名: competition first, then dense; the table follows the settings.
   await page.getByRole('tab', { name: '计算排名' }).click();
@@ -94,7 +105,15 @@ test('open the sample, correct the error on site, rank both ways, download, and 
   expect((await ranks()).map((r) => r.split('\t')[0])).toEqual(['1', '2', '2', '3']);
   await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
   await page.getByText(/已写入总分，并生成汇总排名/).waitFor();
+  await page.getByRole('button', { name: /^李家村：\d+ 条/ }).click();
+  await page.getByText('（6月下旬排查未开展）', { exact: false }).waitFor();
   await shot('3-计算排名');
+
+  // The same pane in a dark system theme (the preview follows it as the pane follows Office's).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('tab', { name: '评分表' }).click();
+  await shot('4-评分表-深色', false);
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // Download and check with the ExcelJS host.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载工作簿' }).click()]);

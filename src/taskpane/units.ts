@@ -1,0 +1,32 @@
+/**
+ * The score tables as the pane names them. A unit's name is not unique in every workbook (two
+ * sheets may both say 单位：张庄村, and one sheet may hold two tables), so the pane keys a table by
+ * its sheet and header row and shows the sheet beside the name where the name alone is ambiguous.
+ */
+import type { Grid } from '../sheet/grid';
+import type { ScoreTable } from '../sheet/readScoreTable';
+
+/** tableKey(table on sheet 张庄村 with its header on row 3) → '张庄村!2' */
+export function tableKey(table: ScoreTable): string {
+  return `${table.sheet}!${table.rows.header}`;
+}
+
+/** The unit's name, with its sheet when another table has the same name: 张庄村（工作表 张庄村(2)）. */
+export function tableLabel(table: ScoreTable, all: readonly ScoreTable[]): string {
+  const twins = all.filter((t) => t.unit === table.unit).length > 1;
+  return twins ? `${table.unit}（工作表 ${table.sheet}）` : table.unit;
+}
+
+/** The sheet a table was read from. */
+export function gridOf(grids: readonly Grid[], table: ScoreTable): Grid | undefined {
+  return grids.find((g) => g.name === table.sheet);
+}
+
+/** The table whose entry cells (items, 加减分, veto) include this cell, for opening it in 现场评分. */
+export function tableOfEntry(tables: readonly ScoreTable[], sheet: string, cell: string): ScoreTable | undefined {
+  return tables.find(
+    (t) =>
+      t.sheet === sheet &&
+      (t.entries.items.some((row) => row.some((e) => e.cell === cell)) || t.entries.adjustments.some((e) => e.cell === cell) || t.entries.veto?.cell === cell),
+  );
+}
