@@ -78,6 +78,8 @@ export interface MockWorkbook {
   syncs: SyncRecord[];
   /** A sheet as a grid: cached values, formulas, merges, hidden rows. */
   grid(name: string): Grid;
+  /** The active sheet and the selected range ('sheet!E4'), once the pane has set them. */
+  selection: { active: string | null; selected: string | null };
 }
 
 interface Action {
@@ -97,6 +99,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
   const syncs: SyncRecord[] = [];
   let written = 0;
   let suspended = false;
+  const selection: MockWorkbook['selection'] = { active: null, selected: null };
 
   const act = (desc: unknown, run?: () => void) => void queue.push({ desc, run });
   const find = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -254,6 +257,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           act({ set: `format.${path}`, on: desc, value }, () => formatRange(sheetOf(), rect(), path, value));
         },
       }),
+      select: () => act({ call: 'select', on: desc }, () => void (selection.selected = `${sheetOf().name}!${rangeAddress(rect())}`)),
       merge: (across = false) => {
         act({ call: 'merge', on: desc, across }, () => {
           const s = sheetOf();
@@ -345,6 +349,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           s.visibility = v;
         });
       },
+      activate: () => act({ call: 'activate', on: desc }, () => void (selection.active = sheetOf().name)),
       delete: () => {
         act({ call: 'delete', on: desc }, () => {
           const s = sheetOf();
@@ -490,6 +495,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       return s;
     },
     syncs,
+    selection,
     grid: (name) => {
       const s = find(name);
       if (!s) throw new Error(`no sheet ${name}`);

@@ -1,29 +1,29 @@
 /**
- * The pane's own Excel calls, on a workbook faked with office-addin-mock (test/support/fakeExcel).
+ * The pane's own Excel calls, on the workbook faked with office-addin-mock that the Office host's tests use (test/host/mockWorkbook).
  * What Excel does with a selection on screen cannot be seen here; that the right calls are made
  * in one round trip can.
  */
 import { grid } from '../../src/sheet/grid';
 import { officePaneHost, selectCell } from '../../src/taskpane/officeActions';
 import { isDarkOfficeTheme } from '../../src/taskpane/theme';
-import { fakeExcel } from '../support/fakeExcel';
+import { mockWorkbook } from '../host/mockWorkbook';
 
 const sheets = [grid([['考核内容']], { name: '张庄村' }), grid([['考核内容', null, null, null, 6]], { name: '刘湾村' })];
 
 test('selecting a diagnostic’s cell activates its sheet and selects the cell, in one sync', async () => {
-  const excel = fakeExcel(sheets);
+  const excel = mockWorkbook(sheets);
   await selectCell('刘湾村', 'E4', excel.run);
-  expect(excel.log).toEqual(['刘湾村 activate', '刘湾村!E4 select']);
-  expect(excel.syncs()).toBe(1);
+  expect(excel.selection).toEqual({ active: '刘湾村', selected: '刘湾村!E4' });
+  expect(excel.syncs).toHaveLength(1);
 });
 
 test('a sheet that is gone is an error the pane can show', async () => {
-  const excel = fakeExcel(sheets);
+  const excel = mockWorkbook(sheets);
   await expect(selectCell('王庄村', 'E4', excel.run)).rejects.toThrow('ItemNotFound');
 });
 
 test('the pane host passes reads, writes and limitations through and adds selecting', async () => {
-  const excel = fakeExcel(sheets);
+  const excel = mockWorkbook(sheets);
   const calls: string[] = [];
   const office = {
     limitations: ['此版本 Excel 不支持设置打印版式'],
@@ -36,7 +36,7 @@ test('the pane host passes reads, writes and limitations through and adds select
   expect(calls).toEqual(['read', 'apply']);
   expect(host.limitations).toEqual(['此版本 Excel 不支持设置打印版式']);
   await host.selectCell?.('张庄村', 'A1');
-  expect(excel.log).toContain('张庄村!A1 select');
+  expect(excel.selection.selected).toBe('张庄村!A1');
 });
 
 test.each([
