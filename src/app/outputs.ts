@@ -8,7 +8,7 @@ import { formatDate } from '../engine/chinese';
 import { rewardFor, type RewardSettings } from '../engine/rewards';
 import { fold } from '../engine/text';
 import type { WritePlan } from '../host/host';
-import { yearIn } from '../sheet/dates';
+import { isoDate, yearIn } from '../sheet/dates';
 import type { Grid } from '../sheet/grid';
 import { parseA1 } from '../sheet/grid';
 import type { ScoredUnit } from '../sheet/outputs/common';
@@ -38,6 +38,11 @@ export interface Outputs {
   filled: string[];
   /** For the user: sheets that took another name because theirs had it. */
   notes: string[];
+}
+
+/** Today in the machine's local time, as YYYY-MM-DD: the notice's date unless the settings name one. */
+export function localToday(now: Date = new Date()): string {
+  return isoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
 /** Characters a sheet name may not hold, and its length limit. */

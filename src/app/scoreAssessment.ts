@@ -2,7 +2,6 @@
  * The use case behind `kaohe score` and the pane's 计算排名: read → validate → score → rank,
  * and the report and write plan that follow from it.
  */
-import { DEFAULT_BANDS } from '../engine/bands';
 import { toNumber, type Decimal } from '../engine/decimal';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { ScoreSettings, UnitEntries } from '../engine/model';
@@ -13,10 +12,11 @@ import type { ScoreTable } from '../sheet/readScoreTable';
 import type { WritePlan } from '../host/host';
 import type { Deduction } from '../engine/deductions';
 import { applyRecords, isLedgerByHeader, splitSheets } from './records';
-import { readSettings, SETTINGS_SHEET } from './settings';
+import { DEFAULT_WORKBOOK_SETTINGS, readSettings, SETTINGS_SHEET } from './settings';
 import { findTemplates, isTemplate } from '../sheet/outputs/templates';
 
-export const DEFAULT_SETTINGS: ScoreSettings = { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS };
+/** dense ranking, veto as 0, the seed 003 bands: the settings a workbook has until it says otherwise. */
+export const DEFAULT_SETTINGS: ScoreSettings = DEFAULT_WORKBOOK_SETTINGS.score;
 
 export interface UnitResult {
   table: ScoreTable;

@@ -14,7 +14,7 @@ import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
 import { convertWithLibreOffice } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
-import { outputsPlan, type Outputs } from '../app/outputs';
+import { localToday, outputsPlan, type Outputs } from '../app/outputs';
 import { formatDeductions, formatDiagnostics, formatRanking } from './format';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
@@ -173,7 +173,7 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
     await writeText(reportPath, JSON.stringify(report, null, 2) + '\n');
     io.out(`\n报告已写入 ${reportPath}\n`);
   }
-  const outputs = (out || pdf) && result.units.length > 0 ? outputsPlan(result, grids, workbookSettings, { today: today() }) : null;
+  const outputs = (out || pdf) && result.units.length > 0 ? outputsPlan(result, grids, workbookSettings, { today: localToday() }) : null;
   const plan = totalsPlan(result);
   if (out || pdf) {
     // The copy in memory: the input file on disk is never written.
@@ -221,12 +221,6 @@ async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io):
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
-}
-
-/** Today in the machine's local time, as YYYY-MM-DD. */
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 async function writeText(file: string, text: string): Promise<void> {

@@ -53,11 +53,6 @@ export class XlsxHost implements WorkbookHost {
 
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
-  /** A new, empty workbook (e.g. to print one generated sheet on its own). */
-  static empty(): XlsxHost {
-    return new XlsxHost(new ExcelJS.Workbook());
-  }
-
   /** A new workbook holding a copy of one of this workbook's sheets (to print it on its own). */
   sheetCopy(name: string): XlsxHost {
     const source = this.workbook.getWorksheet(name);

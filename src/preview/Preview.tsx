@@ -18,7 +18,7 @@ import {
   webDarkTheme,
   webLightTheme,
 } from '@fluentui/react-components';
-import { isoToday } from '../taskpane/App';
+import { localToday } from '../app/outputs';
 import { Pane } from '../taskpane/Pane';
 import type { PaneHost } from '../taskpane/paneHost';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
@@ -65,7 +65,7 @@ function useSystemDark(): boolean {
   return dark;
 }
 
-export function Preview({ today = isoToday() }: { today?: string }): React.JSX.Element {
+export function Preview({ today = localToday() }: { today?: string }): React.JSX.Element {
   const styles = useStyles();
   const dark = useSystemDark();
   const [file, setFile] = React.useState<OpenFile | null>(null);

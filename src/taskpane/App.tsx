@@ -18,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { Pane } from './Pane';
 import type { PaneHost } from './paneHost';
+import { localToday } from '../app/outputs';
 
 /** Where the pane finds itself: waiting for Office, without office.js, outside Excel, or in Excel. */
 export type PaneStatus = 'loading' | 'office-missing' | 'not-excel' | 'ready';
@@ -40,15 +41,10 @@ export function App({ status, host, dark = false, today }: { status: PaneStatus;
       <main className={styles.root} aria-label="考核助手">
         <Title3 as="h1">考核助手</Title3>
         <StatusMessage status={status} />
-        {status === 'ready' && host && <Pane host={host} today={today ?? isoToday()} />}
+        {status === 'ready' && host && <Pane host={host} today={today ?? localToday()} />}
       </main>
     </FluentProvider>
   );
-}
-
-export function isoToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
 function StatusMessage({ status }: { status: PaneStatus }): React.JSX.Element | null {
