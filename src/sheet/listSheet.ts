@@ -61,8 +61,3 @@ export function findListLayout<K extends string>(
 function isBlankRow(row: CellValue[] | undefined): boolean {
   return !row || row.every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
 }
-
-/** The names of a column, for messages: '单位' */
-export function columnName<K extends string>(specs: ColumnSpec<K>[], key: K): string {
-  return specs.find((s) => s.key === key)?.names[0] ?? key;
-}

@@ -811,6 +811,6 @@ function checkScheme(scheme: Scheme, built: CategoryBuilder[], sheet: string, di
 }
 
 /** The sum of every item's points. */
-export function schemeTotal(scheme: Scheme): Decimal {
+function schemeTotal(scheme: Scheme): Decimal {
   return sum(scheme.categories.flatMap((c) => c.items.map((it) => it.points)));
 }
