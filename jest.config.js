@@ -2,6 +2,9 @@
 module.exports = {
   testEnvironment: 'node',
   setupFiles: ['<rootDir>/test/support/jsdomSetup.ts'],
+  // The pane's component tests render the whole pane in jsdom several times over (several seconds each);
+  // this is the harness's patience, not a speed requirement (speed is measured by npm run bench).
+  testTimeout: 30000,
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/libreoffice/'],
