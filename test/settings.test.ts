@@ -1,5 +1,6 @@
 import { scoreAssessment } from '../src/app/scoreAssessment';
 import { DEFAULT_WORKBOOK_SETTINGS, ownedSheetName, readSettings, settingsSheetPlan, SETTINGS_SHEET } from '../src/app/settings';
+import { GENERATED_MARK } from '../src/app/ownedSheets';
 import { grid, type CellValue } from '../src/sheet/grid';
 
 /** The settings sheet as a host would read it back: the plan's cells laid out as rows. */
@@ -37,11 +38,20 @@ describe('settings kept in the workbook (考核助手设置)', () => {
     ]);
   });
 
-  test('the settings sheet and the sheets the add-in generated are not read as input', () => {
+  test('the settings sheet and the sheets the add-in generated (listed and marked) are not read as input', () => {
     const settings = settingsSheetPlan({ ...DEFAULT_WORKBOOK_SETTINGS, ownedSheets: ['汇总排名'] });
-    const summary = grid([['序号', '单位', '分值', '得分']], { name: '汇总排名' });
+    const summary = grid([['序号', '单位', '分值', '得分'], [], [GENERATED_MARK]], { name: '汇总排名' });
     const result = scoreAssessment([asGrid(settings), summary]);
     expect(result.diagnostics.map((d) => d.code)).toEqual(['NO_SCORE_TABLE']);
+  });
+
+  test('a listed sheet without the add-in’s mark is the user’s: read, kept, and the disagreement reported', () => {
+    const settings = settingsSheetPlan({ ...DEFAULT_WORKBOOK_SETTINGS, ownedSheets: ['汇总排名'] });
+    const summary = grid([['序号', '单位', '分值', '得分']], { name: '汇总排名' });
+    const { settings: read, diagnostics } = readSettings([asGrid(settings), summary]);
+    expect(read.ownedSheets).toEqual([]);
+    expect(diagnostics).toEqual([expect.objectContaining({ code: 'OWNED_SHEET_UNMARKED', sheet: '汇总排名', severity: 'warning' })]);
+    expect(scoreAssessment([asGrid(settings), summary]).diagnostics.map((d) => d.code)).toContain('NOT_A_SCORE_TABLE');
   });
 
   test('a generated sheet never takes a user sheet’s name', () => {
@@ -49,6 +59,22 @@ describe('settings kept in the workbook (考核助手设置)', () => {
     expect(ownedSheetName('汇总排名', ['汇总排名'], ['汇总排名'])).toBe('汇总排名');
     expect(ownedSheetName('汇总排名', ['汇总排名'], [])).toBe('汇总排名(考核助手)');
     expect(ownedSheetName('汇总排名', ['汇总排名', '汇总排名(考核助手)'], [])).toBe('汇总排名(考核助手2)');
+  });
+
+  test('a name at Excel’s 31-character limit still finds a free name: shortened to leave room for the suffix', () => {
+    const long = 'xx镇农业农村综合服务中心(乡村振兴工作站)暨退役军人服务站点';
+    const first = ownedSheetName(long, [], []);
+    expect(Array.from(first)).toHaveLength(31);
+    const second = ownedSheetName(long, [first], []);
+    const third = ownedSheetName(long, [first, second], []);
+    expect(new Set([first, second, third]).size).toBe(3);
+    expect([second, third].map((n) => Array.from(n).length)).toEqual([31, 31]);
+    expect(third.endsWith('(考核助手2)')).toBe(true);
+  });
+
+  test('a name Excel refuses is made safe: no quote at either end, no : \\ / ? * [ ]', () => {
+    expect(ownedSheetName("'张庄村'签字表", [], [])).toBe("张庄村'签字表");
+    expect(ownedSheetName('a/b:c?', [], [])).toBe('a_b_c_');
   });
 });
 

@@ -20,7 +20,9 @@ import { toNumber } from '../engine/decimal';
 import { signedSheet } from '../sheet/outputs/signed';
 import { summarySheet } from '../sheet/outputs/summary';
 import type { AssessmentResult } from './scoreAssessment';
-import { ownedSheetName, settingsSheetPlan, type WorkbookSettings } from './settings';
+import { markGenerated, ownedSheetName, safeSheetName } from './ownedSheets';
+import { splitSheets } from './records';
+import { settingsSheetPlan, type WorkbookSettings } from './settings';
 
 export interface OutputsOptions {
   /** Today as YYYY-MM-DD: the notice's date unless the settings name one. */
@@ -45,8 +47,6 @@ export function localToday(now: Date = new Date()): string {
   return isoDate({ year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 }
 
-/** Characters a sheet name may not hold, and its length limit. */
-const sheetName = (s: string) => s.replace(/[:\\/?*[\]]/g, '_').slice(0, 31);
 
 export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: WorkbookSettings, options: OutputsOptions): Outputs {
   const scheme = result.assessment.scheme;
@@ -56,10 +56,13 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const owned = workbook.ownedSheets;
   const notes: string[] = [];
   const taken = new Set<string>();
+  // Names this run took count as the user's for the next name: two long unit names cut to the same
+  // 31 characters get (考核助手), (考核助手2) … and the search always ends.
   const name = (wanted: string) => {
-    let n = ownedSheetName(sheetName(wanted), [...existing, ...taken], owned);
-    for (let k = 2; taken.has(n); k++) n = ownedSheetName(sheetName(`${wanted}${k}`), [...existing, ...taken], owned);
-    if (n !== sheetName(wanted)) notes.push(`工作簿中已有您自己的工作表“${sheetName(wanted)}”，未改动；生成的表命名为“${n}”`);
+    const n = ownedSheetName(wanted, [...existing.filter((e) => !owned.includes(e)), ...taken], []);
+    const plain = safeSheetName(wanted);
+    if (n !== plain && existing.includes(plain) && !owned.includes(plain)) notes.push(`工作簿中已有您自己的工作表“${plain}”，未改动；生成的表命名为“${n}”`);
+    else if (n !== plain) notes.push(`工作表名“${plain}”已被本次生成的另一张表使用，这张表命名为“${n}”`);
     taken.add(n);
     return n;
   };
@@ -84,7 +87,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const out = workbook.output;
   const date = formatDate(out.date ?? options.today, out.dateStyle);
 
-  const { templates } = findTemplates(grids);
+  const { templates } = findTemplates(splitSheets(grids.filter((g) => !owned.includes(g.name))).tables, workbook.templates);
   const signedTemplate = templates.find((t) => t.kind === 'unit' && t.base.includes('签字'));
   const noticeTemplate = templates.find((t) => t.kind === 'workbook' && t.base.includes('通报'));
 
@@ -136,8 +139,10 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
 
   const nowOwned = sheets.map((s) => s.name);
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
-  sheets.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned }));
-  return { plan: { cells: [], sheets, removeSheets: stale }, summary, notice, signed, filled, notes };
+  // Every generated sheet carries the mark that lets a later run prove it is the add-in's.
+  const marked = sheets.map((s) => markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
+  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned }));
+  return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
 }
 
 /** What a unit fills into a template (UNIT_PLACEHOLDERS). */

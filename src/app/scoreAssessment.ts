@@ -48,8 +48,11 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
   // The add-in's own sheets (settings, generated outputs) are not read as input.
   const stored = readSettings(grids);
   const own = new Set([SETTINGS_SHEET, ...stored.settings.ownedSheets]);
-  // Templates ({{单位}} …) are filled by the outputs, never read as score tables.
-  const sheets = splitSheets(grids.filter((g) => !own.has(g.name) && !isTemplate(g)));
+  // Declared templates (…模板, or listed in the settings) are filled by the outputs, never read as
+  // score tables; the ledger and the log are never templates.
+  const declared = stored.settings.templates;
+  const split = splitSheets(grids.filter((g) => !own.has(g.name)));
+  const sheets = { ...split, tables: split.tables.filter((g) => !isTemplate(g, declared)) };
   let assessment = readAssessment(sheets.tables);
   // A sheet skipped as not a score table may be a ledger named otherwise (e.g. 2024年上访登记).
   const skipped = new Set(assessment.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE').map((d) => d.sheet));
@@ -68,7 +71,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     (d) => !(d.code === 'BLANK_ENTRY' && records?.computedCells.has(`${d.sheet}!${d.cell}`)),
   );
   if (records) diagnostics.push(...records.diagnostics);
-  diagnostics.push(...stored.diagnostics, ...findTemplates(grids.filter((g) => !own.has(g.name))).diagnostics);
+  diagnostics.push(...stored.diagnostics, ...findTemplates(split.tables, declared).diagnostics);
   const ofTable = (t: ScoreTable) => records?.byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] };
   const scores = assessment.tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
   const placements = placeUnits(scores, settings);

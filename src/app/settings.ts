@@ -11,6 +11,9 @@ import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
 import { display } from '../sheet/entry';
 import type { Grid } from '../sheet/grid';
+import { verifyOwnedSheets } from './ownedSheets';
+
+export { ownedSheetName } from './ownedSheets';
 
 export const SETTINGS_SHEET = '考核助手设置';
 
@@ -35,8 +38,10 @@ export interface WorkbookSettings {
   output: OutputSettings;
   /** 责任金 and 奖补资金 (seed 003 defaults). */
   rewards: RewardSettings;
-  /** Sheets the add-in generated; the only ones it may replace. */
+  /** Sheets the add-in generated and can prove it did (their mark); the only ones it may replace. */
   ownedSheets: string[];
+  /** Sheets declared as templates besides those whose name ends in 模板. */
+  templates: string[];
 }
 
 export const DEFAULT_OUTPUT: OutputSettings = {
@@ -53,6 +58,7 @@ export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
   output: DEFAULT_OUTPUT,
   rewards: DEFAULT_REWARDS,
   ownedSheets: [],
+  templates: [],
 };
 
 /** Each setting: its row label, how it reads, how it is written, and what the row explains. */
@@ -156,6 +162,12 @@ const FIELDS: Field[] = [
     write: (s) => (s.rewards.awards.amounts.length ? `${s.rewards.awards.minTotal}:${s.rewards.awards.amounts.join('、')}` : ''),
   },
   {
+    label: '模板',
+    note: '按模板填写的工作表（名称以“模板”结尾的表自动算作模板），用“、”分隔；表中的 {{单位}} 等占位符按单位填写',
+    read: (t, s) => ({ ...s, templates: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
+    write: (s) => s.templates.join('、'),
+  },
+  {
     label: '生成的工作表',
     note: '考核助手生成的工作表，重新生成时只替换这些表（用“、”分隔）',
     read: (t, s) => ({ ...s, ownedSheets: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
@@ -178,7 +190,8 @@ export function readSettings(grids: Grid[]): { settings: WorkbookSettings; diagn
     if (next) settings = next;
     else diagnostics.push(diagnose('SETTING_UNREADABLE', { setting: field.label, value: text, hint: field.note }, SETTINGS_SHEET, `B${r + 1}`));
   });
-  return { settings, diagnostics };
+  const verified = verifyOwnedSheets(grids, settings.ownedSheets, SETTINGS_SHEET);
+  return { settings: { ...settings, ownedSheets: verified.owned }, diagnostics: [...diagnostics, ...verified.diagnostics] };
 }
 
 /** The settings sheet as the add-in writes it: hidden, one row per setting with its explanation. */
@@ -193,16 +206,4 @@ export function settingsSheetPlan(settings: WorkbookSettings): SheetPlan {
     cells.push({ cell: `A${r}`, value: f.label }, { cell: `B${r}`, value: f.write(settings) }, { cell: `C${r}`, value: f.note });
   });
   return { name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' };
-}
-
-/**
- * A name for a generated sheet that takes nothing from the user: the wanted name when it is free
- * or already the add-in's, else the name with (考核助手), (考核助手2) … appended.
- */
-export function ownedSheetName(wanted: string, existing: readonly string[], owned: readonly string[]): string {
-  if (!existing.includes(wanted) || owned.includes(wanted)) return wanted;
-  for (let n = 1; ; n++) {
-    const name = `${wanted}(考核助手${n === 1 ? '' : n})`.slice(0, 31);
-    if (!existing.includes(name) || owned.includes(name)) return name;
-  }
 }

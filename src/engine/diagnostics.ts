@@ -114,6 +114,11 @@ const CATALOG = {
   },
   // Sheets and files
   TEMPLATE_UNKNOWN_PLACEHOLDER: { severity: 'warning', text: (p) => `模板中的占位符“{{${p.name}}}”无法识别，原样保留（可用：${p.known}…，完整列表见说明）` },
+  OWNED_SHEET_UNMARKED: {
+    severity: 'warning',
+    text: (p) => `工作表“${p.name}”列在“${p.settings}”的“生成的工作表”中，但没有考核助手的生成标记，按您自己的工作表保留并读取，不会被替换；如确是旧的生成表，可删除后重新生成`,
+  },
+  TEMPLATE_NOT_USED: { severity: 'info', text: (p) => `工作表“${p.sheet}”${p.why}` },
   SETTING_UNREADABLE: { severity: 'warning', text: (p) => `设置“${p.setting}”的值“${p.value}”无法识别（${p.hint}），按默认设置处理` },
   NOT_A_SCORE_TABLE: { severity: 'info', text: (p) => `工作表“${p.sheet}”不是评分表（${p.reason}），已跳过` },
   HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头缺少“${p.missing}”列，此表已跳过` },

@@ -433,13 +433,14 @@ async function writeSheet(ws: Excel.Worksheet, plan: SheetPlan, batches: Batches
   }
   if (indentSkipped) skipped.push(MESSAGES.noIndent(plan.name));
 
-  await batches.room(ACTION_BYTES * (plan.merges.length + plan.columnWidths.length + Object.keys(plan.rowHeights ?? {}).length + 30));
+  await batches.room(ACTION_BYTES * (plan.merges.length + plan.columnWidths.length + Object.keys(plan.rowHeights ?? {}).length + (plan.hiddenRows?.length ?? 0) + 30));
   for (const m of plan.merges) ws.getRange(m).merge(false);
   plan.columnWidths.forEach((w, i) => {
     const column = columnLetters(i);
     ws.getRange(`${column}:${column}`).format.columnWidth = columnPoints(w);
   });
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
+  for (const row of plan.hiddenRows ?? []) ws.getRange(`${row}:${row}`).rowHidden = true;
   if (plan.page) {
     if (can.layout) pageSetup(ws, plan.page);
     else skipped.push(MESSAGES.noPageLayout(plan.name));

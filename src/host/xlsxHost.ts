@@ -231,6 +231,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   }
   if (plan.columnWidths.length > 0) ws.columns = plan.columnWidths.map((width) => ({ width }));
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
+  for (const row of plan.hiddenRows ?? []) ws.getRow(row).hidden = true;
   for (const c of plan.cells) {
     const cell = ws.getCell(c.cell);
     cell.value = c.formula !== undefined ? ({ formula: c.formula, result: c.value ?? undefined } as ExcelJS.CellFormulaValue) : c.value;

@@ -73,6 +73,8 @@ export interface SheetPlan {
   columnWidths: number[];
   /** 1-based row → height in points. */
   rowHeights?: Record<number, number>;
+  /** 1-based rows to hide (the add-in's mark row). */
+  hiddenRows?: number[];
   page?: PageSetup;
   chart?: ChartPlan;
   state?: 'visible' | 'hidden' | 'veryHidden';

@@ -4,6 +4,10 @@
  * design, a 目标责任书 letter to sign); one naming only the assessment's values is filled once (a
  * 通报 of the office's own wording). The copy keeps the template's formatting; only the cells
  * with placeholders change. Template sheets are never read as score tables.
+ *
+ * A sheet is a template only when declared — its name ends in 模板 (or 模版), or the settings list
+ * it — never because a cell holds `{{`: a petitioner's matter typed as 「纠纷{{单位}}」 in the
+ * ledger must not turn the ledger into a template that is copied and printed ten times.
  */
 import { diagnose, type Diagnostic } from '../../engine/diagnostics';
 import { fold } from '../../engine/text';
@@ -59,16 +63,27 @@ function placeholdersIn(text: string): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => fold(m[1]));
 }
 
-/** True when the sheet holds at least one placeholder. */
-export function isTemplate(grid: Grid): boolean {
-  return grid.rows.some((row) => row.some((v) => typeof v === 'string' && v.includes('{{') && placeholdersIn(v).length > 0));
+/** Own keys only: a placeholder named {{constructor}} or {{toString}} is unknown, not Object's. */
+const has = (o: object, key: string) => Object.prototype.hasOwnProperty.call(o, key);
+
+/** True when the sheet's name declares it a template: 目标责任书模板, 签字表模版. */
+export function isTemplateName(name: string): boolean {
+  return /(模板|模版)\s*$/.test(name);
 }
 
-/** Every template of the workbook, and a warning for each placeholder nobody fills. */
-export function findTemplates(grids: Grid[]): { templates: Template[]; diagnostics: Diagnostic[] } {
+/** True when the sheet is a template: named so, or listed in the settings. */
+export function isTemplate(grid: Grid, declared: readonly string[] = []): boolean {
+  return isTemplateName(grid.name) || declared.includes(grid.name);
+}
+
+/**
+ * Every declared template of the workbook, and a warning for each placeholder nobody fills.
+ * `declared` are the sheets the settings list as templates besides those named …模板.
+ */
+export function findTemplates(grids: Grid[], declared: readonly string[] = []): { templates: Template[]; diagnostics: Diagnostic[] } {
   const templates: Template[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const g of grids) {
+  for (const g of grids.filter((x) => isTemplate(x, declared))) {
     const cells: Template['cells'] = [];
     let perUnit = false;
     g.rows.forEach((row, r) =>
@@ -78,14 +93,17 @@ export function findTemplates(grids: Grid[]): { templates: Template[]; diagnosti
         if (names.length === 0) return;
         cells.push({ cell: a1(r, c), text: v });
         for (const name of names) {
-          if (name in UNIT_PLACEHOLDERS) perUnit = true;
-          else if (!(name in WORKBOOK_PLACEHOLDERS)) {
+          if (has(UNIT_PLACEHOLDERS, name)) perUnit = true;
+          else if (!has(WORKBOOK_PLACEHOLDERS, name)) {
             diagnostics.push(diagnose('TEMPLATE_UNKNOWN_PLACEHOLDER', { name, known: Object.keys({ ...UNIT_PLACEHOLDERS, ...WORKBOOK_PLACEHOLDERS }).slice(0, 8).join('、') }, g.name, a1(r, c)));
           }
         }
       }),
     );
-    if (cells.length === 0) continue;
+    if (cells.length === 0) {
+      diagnostics.push(diagnose('TEMPLATE_NOT_USED', { sheet: g.name, why: '是模板（名称以“模板”结尾或列在设置中），不参加评分；其中没有 {{单位}} 之类的占位符，未据此生成工作表' }, g.name));
+      continue;
+    }
     const base = g.name.replace(/模板|模版|样表|template/gi, '').trim() || g.name;
     templates.push({ sheet: g.name, kind: perUnit ? 'unit' : 'workbook', base, cells });
   }
@@ -100,7 +118,7 @@ export function findTemplates(grids: Grid[]): { templates: Template[]; diagnosti
 export function fillTemplate(t: Template, values: Record<string, string | number>): SheetCell[] {
   return t.cells.map(({ cell, text }) => {
     const only = /^\s*\{\{\s*([^{}]+?)\s*\}\}\s*$/.exec(text);
-    if (only && fold(only[1]) in values) return { cell, value: values[fold(only[1])] };
-    return { cell, value: text.replace(PLACEHOLDER, (whole, name: string) => (fold(name) in values ? String(values[fold(name)]) : whole)) };
+    if (only && has(values, fold(only[1]))) return { cell, value: values[fold(only[1])] };
+    return { cell, value: text.replace(PLACEHOLDER, (whole, name: string) => (has(values, fold(name)) ? String(values[fold(name)]) : whole)) };
   });
 }
