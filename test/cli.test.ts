@@ -190,7 +190,7 @@ describe('exit codes', () => {
     [['score', SAMPLE, '--ranking', 'olympic'], '--ranking 只能是'],
     [['score', SAMPLE, '--veto', 'maybe'], '--veto 只能是'],
     [['score', SAMPLE, '--frobnicate'], '参数有误'],
-    [['score', SAMPLE, '--out', SAMPLE], '不能与输入文件相同'],
+    [['score', SAMPLE, '--out', SAMPLE], '是同一个文件'],
   ])('exits 2 for bad arguments %j', async (args, message) => {
     const io = capture();
     expect(await run(args, io)).toBe(2);

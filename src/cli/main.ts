@@ -3,19 +3,21 @@
  * [--ranking dense|competition] [--veto zero|last]`. Exit 0: scored, no errors; 1: scored,
  * entries have errors; 2: the input is unusable.
  */
-import { promises as fs } from 'fs';
+import { promises as fs, writeFileSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import { parseArgs } from 'util';
 import { scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
-import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
+import { writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
 import { convertWithLibreOffice } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
 import { localToday, outputsPlan, type Outputs } from '../app/outputs';
 import { formatDeductions, formatDiagnostics, formatRanking } from './format';
+import { parseCommandLine, stringOption } from './args';
+import { folderError, OutputError, readInputFile, sameFileError, writeFileAtomic } from './files';
+import { terminalSafe } from './terminal';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
 Kaohe — reads assessment score tables, validates, scores and ranks
@@ -69,33 +71,33 @@ export interface Io {
   err: (text: string) => void;
 }
 
+/** The terminal: what a cell held is printed, but never a control sequence it might carry. */
 const processIo: Io = {
-  out: (t) => process.stdout.write(t),
-  err: (t) => process.stderr.write(t),
+  out: (t) => process.stdout.write(terminalSafe(t)),
+  err: (t) => process.stderr.write(terminalSafe(t)),
 };
 
 /** Runs the command line with the given arguments; resolves to the exit code. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        out: { type: 'string' },
-        report: { type: 'string' },
-        ranking: { type: 'string' },
-        veto: { type: 'string' },
-        pdf: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
-  } catch (e) {
-    io.err(`参数有误：${(e as Error).message}\n运行 kaohe --help 查看用法。\n`);
+  const args = parseCommandLine(argv, {
+    out: { type: 'string' },
+    report: { type: 'string' },
+    ranking: { type: 'string' },
+    veto: { type: 'string' },
+    pdf: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+  });
+  if (!args.ok) {
+    io.err(`参数有误：${args.message}\n运行 kaohe --help 查看用法。\n`);
     return 2;
   }
-  const { values, positionals } = parsed;
+  const { positionals } = args.parsed;
+  const values = {
+    help: args.parsed.values.help === true,
+    version: args.parsed.values.version === true,
+    ...Object.fromEntries(['out', 'report', 'ranking', 'veto', 'pdf'].map((k) => [k, stringOption(args.parsed.values, k)])),
+  } as { help: boolean; version: boolean; out?: string; report?: string; ranking?: string; veto?: string; pdf?: string };
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -115,8 +117,16 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
   const settings = settingsFrom(values, io);
   if (!settings) return 2;
-  if (values.out && path.resolve(values.out) === path.resolve(input)) {
-    io.err('--out 不能与输入文件相同：原文件不会被修改，请另选一个文件名。\n');
+  // The input is never written: no destination may be the input (or a link to it), nor each other.
+  const roles = [
+    { label: '输入文件', file: input },
+    ...(values.out ? [{ label: '--out', file: values.out }] : []),
+    ...(values.report ? [{ label: '--report', file: values.report }] : []),
+    ...(values.pdf ? [{ label: '--pdf', file: values.pdf }] : []),
+  ];
+  const conflict = (await sameFileError(roles)) ?? (values.pdf ? await folderError('--pdf', values.pdf) : null);
+  if (conflict) {
+    io.err(`${conflict}\n`);
     return 2;
   }
 
@@ -124,6 +134,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return await score(input, settings, { out: values.out, report: values.report, pdf: values.pdf }, io);
   } catch (e) {
     if (e instanceof UnusableInput) {
+      io.err(`${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof OutputError) {
       io.err(`${e.message}\n`);
       return 2;
     }
@@ -152,11 +166,12 @@ interface Destinations {
 }
 
 async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf }: Destinations, io: Io): Promise<number> {
-  const host = await openWorkbookFile(input);
+  const host = await XlsxHost.fromBuffer(await readInputFile(input), input);
   const grids = await host.readGrids();
   const workbookSettings = readSettings(grids).settings;
   const settings: ScoreSettings = { ...workbookSettings.score, ...given };
   const result = scoreAssessment(grids, settings);
+  result.diagnostics.unshift(...host.diagnostics);
   const report = toReport(result);
 
   if (result.unusable) {
@@ -187,8 +202,7 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
     if (host.unkept.length > 0) {
       io.err(`注意：原工作簿含有${host.unkept.join('、')}，另存的副本 ${out} 中不会保留（原文件不受影响）。需要保留时，请在 Excel 中用考核助手窗格操作。\n`);
     }
-    await fs.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await writeWorkbookFile(host, out);
+    await writeFileAtomic(out, await host.toBytes(), '副本');
     const filled = result.units.reduce((n, u) => n + u.filled.length, 0);
     const logCells = result.records.logPoints.length;
     const parts = [`总分 ${plan.cells.length - filled - logCells} 个`, filled ? `得分 ${filled} 个` : '', logCells ? `扣分明细“扣(加)分” ${logCells} 个` : ''];
@@ -224,8 +238,7 @@ async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io):
 }
 
 async function writeText(file: string, text: string): Promise<void> {
-  await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await fs.writeFile(file, text, 'utf8');
+  await writeFileAtomic(file, text, '报告');
 }
 
 function version(): string {
@@ -234,14 +247,25 @@ function version(): string {
   return (require(path.join(__dirname, '..', '..', 'package.json')) as { version: string }).version;
 }
 
-/** Entry point for bin/kaohe.js: never an unexplained crash. */
-export function main(): void {
-  run(process.argv.slice(2)).then(
+/**
+ * Entry point for bin/kaohe.js: never an unexplained crash. A failure no message foresaw says
+ * 内部错误 with an id; its trace goes to a log file for the maintainers, not to the user's screen.
+ */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  run(argv).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`内部错误，计分未完成：${(e as Error)?.stack ?? String(e)}\n请把输入文件和这段信息反馈给维护者。\n`);
+      const id = `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`.toUpperCase();
+      const log = path.join(os.tmpdir(), `kaohe-error-${id}.log`);
+      let where = `，详细信息已写入 ${log}`;
+      try {
+        writeFileSync(log, `kaohe ${version()} ${new Date().toISOString()}\nargs: ${JSON.stringify(process.argv.slice(2))}\n${(e as Error)?.stack ?? String(e)}\n`);
+      } catch {
+        where = '（详细信息无法写入日志文件）';
+      }
+      processIo.err(`内部错误（编号 ${id}），处理未完成${where}。请把输入文件和这个日志文件发给维护者。\n`);
       process.exitCode = 2;
     },
   );

@@ -33,6 +33,11 @@ const CATALOG = {
   SCORE_ABOVE_MAX: { severity: 'error', text: (p) => `得分 ${p.value} 超过分值 ${p.max}` },
   SCORE_NEGATIVE: { severity: 'error', text: (p) => `得分 ${p.value} 为负数，得分应在 0 到 ${p.max} 之间` },
   NOT_A_NUMBER: { severity: 'error', text: (p) => `得分“${p.value}”不是数字` },
+  DATE_IN_SCORE: { severity: 'error', text: (p) => `得分单元格是日期 ${p.value}（可能设成了日期格式或误填），请改为分数` },
+  FORMULA_NO_VALUE: {
+    severity: 'error',
+    text: (p) => `公式“=${p.formula}”没有计算结果，请在 Excel 中打开并保存一次（WPS/LibreOffice 也可），再重新处理；此项暂按未评分处理`,
+  },
   ERROR_VALUE: { severity: 'error', text: (p) => `单元格是错误值 ${p.value}，请先修正公式` },
   BLANK_ENTRY: { severity: 'warning', text: (p) => `“${shortLabel(String(p.item))}”的得分未填写，按未评分处理` },
   ADJUSTMENT_SIGN: {
@@ -129,6 +134,12 @@ const CATALOG = {
   NO_SCORE_TABLE: { severity: 'error', text: () => '工作簿中没有找到评分表（需要有“分值”和“得分”列的表头）' },
   FILE_NOT_FOUND: { severity: 'error', text: (p) => `找不到文件：${p.path}` },
   NOT_A_WORKBOOK: { severity: 'error', text: (p) => `无法作为 .xlsx 工作簿打开：${p.path}（${p.reason}）` },
+  FILE_TOO_LARGE: { severity: 'error', text: (p) => `文件太大（${p.size}，上限 ${p.limit}）：${p.path}。评分表通常不到 10 MB，请检查是否选错了文件` },
+  WORKBOOK_TOO_LARGE: { severity: 'error', text: (p) => `工作簿过大，未处理：${p.path}（${p.what}）。${p.hint}` },
+  MERGE_CLIPPED: {
+    severity: 'warning',
+    text: (p) => `合并单元格 ${p.range} 覆盖 ${p.cells} 个单元格，远超表格内容，已按 ${p.kept} 读取；请在 Excel 中取消这个多余的合并`,
+  },
   ENCRYPTED: { severity: 'error', text: (p) => `文件设有打开密码或为旧版 .xls 格式，无法读取：${p.path}。请在 Excel 中取消密码并另存为 .xlsx` },
 } satisfies Record<string, CatalogEntry>;
 

@@ -50,7 +50,9 @@ export const fold = remembered((text) =>
   text
     .normalize('NFKC')
     .replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL.get(ch) as string)
-    .replace(/\u00a0/g, ' '),
+    .replace(/\u00a0/g, ' ')
+    // Zero-width characters are invisible: 张庄村 and 张庄村\u200b must read as one name.
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, ''),
 );
 
 /** A key for comparing labels: folded, with spaces, line breaks and punctuation removed. */

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellValue, type Grid } from '../sheet/grid';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
+import { inspectXlsx, RefusedWorkbook } from './workbookLimits';
 
 /** A file that could not be opened as a workbook, with the diagnostic that says why. */
 export class UnusableInput extends Error {
@@ -47,9 +48,20 @@ function containsAscii(bytes: Uint8Array, text: string): boolean {
   return false;
 }
 
+/** Why ExcelJS could not open a file, in the user's words (its own messages are English and internal). */
+function loadFailure(e: unknown): string {
+  const message = String((e as Error)?.message ?? e);
+  if (/merge/i.test(message)) return '文件中有互相重叠的合并单元格，请用 Excel 打开检查合并单元格后另存为 .xlsx';
+  if (/worksheet name|sheet name/i.test(message)) return '工作表名称不符合 Excel 的规定，请用 Excel 打开后另存为 .xlsx';
+  if (/zip|central directory|signature|end of data/i.test(message)) return '文件已损坏（压缩包结构不完整），请用 Excel 打开后另存为 .xlsx';
+  return '文件已损坏或内部结构无法识别，请用 Excel 打开后另存为 .xlsx；仍不行时请把文件发给维护者';
+}
+
 export class XlsxHost implements WorkbookHost {
   /** What the workbook holds that a copy written by this host would lose (图表, 数据透视表 …). */
   readonly unkept: string[] = [];
+  /** What opening the file changed or doubted (a merged area clipped to the sheet's cells). */
+  readonly diagnostics: Diagnostic[] = [];
 
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
@@ -73,22 +85,31 @@ export class XlsxHost implements WorkbookHost {
     if (!startsWith(bytes, ZIP)) {
       throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '不是 .xlsx 文件' }));
     }
+    let inspected;
+    try {
+      inspected = await inspectXlsx(bytes, name);
+    } catch (e) {
+      if (e instanceof RefusedWorkbook) throw new UnusableInput(e.diagnostic);
+      throw e;
+    }
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+      await workbook.xlsx.load(inspected.bytes as unknown as ArrayBuffer);
     } catch (e) {
-      const reason = /zip|central directory|signature/i.test((e as Error).message)
-        ? '文件已损坏（压缩包结构不完整），请用 Excel 打开后另存为 .xlsx'
-        : `文件已损坏或不是 Excel 工作簿：${(e as Error).message}`;
-      throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason }));
+      throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: loadFailure(e) }));
     }
     const host = new XlsxHost(workbook);
+    host.diagnostics.push(...inspected.diagnostics);
     host.unkept.push(...unkeptParts(bytes));
     return host;
   }
 
   async readGrids(): Promise<Grid[]> {
-    return this.workbook.worksheets.map(readWorksheet);
+    try {
+      return this.workbook.worksheets.map(readWorksheet);
+    } catch (e) {
+      throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: '工作簿', reason: loadFailure(e) }));
+    }
   }
 
   async apply(plan: WritePlan): Promise<ApplyOutcome> {
@@ -112,10 +133,51 @@ export class XlsxHost implements WorkbookHost {
     return { skipped };
   }
 
-  /** The workbook as .xlsx bytes. */
+  /** The workbook as .xlsx bytes; text with control characters is kept as typed (see escapeControls). */
   async toBytes(): Promise<Uint8Array> {
-    return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    const restore = escapeControls(this.workbook);
+    try {
+      return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+    } finally {
+      restore();
+    }
   }
+}
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]|_x[0-9A-F]{4}_/;
+
+/**
+ * OOXML stores a control character in text as _x001B_; ExcelJS reads that form but writes the
+ * characters by dropping them, so a user's cell would lose them in the copy. Before writing, such
+ * text is put in the escaped form (and a literal _x0041_ protected as _x005F_x0041_); the returned
+ * function puts the cells back as they were.
+ */
+function escapeControls(workbook: ExcelJS.Workbook): () => void {
+  const escape = (t: string) =>
+    t
+      .replace(/_x([0-9A-F]{4})_/g, '_x005F_x$1_')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  const changed: [ExcelJS.Cell, ExcelJS.CellValue][] = [];
+  for (const ws of workbook.worksheets) {
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        if (cell.type === ExcelJS.ValueType.Merge) return;
+        const v = cell.value;
+        if (typeof v === 'string' && NEEDS_ESCAPE.test(v)) {
+          changed.push([cell, v]);
+          cell.value = escape(v);
+        } else if (v && typeof v === 'object' && 'richText' in v && v.richText.some((r) => NEEDS_ESCAPE.test(r.text))) {
+          changed.push([cell, v]);
+          cell.value = { richText: v.richText.map((r) => ({ ...r, text: escape(r.text) })) };
+        }
+      }),
+    );
+  }
+  return () => {
+    for (const [cell, v] of changed) cell.value = v;
+  };
 }
 
 /** One worksheet as a plain grid: cached values for formulas, merges, hidden rows. */
@@ -163,10 +225,25 @@ interface MergeRange {
 function cellValue(cell: ExcelJS.Cell): CellValue {
   const v = cell.value;
   if (cell.type === ExcelJS.ValueType.Formula) {
-    // ExcelJS leaves a cached result of 0 out of cell.value; cell.result has it.
-    return plain(cell.result as unknown);
+    // ExcelJS leaves a cached result of 0 out of cell.value; cell.result has it. A date formula
+    // (=DATE(2024,5,5)) caches its serial: shown as the date it is, as Excel shows it.
+    const result = cell.result as unknown;
+    return typeof result === 'number' && isDateFormat(cell.numFmt) ? plain(serialDate(result)) : plain(result);
   }
+  if (typeof v === 'number' && isDateFormat(cell.numFmt)) return plain(serialDate(v));
   return plain(v);
+}
+
+/** True for a number format that shows a date: yyyy-mm-dd, yyyy"年"m"月"d"日", m/d/yy (quoted text and [..] ignored). */
+function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, '');
+  return /[yd]/i.test(bare) || /(^|[^a-z])m{1,2}[-/.]/i.test(bare);
+}
+
+/** An Excel serial day (1900 system) as a date: 45417 → 2024-05-05. */
+function serialDate(serial: number): Date {
+  return new Date(Math.round((serial - 25569) * 86400000));
 }
 
 function plain(v: unknown): CellValue {

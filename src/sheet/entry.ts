@@ -1,6 +1,6 @@
 /** Reading what an assessor typed into an entry cell: 5, ５, 4.5, 5分, +1, －1, a formula's cached value. */
 import { dec, type Decimal } from '../engine/decimal';
-import { isErrorValue, type CellValue } from './grid';
+import { isErrorValue, type CellValue, type Grid } from './grid';
 import { fold } from '../engine/text';
 
 export type ParsedValue =
@@ -43,6 +43,22 @@ export function parseValue(v: CellValue): ParsedValue {
   const bare = s.replace(/分$/, '');
   if (NUMBER.test(bare)) return { kind: 'number', value: dec(bare.replace(/^\+/, '')) };
   return { kind: 'text', text: v.trim() };
+}
+
+/** What a date looks like in a grid: 2024年5月5日 (how hosts hand over date cells), 2024-05-05, 2024/5/5. */
+const DATE = /^\d{4}(年\d{1,2}月\d{1,2}日|[-/.]\d{1,2}[-/.]\d{1,2})$/;
+
+/**
+ * Why an entry cell cannot be read as a score before its value is even looked at: a formula
+ * with no cached result (the file was written by a program that does not calculate — reading
+ * it as blank would silently count 0), or a date (a cell formatted as a date, or a date typed
+ * by mistake — reading its serial 45417 would be nonsense). null when neither.
+ */
+export function entryProblem(grid: Grid, cell: string, raw: CellValue): { code: 'FORMULA_NO_VALUE' | 'DATE_IN_SCORE'; params: Record<string, string> } | null {
+  const formula = grid.formulas?.[cell];
+  if (formula !== undefined && (raw === null || raw === '')) return { code: 'FORMULA_NO_VALUE', params: { formula } };
+  if (typeof raw === 'string' && DATE.test(raw.trim())) return { code: 'DATE_IN_SCORE', params: { value: raw.trim() } };
+  return null;
 }
 
 const YES = new Set(['是', '√', '✓', '✔', 'Y', 'YES', '有', '否决', 'TRUE', '1']);

@@ -10,7 +10,7 @@
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { dec, sum, type Decimal } from '../engine/decimal';
 import type { AdjustmentRule, Category, Entry, Item, Scheme, UnitEntries } from '../engine/model';
-import { display, parseValue, parseVeto } from './entry';
+import { display, entryProblem, parseValue, parseVeto } from './entry';
 import { a1, isErrorValue, MergedView, type CellRange, type CellValue, type Grid } from './grid';
 import { fold, labelKey, parseChineseNumber, remembered } from '../engine/text';
 
@@ -719,6 +719,11 @@ function readEntry(view: MergedView, [r, c]: [number, number], item: Item, diagn
   const cell = a1(r, c);
   const raw = view.raw(r, c);
   const shown = display(raw);
+  const problem = entryProblem(view.grid, cell, raw);
+  if (problem) {
+    diagnostics.push(diagnose(problem.code, problem.params, sheet, cell));
+    return { cell, status: 'invalid', value: null, raw: shown };
+  }
   const parsed = parseValue(raw);
   switch (parsed.kind) {
     case 'blank':
@@ -750,6 +755,11 @@ function readAdjustment(view: MergedView, [r, c]: [number, number], rule: Adjust
   const cell = a1(r, c);
   const raw = view.raw(r, c);
   const shown = display(raw);
+  const problem = entryProblem(view.grid, cell, raw);
+  if (problem) {
+    diagnostics.push(diagnose(problem.code, problem.params, sheet, cell));
+    return { cell, status: 'invalid', value: null, raw: shown };
+  }
   const parsed = parseValue(raw);
   switch (parsed.kind) {
     case 'blank':

@@ -1,0 +1,200 @@
+/**
+ * What an .xlsx may cost before it is opened: a small file can unpack to gigabytes (a zip bomb),
+ * hold a million rows, or merge A40:XFD1048576 — each of which makes ExcelJS build billions of
+ * cells and die of memory after minutes. This looks at the zip before ExcelJS does: its
+ * directory (declared sizes), what kind of document it is (.ods, .docx …), how many cells each
+ * sheet holds and how far its merged areas reach. A merge far larger than the sheet's cells is
+ * clipped to them, with a warning; everything else over a limit refuses the file with a Chinese
+ * message. No file system here: it runs in the browser too.
+ */
+import JSZip from 'jszip';
+import { diagnose, type Diagnostic } from '../engine/diagnostics';
+import { a1, parseA1 } from '../sheet/grid';
+
+/** The limits, chosen so the worst accepted file stays well under 1 GB of memory and 30 s. */
+export const LIMITS = {
+  /** The file on disk. A 1,000-unit workbook of the seed table is about 1.7 MB. */
+  fileBytes: 50 * 1024 * 1024,
+  /** Everything in the zip, unpacked, as its directory declares it (1,000 units: about 9 MB). */
+  unpackedBytes: 200 * 1024 * 1024,
+  /** Cells in the whole workbook (1,000 units: about 200,000; ExcelJS needs about 1 KB each). */
+  cells: 600_000,
+  /** A merged area larger than this, reaching past the sheet's last cell, is clipped to the cells. */
+  mergeCells: 100_000,
+};
+
+export interface Inspection {
+  /** The bytes to open: the file's own, or a copy with over-large merges clipped. */
+  bytes: Uint8Array;
+  diagnostics: Diagnostic[];
+}
+
+/** Why a file cannot be opened, for NOT_A_WORKBOOK / WORKBOOK_TOO_LARGE. */
+export class RefusedWorkbook extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.message);
+  }
+}
+
+interface ZipEntry {
+  name: string;
+  unpacked: number;
+}
+
+/** The zip's central directory, read from its end; null when there is none (not a zip, or cut short). */
+export function zipDirectory(bytes: Uint8Array): ZipEntry[] | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const min = Math.max(0, bytes.length - 22 - 0xffff);
+  let end = -1;
+  for (let i = bytes.length - 22; i >= min; i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  }
+  if (end < 0) return null;
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  const entries: ZipEntry[] = [];
+  for (let k = 0; k < count; k++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return null;
+    const unpacked = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extra = view.getUint16(at + 30, true);
+    const comment = view.getUint16(at + 32, true);
+    if (at + 46 + nameLength > bytes.length) return null;
+    // Part names of an OOXML or ODF package are ASCII; other bytes only need to differ from them.
+    const name = String.fromCharCode(...bytes.subarray(at + 46, at + 46 + Math.min(nameLength, 1024)));
+    // 0xFFFFFFFF: the real size is in a ZIP64 field — more than 4 GB, past any limit here.
+    entries.push({ name, unpacked: unpacked === 0xffffffff ? Number.MAX_SAFE_INTEGER : unpacked });
+    at += 46 + nameLength + extra + comment;
+  }
+  return entries;
+}
+
+/** What a zip that is not an .xlsx workbook is, in the user's words; null for an .xlsx. */
+export function otherDocument(entries: ZipEntry[], mimetype: string | null): string | null {
+  const has = (prefix: string) => entries.some((e) => e.name.startsWith(prefix));
+  if (has('xl/workbook.xml') || has('xl/workbook.bin')) return null;
+  if (mimetype?.includes('opendocument.spreadsheet')) return '这是 OpenDocument 表格（.ods，WPS 或 LibreOffice 的格式），不是 .xlsx。请在 WPS/LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再处理';
+  if (mimetype?.includes('opendocument')) return '这是 OpenDocument 文档（如 .odt 文字文档），不是表格。请指定考核评分表的 .xlsx 文件';
+  if (has('word/')) return '这是 Word 文档（.docx），不是 Excel 工作簿。请指定考核评分表的 .xlsx 文件';
+  if (has('ppt/')) return '这是 PowerPoint 演示文稿（.pptx），不是 Excel 工作簿';
+  return '这是一个压缩包，但里面没有 Excel 工作簿。请指定考核评分表的 .xlsx 文件';
+}
+
+/**
+ * Checks an .xlsx before it is opened. Throws RefusedWorkbook when it is another kind of document or
+ * over a limit; returns the bytes to open (merges clipped when needed) and the warnings.
+ */
+export async function inspectXlsx(bytes: Uint8Array, path: string): Promise<Inspection> {
+  const entries = zipDirectory(bytes);
+  if (!entries) throw new RefusedWorkbook(diagnose('NOT_A_WORKBOOK', { path, reason: '文件已损坏（压缩包结构不完整），请用 Excel 打开后另存为 .xlsx' }));
+  const unpacked = entries.reduce((sum, e) => sum + e.unpacked, 0);
+  if (unpacked > LIMITS.unpackedBytes) {
+    throw new RefusedWorkbook(diagnose('WORKBOOK_TOO_LARGE', { path, what: `解压后超过 ${Math.round(LIMITS.unpackedBytes / 1024 / 1024)} MB`, hint: '可能是损坏的文件或压缩炸弹；评分表通常不到 10 MB' }));
+  }
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new RefusedWorkbook(diagnose('NOT_A_WORKBOOK', { path, reason: '文件已损坏（压缩包无法解开），请用 Excel 打开后另存为 .xlsx' }));
+  }
+  const mimetype = entries.some((e) => e.name === 'mimetype') ? await text(zip, 'mimetype') : null;
+  const other = otherDocument(entries, mimetype);
+  if (other) throw new RefusedWorkbook(diagnose('NOT_A_WORKBOOK', { path, reason: other }));
+
+  const sheets = await sheetFiles(zip);
+  const diagnostics: Diagnostic[] = [];
+  let cells = 0;
+  let clipped = false;
+  for (const { name, file } of sheets) {
+    const xml = await text(zip, file);
+    if (xml === null) continue;
+    cells += countOf(xml, '<c ') + countOf(xml, '<c>');
+    if (cells > LIMITS.cells) {
+      throw new RefusedWorkbook(diagnose('WORKBOOK_TOO_LARGE', { path, what: `单元格超过 ${LIMITS.cells.toLocaleString('en-US')} 个（到工作表“${name}”为止）`, hint: '请删除不需要的工作表或空行后再处理，或分成几个工作簿' }));
+    }
+    const merged = clipMerges(xml, name);
+    if (merged.diagnostics.length > 0) {
+      diagnostics.push(...merged.diagnostics);
+      zip.file(file, merged.xml);
+      clipped = true;
+    }
+  }
+  if (!clipped) return { bytes, diagnostics };
+  return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), diagnostics };
+}
+
+async function text(zip: JSZip, file: string): Promise<string | null> {
+  const entry = zip.file(file);
+  return entry ? entry.async('string') : null;
+}
+
+function countOf(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+const decodeXml = (s: string) =>
+  s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_, e: string) =>
+    ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e.toLowerCase() as 'amp'] ??
+    String.fromCodePoint(e[1].toLowerCase() === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)),
+  );
+const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
+
+/** The worksheets' names and their parts in the zip, through xl/workbook.xml and its relationships. */
+async function sheetFiles(zip: JSZip): Promise<{ name: string; file: string }[]> {
+  const workbook = (await text(zip, 'xl/workbook.xml')) ?? '';
+  const rels = (await text(zip, 'xl/_rels/workbook.xml.rels')) ?? '';
+  const targets = new Map<string, string>();
+  for (const tag of rels.match(/<Relationship\s[^>]*>/g) ?? []) {
+    const id = attribute(tag, 'Id');
+    const target = attribute(tag, 'Target');
+    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+  }
+  const sheets: { name: string; file: string }[] = [];
+  for (const tag of workbook.match(/<(?:\w+:)?sheet\s[^>]*>/g) ?? []) {
+    const id = attribute(tag, 'r:id') ?? attribute(tag, '\\w+:id');
+    const file = id ? targets.get(id) : undefined;
+    if (file?.includes('worksheets/')) sheets.push({ name: decodeXml(attribute(tag, 'name') ?? file), file });
+  }
+  // Parts the workbook does not list are still opened by ExcelJS: check them too.
+  zip.forEach((file) => {
+    if (/^xl\/worksheets\/[^/]+\.xml$/.test(file) && !sheets.some((s) => s.file === file)) sheets.push({ name: file, file });
+  });
+  return sheets;
+}
+
+/** A merged area larger than LIMITS.mergeCells cut back to the sheet's last row and column that hold a cell. */
+function clipMerges(xml: string, sheet: string): { xml: string; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  if (!xml.includes('<mergeCell')) return { xml, diagnostics };
+  let extent: { row: number; col: number } | null = null;
+  const out = xml.replace(/<mergeCell\s+ref="([A-Za-z]+\d+):([A-Za-z]+\d+)"\s*\/>/g, (whole, from: string, to: string) => {
+    const a = parseA1(from);
+    const b = parseA1(to);
+    const area = (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
+    if (area <= LIMITS.mergeCells) return whole;
+    extent ??= cellExtent(xml);
+    const bottom = Math.max(a.row, Math.min(b.row, extent.row));
+    const right = Math.max(a.col, Math.min(b.col, extent.col));
+    const kept = `${a1(a.row, a.col)}:${a1(bottom, right)}`;
+    diagnostics.push(diagnose('MERGE_CLIPPED', { range: `${from}:${to}`, kept, cells: area.toLocaleString('en-US') }, sheet, from));
+    return bottom === a.row && right === a.col ? '' : `<mergeCell ref="${kept}"/>`;
+  });
+  return { xml: out, diagnostics };
+}
+
+/** The last row and column (0-based) of any cell written in the sheet's XML. */
+function cellExtent(xml: string): { row: number; col: number } {
+  let row = 0;
+  let col = 0;
+  for (const m of xml.matchAll(/<c\s[^>]*?\br="([A-Z]+)(\d+)"/g)) {
+    const p = parseA1(`${m[1]}${m[2]}`);
+    if (p.row > row) row = p.row;
+    if (p.col > col) col = p.col;
+  }
+  return { row, col };
+}
