@@ -166,6 +166,7 @@ describe('control characters in cells', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', '-e', `require(${main}).main(process.argv.slice(1))`, 'score', input, '--out', out], { encoding: 'utf8', cwd: path.join(__dirname, '..', '..') });
     expect(child.status).toBe(1);
     const printed = child.stdout + child.stderr;
+    // eslint-disable-next-line no-control-regex
     expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
     expect(printed).toContain('␛[2J五␇');
     const copy = new ExcelJS.Workbook();
