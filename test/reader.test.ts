@@ -70,7 +70,7 @@ describe('sheets with nothing to read', () => {
   });
 
   it('skips a header with nothing under it instead of scoring it as a unit with 0', () => {
-    const g = grid([['xx镇综治及信访工作考核评分表'], ['单位：'], HEADER], { name: '模板' });
+    const g = grid([['xx镇综治及信访工作考核评分表'], ['单位：'], HEADER], { name: '空表' });
     const reading = readScoreTables(g);
     expectSane(g, reading);
     expect(reading.tables).toEqual([]);
@@ -79,7 +79,7 @@ describe('sheets with nothing to read', () => {
     expect(result.units).toEqual([]);
     expect(result.unusable).toBe(true);
     expect(result.diagnostics.map((d) => [d.code, d.sheet])).toEqual([
-      ['NOT_A_SCORE_TABLE', '模板'],
+      ['NOT_A_SCORE_TABLE', '空表'],
       ['NO_SCORE_TABLE', undefined],
     ]);
   });

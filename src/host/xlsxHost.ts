@@ -5,6 +5,7 @@
  * in a browser too.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellValue, type Grid } from '../sheet/grid';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
@@ -136,12 +137,38 @@ export class XlsxHost implements WorkbookHost {
   /** The workbook as .xlsx bytes; text with control characters is kept as typed (see escapeControls). */
   async toBytes(): Promise<Uint8Array> {
     const restore = escapeControls(this.workbook);
+    let bytes: Uint8Array;
     try {
-      return new Uint8Array(await this.workbook.xlsx.writeBuffer());
+      bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
     } finally {
       restore();
     }
+    const quoted = this.workbook.worksheets.map((w) => w.name).filter((n) => n.includes("'"));
+    return quoted.length > 0 ? doubleQuotesInNames(bytes, quoted) : bytes;
   }
+}
+
+const xmlText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * ExcelJS writes a print area or print titles as '<sheet name>'!$A1:$F37 without doubling a quote
+ * in the name, so 'O'Brien村签字表'!… is a defined name neither Excel nor ExcelJS can read back.
+ * The written workbook's defined names are mended here: every sheet reference with the quote doubled.
+ */
+async function doubleQuotesInNames(bytes: Uint8Array, names: string[]): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const part = zip.file('xl/workbook.xml');
+  if (!part) return bytes;
+  let xml = await part.async('string');
+  for (const name of names) {
+    const escaped = xmlText(name);
+    for (const q of ["'", '&apos;']) {
+      const broken = `${q}${escaped.replace(/'/g, q)}${q}!`;
+      xml = xml.split(broken).join(`${q}${escaped.replace(/'/g, q + q)}${q}!`);
+    }
+  }
+  zip.file('xl/workbook.xml', xml);
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 // eslint-disable-next-line no-control-regex

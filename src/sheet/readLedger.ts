@@ -24,6 +24,24 @@ export const LEDGER_COLUMNS: ColumnSpec<Column>[] = [
   { key: 'excluded', names: ['不列入考评原因', '不列入考评', '不计入原因', '排除原因'] },
 ];
 
+/** Headers of the columns that hold people and their matters: never shown anywhere. */
+const PRIVATE_HEADER = /信访人|上访人|来访人|姓名|当事人|事由|诉求|反映问题|主要问题/;
+
+/**
+ * What a message may quote from a cell the reader does read: a name typed by mistake into the
+ * 单位 column (the 信访人's name, or the 事由) must not leave the ledger in a diagnostic either.
+ * Returns a function that replaces such a value with a note.
+ */
+export function privateGuard(grid: Grid, headerRow: number, rows: number[]): (text: string) => string {
+  const columns = (grid.rows[headerRow] ?? []).flatMap((v, c) => (typeof v === 'string' && PRIVATE_HEADER.test(fold(v)) ? [c] : []));
+  const values = new Set<string>();
+  for (const r of rows) for (const c of columns) {
+    const text = cleanText(display(grid.rows[r]?.[c] ?? null));
+    if (text) values.add(text);
+  }
+  return (text) => (text && [...values].some((v) => v === text || (v.length >= 2 && text.includes(v))) ? '（与信访人或事由栏的内容相同，不显示）' : text);
+}
+
 /** Sheet names that mark a ledger. */
 export function isLedgerName(name: string): boolean {
   return /信访台账|上访台账|信访登记/.test(fold(name));
@@ -55,6 +73,7 @@ export function readLedger(grid: Grid, context: LedgerContext): LedgerReading {
   const col = layout.columns;
   const units = new Map(context.units.map((u) => [cleanText(u), u]));
   const events: PetitionEvent[] = [];
+  const shown = privateGuard(grid, layout.headerRow, layout.rows);
 
   for (const r of layout.rows) {
     const row = grid.rows[r];
@@ -73,7 +92,7 @@ export function readLedger(grid: Grid, context: LedgerContext): LedgerReading {
     if (!unit) {
       const near = nearestName(unitText, context.units);
       problems.push(
-        diagnose('LEDGER_UNKNOWN_UNIT', { value: unitText || '（空）', hint: near ? `，是否为“${near}”？` : '' }, sheet, cellOf(col.unit)),
+        diagnose('LEDGER_UNKNOWN_UNIT', { value: shown(unitText) || '（空）', hint: near ? `，是否为“${near}”？` : '；' }, sheet, cellOf(col.unit)),
       );
     }
 

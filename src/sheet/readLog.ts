@@ -64,7 +64,7 @@ export function readLog(grid: Grid, units: string[]): LogReading {
     const unit = known.get(unitText);
     if (!unit) {
       const near = nearestName(unitText, units);
-      diagnostics.push(diagnose('LOG_UNKNOWN_UNIT', { value: unitText || '（空）', hint: near ? `，是否为“${near}”？` : '' }, sheet, cell(col.unit)));
+      diagnostics.push(diagnose('LOG_UNKNOWN_UNIT', { value: unitText || '（空）', hint: near ? `，是否为“${near}”？` : '；' }, sheet, cell(col.unit)));
       continue;
     }
     const countCell = at(col.count);

@@ -233,7 +233,8 @@ function isBlank(v: CellValue): boolean {
  * Full-width forms folded (NFKC: ５→5, （→( ), but no change of script. Keeps every
  * character's place relative to fold(), so a match found in folded text can be cut from this.
  */
-const nfkc = remembered((s) => s.normalize('NFKC').replace(/\u00a0/g, ' '));
+// Drops the zero-width characters fold() drops, so the two keep every character's place.
+const nfkc = remembered((s) => s.normalize('NFKC').replace(/\u00a0/g, ' ').replace(/[\u200b-\u200d\u2060\ufeff]/g, ''));
 
 /**
  * Text as it was written, tidied for display: whitespace collapsed, the line-break space
