@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellValue, type Grid } from '../sheet/grid';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
-import { inspectXlsx, RefusedWorkbook } from './workbookLimits';
+import { inspectXlsx, LIMITS, RefusedWorkbook } from './workbookLimits';
 
 /** A file that could not be opened as a workbook, with the diagnostic that says why. */
 export class UnusableInput extends Error {
@@ -82,6 +82,10 @@ export class XlsxHost implements WorkbookHost {
   static async fromBuffer(buffer: ArrayBuffer | Uint8Array, name = '工作簿'): Promise<XlsxHost> {
     const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
     if (bytes.length === 0) throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '文件是空的' }));
+    if (bytes.length > LIMITS.fileBytes) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      throw new UnusableInput(diagnose('FILE_TOO_LARGE', { path: name, size: mb(bytes.length), limit: mb(LIMITS.fileBytes) }));
+    }
     if (startsWith(bytes, OLE)) throw new UnusableInput(diagnose('ENCRYPTED', { path: name }));
     if (!startsWith(bytes, ZIP)) {
       throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '不是 .xlsx 文件' }));
