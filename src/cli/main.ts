@@ -9,14 +9,14 @@ import path from 'path';
 import { scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
-import { writeWorkbookFile } from '../host/xlsxFile';
+import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
 import { convertWithLibreOffice } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
 import { localToday, outputsPlan, type Outputs } from '../app/outputs';
 import { formatDeductions, formatDiagnostics, formatRanking } from './format';
 import { parseCommandLine, stringOption } from './args';
-import { folderError, OutputError, readInputFile, sameFileError, writeFileAtomic } from './files';
+import { folderError, OutputError, sameFileError, writeFileAtomic } from './files';
 import { terminalSafe } from './terminal';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
@@ -166,7 +166,7 @@ interface Destinations {
 }
 
 async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf }: Destinations, io: Io): Promise<number> {
-  const host = await XlsxHost.fromBuffer(await readInputFile(input), input);
+  const host = await openWorkbookFile(input);
   const grids = await host.readGrids();
   const workbookSettings = readSettings(grids).settings;
   const settings: ScoreSettings = { ...workbookSettings.score, ...given };
