@@ -261,7 +261,7 @@ export function main(argv: string[] = process.argv.slice(2)): void {
       const log = path.join(os.tmpdir(), `kaohe-error-${id}.log`);
       let where = `，详细信息已写入 ${log}`;
       try {
-        writeFileSync(log, `kaohe ${version()} ${new Date().toISOString()}\nargs: ${JSON.stringify(process.argv.slice(2))}\n${(e as Error)?.stack ?? String(e)}\n`);
+        writeFileSync(log, `kaohe ${version()} ${new Date().toISOString()}\nargs: ${JSON.stringify(argv)}\n${(e as Error)?.stack ?? String(e)}\n`);
       } catch {
         where = '（详细信息无法写入日志文件）';
       }

@@ -100,16 +100,21 @@ export async function inspectXlsx(bytes: Uint8Array, path: string): Promise<Insp
   } catch {
     throw new RefusedWorkbook(diagnose('NOT_A_WORKBOOK', { path, reason: '文件已损坏（压缩包无法解开），请用 Excel 打开后另存为 .xlsx' }));
   }
-  const mimetype = entries.some((e) => e.name === 'mimetype') ? await text(zip, 'mimetype') : null;
+  // The directory's sizes can lie: every part is unpacked here under one budget, stopping the
+  // moment it is spent, before ExcelJS unpacks it without one.
+  const budget = { left: LIMITS.unpackedBytes, path };
+  const mimetype = entries.some((e) => e.name === 'mimetype') ? await unpackCapped(zip, 'mimetype', budget, 'string') : null;
   const other = otherDocument(entries, mimetype);
   if (other) throw new RefusedWorkbook(diagnose('NOT_A_WORKBOOK', { path, reason: other }));
 
-  const sheets = await sheetFiles(zip);
+  const sheets = await sheetFiles(zip, budget);
+  const sheetParts = new Set(sheets.map((s) => s.file));
+  for (const file of Object.keys(zip.files)) if (!zip.files[file].dir && !sheetParts.has(file)) await unpackCapped(zip, file, budget, 'uint8array');
   const diagnostics: Diagnostic[] = [];
   let cells = 0;
   let clipped = false;
   for (const { name, file } of sheets) {
-    const xml = await text(zip, file);
+    const xml = await unpackCapped(zip, file, budget, 'string');
     if (xml === null) continue;
     cells += countOf(xml, '<c ') + countOf(xml, '<c>');
     if (cells > LIMITS.cells) {
@@ -126,9 +131,33 @@ export async function inspectXlsx(bytes: Uint8Array, path: string): Promise<Insp
   return { bytes: await zip.generateAsync({ type: 'uint8array', compression: 'STORE' }), diagnostics };
 }
 
-async function text(zip: JSZip, file: string): Promise<string | null> {
+interface Budget {
+  left: number;
+  path: string;
+}
+
+/** A part unpacked chunk by chunk, refused as soon as the budget is spent: a part lying about its size cannot exhaust memory. */
+function unpackCapped(zip: JSZip, file: string, budget: Budget, type: 'string'): Promise<string | null>;
+function unpackCapped(zip: JSZip, file: string, budget: Budget, type: 'uint8array'): Promise<null>;
+function unpackCapped(zip: JSZip, file: string, budget: Budget, type: 'string' | 'uint8array'): Promise<string | null> {
   const entry = zip.file(file);
-  return entry ? entry.async('string') : null;
+  if (!entry) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const parts: string[] = [];
+    // internalStream is JSZip's documented streaming API, missing from its type declarations.
+    const stream = (entry as unknown as { internalStream(t: string): JSZip.JSZipStreamHelper<string | Uint8Array> }).internalStream(type);
+    stream
+      .on('data', (chunk: string | Uint8Array) => {
+        budget.left -= chunk.length;
+        if (budget.left < 0) {
+          stream.pause();
+          reject(new RefusedWorkbook(diagnose('WORKBOOK_TOO_LARGE', { path: budget.path, what: `解压后超过 ${Math.round(LIMITS.unpackedBytes / 1024 / 1024)} MB`, hint: '可能是损坏的文件或压缩炸弹；评分表通常不到 10 MB' })));
+        } else if (typeof chunk === 'string') parts.push(chunk);
+      })
+      .on('error', () => reject(new RefusedWorkbook(diagnose('NOT_A_WORKBOOK', { path: budget.path, reason: `文件已损坏（“${file}”无法解压），请用 Excel 打开后另存为 .xlsx` }))))
+      .on('end', () => resolve(type === 'string' ? parts.join('') : null))
+      .resume();
+  });
 }
 
 function countOf(text: string, needle: string): number {
@@ -145,9 +174,9 @@ const decodeXml = (s: string) =>
 const attribute = (tag: string, name: string) => new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1];
 
 /** The worksheets' names and their parts in the zip, through xl/workbook.xml and its relationships. */
-async function sheetFiles(zip: JSZip): Promise<{ name: string; file: string }[]> {
-  const workbook = (await text(zip, 'xl/workbook.xml')) ?? '';
-  const rels = (await text(zip, 'xl/_rels/workbook.xml.rels')) ?? '';
+async function sheetFiles(zip: JSZip, budget: Budget): Promise<{ name: string; file: string }[]> {
+  const workbook = (await unpackCapped(zip, 'xl/workbook.xml', budget, 'string')) ?? '';
+  const rels = (await unpackCapped(zip, 'xl/_rels/workbook.xml.rels', budget, 'string')) ?? '';
   const targets = new Map<string, string>();
   for (const tag of rels.match(/<Relationship\s[^>]*>/g) ?? []) {
     const id = attribute(tag, 'Id');

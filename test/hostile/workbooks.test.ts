@@ -12,6 +12,7 @@ import JSZip from 'jszip';
 import { run } from '../../src/cli/main';
 import { GENERATED_MARK } from '../../src/app/ownedSheets';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
+import { LIMITS } from '../../src/host/workbookLimits';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
 
@@ -245,6 +246,29 @@ describe('small files that would exhaust memory', () => {
     const r = await score(file);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('解压后超过');
+  });
+});
+
+describe('a zip that lies about its sizes', () => {
+  const saved = LIMITS.unpackedBytes;
+  afterEach(() => {
+    LIMITS.unpackedBytes = saved;
+  });
+
+  it('is unpacked under a budget and refused the moment it is spent, not after ExcelJS has unpacked it all', async () => {
+    LIMITS.unpackedBytes = 2 * 1024 * 1024;
+    const zip = await JSZip.loadAsync(await fs.readFile(SAMPLE));
+    zip.file('xl/worksheets/sheet14.xml', `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${' '.repeat(4 * 1024 * 1024)}</sheetData></worksheet>`);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    // The central directory says the part is 1,000 bytes.
+    for (let at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); at >= 0; at = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), at + 4)) {
+      if (bytes.toString('utf8', at + 46, at + 46 + bytes.readUInt16LE(at + 28)).endsWith('sheet14.xml')) bytes.writeUInt32LE(1000, at + 24);
+    }
+    const file = path.join(dir, 'liar.xlsx');
+    await fs.writeFile(file, bytes);
+    const r = await score(file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('解压后超过 2 MB');
   });
 });
 
