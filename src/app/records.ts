@@ -5,7 +5,7 @@
  * may be filled in.
  */
 import type { Decimal } from '../engine/decimal';
-import { compileScheme, computeItems, ledgerRecords, resolveLogRow, type CompiledItem, type CountRecord, type Deduction } from '../engine/deductions';
+import { compileScheme, computeItems, ledgerRecords, registerRecords, resolveLogRow, type CompiledItem, type CountRecord, type Deduction } from '../engine/deductions';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { PetitionEvent } from '../engine/ledger';
 import type { Entry, Scheme, UnitEntries } from '../engine/model';
@@ -16,13 +16,16 @@ import { isLedgerName, readLedger, LEDGER_COLUMNS } from '../sheet/readLedger';
 import { isLogName, readLog, type LogReading } from '../sheet/readLog';
 import { findListLayout } from '../sheet/listSheet';
 import type { ScoreTable } from '../sheet/readScoreTable';
+import { hasRegisterHeader, isRegisterName } from '../sheet/readRegister';
+import type { CasesResult } from './cases';
 
-/** Sheets by their names: deduction logs, petition ledgers, and the rest (score tables and others). */
-export function splitSheets(grids: Grid[]): { tables: Grid[]; logs: Grid[]; ledgers: Grid[] } {
+/** Sheets by their names: deduction logs, petition ledgers, case registers (by name or header), and the rest (score tables and others). */
+export function splitSheets(grids: Grid[]): { tables: Grid[]; logs: Grid[]; ledgers: Grid[]; registers: Grid[] } {
   const logs = grids.filter((g) => isLogName(g.name));
-  const ledgers = grids.filter((g) => !isLogName(g.name) && isLedgerName(g.name));
-  const tables = grids.filter((g) => !logs.includes(g) && !ledgers.includes(g));
-  return { tables, logs, ledgers };
+  const registers = grids.filter((g) => !logs.includes(g) && (isRegisterName(g.name) || hasRegisterHeader(g)));
+  const ledgers = grids.filter((g) => !logs.includes(g) && !registers.includes(g) && isLedgerName(g.name));
+  const tables = grids.filter((g) => !logs.includes(g) && !ledgers.includes(g) && !registers.includes(g));
+  return { tables, logs, ledgers, registers };
 }
 
 /** A sheet that is not a score table but has the ledger's header is a ledger under another name. */
@@ -50,7 +53,7 @@ export interface RecordsResult {
   logRows: number;
 }
 
-export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: ScoreTable, logs: Grid[], ledgers: Grid[]): RecordsResult {
+export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: ScoreTable, logs: Grid[], ledgers: Grid[], cases: CasesResult | null = null): RecordsResult {
   const compiled = compileScheme(scheme);
   const diagnostics: Diagnostic[] = [...notUnderstood(compiled, reference)];
   const units = tables.map((t) => t.unit);
@@ -82,8 +85,11 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
   for (const table of tables) {
     const fromLedger = ledgerRecords(compiled, events, table.unit);
     diagnostics.push(...fromLedger.diagnostics);
-    const records = [...fromLedger.records, ...(logRecords.get(table.unit) ?? [])];
-    const computations = computeItems(compiled, records, ledgers.length > 0);
+    const tally = cases?.perUnit.find((u) => u.unit === table.unit);
+    const first = cases?.outcomes.find((o) => o.case.unit === table.unit)?.case;
+    const fromRegister = tally && cases ? registerRecords(compiled, tally, { sheet: first?.sheet ?? cases.registers[0].sheet, cell: first?.cells.id ?? 'A1' }) : [];
+    const records = [...fromLedger.records, ...fromRegister, ...(logRecords.get(table.unit) ?? [])];
+    const computations = computeItems(compiled, records, ledgers.length > 0, cases !== null);
     const entries: UnitEntries = {
       items: table.entries.items.map((row) => [...row]),
       adjustments: [...table.entries.adjustments],

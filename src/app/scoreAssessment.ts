@@ -14,6 +14,9 @@ import type { Deduction } from '../engine/deductions';
 import { applyRecords, isLedgerByHeader, splitSheets } from './records';
 import { DEFAULT_WORKBOOK_SETTINGS, readSettings, SETTINGS_SHEET } from './settings';
 import { findTemplates, isTemplate } from '../sheet/outputs/templates';
+import { yearIn } from '../sheet/dates';
+import { localToday } from './outputs';
+import { asOfDate, assessCases, casesReport, type CasesReport, type CasesResult } from './cases';
 
 /** dense ranking, veto as 0, the seed 003 bands: the settings a workbook has until it says otherwise. */
 export const DEFAULT_SETTINGS: ScoreSettings = DEFAULT_WORKBOOK_SETTINGS.score;
@@ -41,10 +44,19 @@ export interface AssessmentResult {
   settings: ScoreSettings;
   /** What the deduction records held, and the 扣分 cells of the log the writer may fill. */
   records: { logRows: number; ledgerEvents: number; logPoints: { sheet: string; cell: string; value: Decimal }[] };
+  /** The case register (信访事项办理台账) as of a date; null when the workbook has none. */
+  cases: CasesResult | null;
+}
+
+export interface ScoreOptions {
+  /** YYYY-MM-DD: the day the case register is judged on; default the assessment date on the sheets, else `today`. */
+  asOf?: string;
+  /** YYYY-MM-DD, the caller's today (the engine has no clock). */
+  today?: string;
 }
 
 /** Scores every unit of a workbook's grids and ranks them. */
-export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT_SETTINGS): AssessmentResult {
+export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT_SETTINGS, options: ScoreOptions = {}): AssessmentResult {
   // The add-in's own sheets (settings, generated outputs) are not read as input.
   const stored = readSettings(grids);
   const own = new Set([SETTINGS_SHEET, ...stored.settings.ownedSheets]);
@@ -62,15 +74,24 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     const names = new Set(renamedLedgers.map((g) => g.name));
     assessment = { ...assessment, diagnostics: assessment.diagnostics.filter((d) => !(d.code === 'NOT_A_SCORE_TABLE' && names.has(d.sheet ?? ''))) };
   }
+  const reference = assessment.tables[0];
+  const when = asOfDate(options.asOf, assessment.tables.map((t) => t.date), options.today ?? localToday());
+  const cases = assessCases(grids, sheets.registers, {
+    asOf: when.asOf,
+    asOfFrom: when.from,
+    units: assessment.tables.length > 0 ? assessment.tables.map((t) => t.unit) : null,
+    year: reference ? (yearIn(reference.title) ?? yearIn(reference.date)) : null,
+  });
   const records =
     assessment.scheme && assessment.tables.length > 0
-      ? applyRecords(assessment.tables, assessment.scheme, assessment.tables[0], sheets.logs, sheets.ledgers)
+      ? applyRecords(assessment.tables, assessment.scheme, reference, sheets.logs, sheets.ledgers, cases)
       : null;
   // An entry computed from the records is not blank any more.
   const diagnostics = assessment.diagnostics.filter(
     (d) => !(d.code === 'BLANK_ENTRY' && records?.computedCells.has(`${d.sheet}!${d.cell}`)),
   );
   if (records) diagnostics.push(...records.diagnostics);
+  if (cases) diagnostics.push(...cases.diagnostics);
   diagnostics.push(...stored.diagnostics, ...findTemplates(split.tables, declared).diagnostics);
   const ofTable = (t: ScoreTable) => records?.byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] };
   const scores = assessment.tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
@@ -104,6 +125,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     unusable: assessment.tables.length === 0 && assessment.excluded.length === 0,
     settings,
     records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [] },
+    cases,
   };
 }
 
@@ -123,9 +145,11 @@ export interface Report {
     blankEntries: number;
     invalidEntries: number;
     /** How each point was lost (or gained) by the rules: points are negative for deductions. */
-    deductions: { item: string; rule: string; count: number; points: number; reason: string; source: 'log' | 'ledger'; sheet: string; cell: string }[];
+    deductions: { item: string; rule: string; count: number; points: number; reason: string; source: 'log' | 'ledger' | 'register'; sheet: string; cell: string }[];
   }[];
   diagnostics: Diagnostic[];
+  /** The case register as of a date (present when the workbook has one). */
+  cases?: CasesReport;
 }
 
 export function toReport(result: AssessmentResult): Report {
@@ -155,6 +179,7 @@ export function toReport(result: AssessmentResult): Report {
       })),
     })),
     diagnostics: result.diagnostics,
+    ...(result.cases ? { cases: casesReport(result.cases) } : {}),
   };
 }
 

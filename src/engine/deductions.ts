@@ -10,6 +10,8 @@ import { ledgerQueries, quotaExcess, quotaOf, type Quota } from './ledgerRules';
 import type { Scheme } from './model';
 import { applyRules, parseRules, RULE_EFFECTS, type ParsedRules, type Rule } from './rules';
 import { labelKey } from './text';
+import { caseCount, caseQueries, type CaseQuery } from './cases/caseRules';
+import type { UnitCases } from './cases/rates';
 
 export type ItemRef = { kind: 'item'; category: number; item: number } | { kind: 'adjustment'; index: number };
 
@@ -26,6 +28,8 @@ export interface CompiledItem {
   queries: (LedgerQuery | null)[];
   /** For each rule: the quota it enforces (seed 002 三(一)), or null. */
   quotas: (Quota | null)[];
+  /** For each rule: the rate it scores from the case register (按期结案率达到85%…), or null. */
+  cases: (CaseQuery | null)[];
 }
 
 export function compileScheme(scheme: Scheme): CompiledItem[] {
@@ -42,6 +46,7 @@ export function compileScheme(scheme: Scheme): CompiledItem[] {
         parsed,
         queries: ledgerQueries(parsed.rules),
         quotas: parsed.rules.map((r) => quotaOf(text, r)),
+        cases: caseQueries(parsed.rules),
       });
     }),
   );
@@ -55,6 +60,7 @@ export function compileScheme(scheme: Scheme): CompiledItem[] {
       parsed,
       queries: parsed.rules.map(() => null),
       quotas: parsed.rules.map(() => null),
+      cases: caseQueries(parsed.rules),
     });
   });
   return out;
@@ -65,13 +71,18 @@ export function countsFromLedger(item: CompiledItem): boolean {
   return item.queries.some((q) => q !== null) || item.quotas.some((q) => q !== null);
 }
 
+/** True when some rule of the item is scored from the case register. */
+export function countsFromRegister(item: CompiledItem): boolean {
+  return item.cases.some((q) => q !== null);
+}
+
 /** A count recorded against one rule of one item, for one unit, with where it came from. */
 export interface CountRecord {
   itemKey: string;
   ruleId: string;
   count: number;
   reason: string;
-  source: 'log' | 'ledger';
+  source: 'log' | 'ledger' | 'register';
   sheet: string;
   cell: string;
   who?: string;
@@ -88,7 +99,7 @@ export interface Deduction {
   /** Negative for a deduction, positive for a bonus, as the rule states it (before 扣完为止 and caps). */
   points: Decimal;
   reason: string;
-  source: 'log' | 'ledger';
+  source: 'log' | 'ledger' | 'register';
   sheet: string;
   cell: string;
 }
@@ -109,13 +120,13 @@ export interface ItemComputation {
  * so an item without petitions gets its full points). Items absent from the result keep the
  * entry typed on the sheet.
  */
-export function computeItems(items: CompiledItem[], records: CountRecord[], ledgerPresent: boolean): Map<string, ItemComputation> {
+export function computeItems(items: CompiledItem[], records: CountRecord[], ledgerPresent: boolean, registerPresent = false): Map<string, ItemComputation> {
   const byItem = new Map<string, CountRecord[]>();
   for (const r of records) byItem.set(r.itemKey, [...(byItem.get(r.itemKey) ?? []), r]);
   const out = new Map<string, ItemComputation>();
   for (const item of items) {
     const own = byItem.get(item.key) ?? [];
-    if (own.length === 0 && !(ledgerPresent && countsFromLedger(item))) continue;
+    if (own.length === 0 && !(ledgerPresent && countsFromLedger(item)) && !(registerPresent && countsFromRegister(item))) continue;
     const diagnostics: Diagnostic[] = [];
     const outcome = applyRules(item.points, item.parsed.rules, own);
     if (!outcome.ok) {
@@ -222,6 +233,22 @@ export function ledgerRecords(items: CompiledItem[], events: readonly PetitionEv
   return { records, diagnostics };
 }
 
+/**
+ * The counts the case register gives one unit: one record per rate rule the unit falls short of.
+ * `cell` points at the unit's first case, or the register's header when it has none.
+ */
+export function registerRecords(items: CompiledItem[], cases: UnitCases, at: { sheet: string; cell: string }): CountRecord[] {
+  const records: CountRecord[] = [];
+  for (const item of items) {
+    item.cases.forEach((query, k) => {
+      if (!query) return;
+      const { count, reason } = caseCount(query, cases);
+      if (count > 0) records.push({ itemKey: item.key, ruleId: item.parsed.rules[k].id, count, reason, source: 'register', sheet: at.sheet, cell: at.cell });
+    });
+  }
+  return records;
+}
+
 /** A row of the 扣分明细 sheet as typed: which unit, item and rule, how often, why. */
 export interface LogRow {
   sheet: string;
@@ -257,7 +284,7 @@ export function resolveLogRow(items: CompiledItem[], row: LogRow): { record: Cou
     return fail('LOG_UNKNOWN_RULE', { value: row.rule || '（空）', item: it.label, rules: list }, row.cells.rule);
   }
   const k = rules.indexOf(rule.value);
-  if (it.queries[k] || it.quotas[k]) return fail('LOG_RULE_FROM_LEDGER', { rule: rule.value.sourceText }, row.cells.rule);
+  if (it.queries[k] || it.quotas[k] || it.cases[k]) return fail('LOG_RULE_FROM_LEDGER', { rule: rule.value.sourceText }, row.cells.rule);
   return {
     record: {
       itemKey: it.key,

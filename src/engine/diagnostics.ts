@@ -117,6 +117,25 @@ const CATALOG = {
     severity: 'warning',
     text: (p) => `“${p.unit}”有集体上访：如因稳控调处不当造成较大影响，按评分表注2以0分计算并一票否决，请在该单位评分表的一票否决栏确认`,
   },
+  // 信访事项办理台账 (the case register)
+  CASE_HEADER: { severity: 'error', text: (p) => `办理台账表头缺少必需的列（${p.missing}），台账未读取` },
+  CASE_BAD_DATE: { severity: 'error', text: (p) => `${p.column}“${p.value}”不是日期，此件未计入` },
+  CASE_NO_DATE: { severity: 'error', text: () => '没有受理（登记）日期，无法计算办理期限，此件未计入' },
+  CASE_NO_ID: { severity: 'error', text: () => '没有编号，此件未计入（编号用来在提示和报告中指认案件）' },
+  CASE_DUPLICATE_ID: { severity: 'error', text: (p) => `编号“${p.id}”与 ${p.first} 重复，此件未计入` },
+  CASE_UNKNOWN_UNIT: { severity: 'error', text: (p) => `责任单位“${p.value}”不是被考核单位${p.hint}，此件未计入` },
+  CASE_CLOSED_BEFORE_ACCEPTED: { severity: 'error', text: (p) => `办结日期 ${p.closed} 早于受理日期 ${p.accepted}，此件未计入` },
+  CASE_EXTENSION_BEYOND_LIMIT: { severity: 'error', text: (p) => `延期 ${p.days} 日，超过延期上限 ${p.limit} 日（《信访工作条例》第三十二条），此件未计入` },
+  CASE_BAD_EXTENSION: { severity: 'error', text: (p) => `延期“${p.value}”无法识别，应填写天数（如 30）或延期后的日期，此件未计入` },
+  CASE_BAD_LIMIT: { severity: 'error', text: (p) => `办理期限“${p.value}”无法识别，应填写天数（如 60 或 20个工作日），此件未计入` },
+  CASE_EXTENSION_NOT_APPROVED: { severity: 'info', text: () => '延期未批准，按原办理期限计算' },
+  CASE_STATUS_CONFLICT: { severity: 'warning', text: (p) => `状态“${p.status}”与办结日期不符：${p.why}` },
+  CASE_OTHER_YEAR: { severity: 'warning', text: (p) => `受理日期 ${p.date} 不在 ${p.year} 年度内，此件不计入本年度` },
+  CASE_CALENDAR_UNCOVERED: {
+    severity: 'warning',
+    text: (p) => `${p.years} 年的节假日和调休安排不在日历数据（${p.source}）中，按期限计算的到期日 ${p.due} 未考虑该年节假日，请核对`,
+  },
+  CASE_TARGET: { severity: 'info', text: (p) => `“${p.item}”的要求“${p.target}”：${p.unit}${p.measure} ${p.rate}（${p.detail}），${p.met}` },
   // Sheets and files
   TEMPLATE_UNKNOWN_PLACEHOLDER: { severity: 'warning', text: (p) => `模板中的占位符“{{${p.name}}}”无法识别，原样保留（可用：${p.known}…，完整列表见说明）` },
   OWNED_SHEET_UNMARKED: {

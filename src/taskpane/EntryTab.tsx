@@ -354,7 +354,7 @@ function Records({ lines }: { lines: Deduction[] }) {
           <Caption1>
             {d.rule}
             {d.count > 1 ? ` ×${d.count}` : ''}：{d.points.gt(0) ? '+' : ''}
-            {d.points.toFixed()} 分{d.reason ? `（${d.reason}）` : ''} — {d.source === 'ledger' ? '信访台账' : '扣分明细'} {d.cell}
+            {d.points.toFixed()} 分{d.reason ? `（${d.reason}）` : ''} — {d.source === 'ledger' ? '信访台账' : d.source === 'register' ? '办理台账' : '扣分明细'} {d.cell}
           </Caption1>
         </li>
       ))}

@@ -43,7 +43,7 @@ const useStyles = makeStyles({
   total: { width: '3.5em' },
 });
 
-const SOURCE = { ledger: '信访台账', log: '扣分明细' } as const;
+const SOURCE = { ledger: '信访台账', log: '扣分明细', register: '办理台账' } as const;
 
 export function RankTab(props: {
   loaded: Loaded;

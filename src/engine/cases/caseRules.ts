@@ -1,0 +1,64 @@
+/**
+ * Which rules the case register (办理台账) scores, and how: a rule such as
+ * “按期结案率达到85%，每低1个百分点扣1分” deducts 1 point per whole percentage point the unit's
+ * 按期办结率 falls short of 85 %; “年终结案率达到100%，未达到的扣2分” deducts 2 points once when
+ * the unit's 结案率 is below 100 %. A shortfall of less than one whole point is not a point
+ * (不足1个百分点的不扣); the deduction's reason shows the exact rate.
+ */
+import { dec, type Decimal } from '../decimal';
+import type { Rule } from '../rules';
+import { fold } from '../text';
+import { percent, type UnitCases } from './rates';
+
+/** 按期办结率 (onTime) or 结案率 (closed). */
+export type Measure = 'onTime' | 'closed';
+
+export interface CaseQuery {
+  measure: Measure;
+  /** The rate the rule asks for, in percent: 85 for 85 %. */
+  threshold: Decimal;
+  /** shortfall: the count is the whole percentage points below; target: 1 when below, else 0. */
+  mode: 'shortfall' | 'target';
+}
+
+const RATE = /(按期)?(?:结案|办结|结办|查结)率(?:要|应|须|必须)?(?:达到|达|不低于|不得低于|低于|不足|未达到)(\d+(?:\.\d+)?)%/;
+const BELOW = /未达到|达不到|未达|低于|不足|没有达到|否则/;
+const PERCENTAGE_POINT = new Set(['个百分点', '百分点']);
+
+export const MEASURE_NAMES: Record<Measure, string> = { onTime: '按期办结率', closed: '结案率' };
+
+/** The rate a text states: '年终结案率达到100%' → { measure: 'closed', threshold: 100 }; null when none. */
+export function rateIn(text: string): { measure: Measure; threshold: Decimal } | null {
+  const m = RATE.exec(fold(text).replace(/\s+/g, '').replace(/％/g, '%'));
+  return m ? { measure: m[1] ? 'onTime' : 'closed', threshold: dec(m[2]) } : null;
+}
+
+/**
+ * The register query of each of an item's rules, in order; null for a rule the register does not score.
+ * caseQueries(parseRules('按期结案率达到85%，每低1个百分点扣1分').rules) → [{ measure: 'onTime', threshold: 85, mode: 'shortfall' }]
+ */
+export function caseQueries(rules: readonly Rule[]): (CaseQuery | null)[] {
+  return rules.map((rule) => {
+    const rate = rateIn(rule.event);
+    if (!rate) return null;
+    if (rule.kind === 'rate' && rule.unit !== null && PERCENTAGE_POINT.has(rule.unit)) return { ...rate, mode: 'shortfall' };
+    if (rule.kind === 'fixed' && BELOW.test(fold(rule.event))) return { ...rate, mode: 'target' };
+    return null;
+  });
+}
+
+/** The count a query gives a unit's tally, and the reason shown with the deduction. */
+export function caseCount(query: CaseQuery, cases: UnitCases): { count: number; reason: string } {
+  const rate = query.measure === 'onTime' ? cases.onTimeRate : cases.closeRate;
+  const name = MEASURE_NAMES[query.measure];
+  const basis =
+    query.measure === 'onTime'
+      ? `按期办结 ${cases.onTime} 件 ÷ 应办结 ${cases.due} 件`
+      : `已办结 ${cases.closed} 件 ÷ 受理 ${cases.total} 件`;
+  if (rate === null) return { count: 0, reason: `办理台账：${name}无法计算（${basis}）` };
+  const asPercent = rate.times(100);
+  const short = query.threshold.minus(asPercent);
+  const count = short.lte(0) ? 0 : query.mode === 'target' ? 1 : short.round(0, 0).toNumber();
+  const tail = query.mode === 'shortfall' && short.gt(0) ? `，低于 ${query.threshold.toFixed()}% ${short.round(2, 1).toFixed()} 个百分点` : '';
+  return { count, reason: `办理台账：${name} ${percent(rate)}（${basis}）${tail}` };
+}
