@@ -5,7 +5,7 @@
  */
 import { CHINA_CALENDAR, type Calendar } from '../engine/cases/calendar';
 import { addDays, isIsoDate } from '../engine/cases/days';
-import type { CaseRules } from '../engine/cases/deadline';
+import { DEFAULT_CASE_RULES, type CaseRules } from '../engine/cases/deadline';
 import { evaluateCase, type CaseOutcome } from '../engine/cases/register';
 import { tallyByUnit, type UnitCases } from '../engine/cases/rates';
 import { toNumber } from '../engine/decimal';
@@ -13,7 +13,6 @@ import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { isoDate, parseDate } from '../sheet/dates';
 import type { Grid } from '../sheet/grid';
 import { hasRegisterHeader, isRegisterName, readRegister } from '../sheet/readRegister';
-import { readCaseRules } from './caseSettings';
 import { SETTINGS_SHEET } from './settings';
 
 export interface CasesResult {
@@ -65,14 +64,17 @@ export interface CasesOptions {
   /** The units of the score tables; null when the workbook has none (any unit is taken). */
   units: string[] | null;
   year: number | null;
+  /** The 办理期限 rules (from the settings sheet, readSettings); default: DEFAULT_CASE_RULES. */
+  rules?: CaseRules;
   calendar?: Calendar;
 }
 
 /** Reads and evaluates the registers among the grids; null when the workbook has none. */
-export function assessCases(grids: readonly Grid[], registers: readonly Grid[], options: CasesOptions): CasesResult | null {
+export function assessCases(registers: readonly Grid[], options: CasesOptions): CasesResult | null {
   if (registers.length === 0) return null;
   const calendar = options.calendar ?? CHINA_CALENDAR;
-  const { rules, diagnostics } = readCaseRules(grids, SETTINGS_SHEET);
+  const rules = options.rules ?? DEFAULT_CASE_RULES;
+  const diagnostics: Diagnostic[] = [];
   const outcomes: CaseOutcome[] = [];
   const read: CasesResult['registers'] = [];
   const ids = new Map<string, string>();

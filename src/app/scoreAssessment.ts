@@ -76,7 +76,8 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
   }
   const reference = assessment.tables[0];
   const when = asOfDate(options.asOf, assessment.tables.map((t) => t.date), options.today ?? localToday());
-  const cases = assessCases(grids, sheets.registers, {
+  const cases = assessCases(sheets.registers, {
+    rules: stored.settings.cases,
     asOf: when.asOf,
     asOfFrom: when.from,
     units: assessment.tables.length > 0 ? assessment.tables.map((t) => t.unit) : null,

@@ -14,6 +14,8 @@ import type { Grid } from '../sheet/grid';
 import { verifyOwnedSheets } from './ownedSheets';
 
 export { ownedSheetName } from './ownedSheets';
+import { DEFAULT_CASE_RULES, type CaseRules } from '../engine/cases/deadline';
+import { caseSettingCells, readCaseRules } from './caseSettings';
 
 export const SETTINGS_SHEET = '考核助手设置';
 
@@ -42,6 +44,8 @@ export interface WorkbookSettings {
   ownedSheets: string[];
   /** Sheets declared as templates besides those whose name ends in 模板. */
   templates: string[];
+  /** 办理期限 of the case register (caseSettings.ts); absent: the defaults. */
+  cases?: CaseRules;
 }
 
 export const DEFAULT_OUTPUT: OutputSettings = {
@@ -191,7 +195,11 @@ export function readSettings(grids: Grid[]): { settings: WorkbookSettings; diagn
     else diagnostics.push(diagnose('SETTING_UNREADABLE', { setting: field.label, value: text, hint: field.note }, SETTINGS_SHEET, `B${r + 1}`));
   });
   const verified = verifyOwnedSheets(grids, settings.ownedSheets, SETTINGS_SHEET);
-  return { settings: { ...settings, ownedSheets: verified.owned }, diagnostics: [...diagnostics, ...verified.diagnostics] };
+  const cases = readCaseRules(grids, SETTINGS_SHEET);
+  return {
+    settings: { ...settings, ownedSheets: verified.owned, cases: cases.rules },
+    diagnostics: [...diagnostics, ...verified.diagnostics, ...cases.diagnostics],
+  };
 }
 
 /** The settings sheet as the add-in writes it: hidden, one row per setting with its explanation. */
@@ -205,5 +213,6 @@ export function settingsSheetPlan(settings: WorkbookSettings): SheetPlan {
     const r = i + 2;
     cells.push({ cell: `A${r}`, value: f.label }, { cell: `B${r}`, value: f.write(settings) }, { cell: `C${r}`, value: f.note });
   });
+  cells.push(...caseSettingCells(settings.cases ?? DEFAULT_CASE_RULES, FIELDS.length + 2));
   return { name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' };
 }

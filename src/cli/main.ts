@@ -18,6 +18,7 @@ import { formatDeductions, formatDiagnostics, formatRanking } from './format';
 import { parseCommandLine, stringOption } from './args';
 import { folderError, OutputError, sameFileError, writeFileAtomic } from './files';
 import { terminalSafe } from './terminal';
+import { asOfOption, runCases } from './casesCommand';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
 Kaohe — reads assessment score tables, validates, scores and ranks
@@ -25,6 +26,11 @@ Kaohe — reads assessment score tables, validates, scores and ranks
 用法 Usage:
   kaohe score <工作簿.xlsx> [选项]
   kaohe score <workbook.xlsx> [options]
+  kaohe cases <工作簿.xlsx> [--as-of 2024-12-20]
+                           信访事项办理台账：各单位应办结、按期、逾期、未到期件数和按期办结率，
+                           列出逾期未办结和 7 日内到期的案件（只列编号）；有逾期时退出码为 1
+                           the case register: per unit counts and on-time rate, the overdue
+                           cases and those due within 7 days; exit 1 when any is overdue
 
 选项 Options:
   --out <文件.xlsx>        另存一份工作簿：填好空着的“总分”、按扣分记录算出的“得分”和扣分明细的
@@ -46,6 +52,9 @@ Kaohe — reads assessment score tables, validates, scores and ranks
   --veto zero|last         一票否决：zero 总分记 0 分（默认）；last 保留得分但排在最后
                            veto: zero sets the total to 0 (default); last keeps the score
                            and ranks the unit after every unit without a veto
+  --as-of <年-月-日>       办理台账按哪一天计算（默认：评分表上的考核日期，没有则为今天）
+                           the day the case register is judged on (default: the assessment
+                           date on the score sheets, else today)
   -h, --help               显示本说明 show this help
   -v, --version            显示版本 show the version
 
@@ -79,12 +88,14 @@ const processIo: Io = {
 
 /** Runs the command line with the given arguments; resolves to the exit code. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'cases') return runCases(argv.slice(1), io);
   const args = parseCommandLine(argv, {
     out: { type: 'string' },
     report: { type: 'string' },
     ranking: { type: 'string' },
     veto: { type: 'string' },
     pdf: { type: 'string' },
+    'as-of': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -96,8 +107,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   const values = {
     help: args.parsed.values.help === true,
     version: args.parsed.values.version === true,
-    ...Object.fromEntries(['out', 'report', 'ranking', 'veto', 'pdf'].map((k) => [k, stringOption(args.parsed.values, k)])),
-  } as { help: boolean; version: boolean; out?: string; report?: string; ranking?: string; veto?: string; pdf?: string };
+    ...Object.fromEntries(['out', 'report', 'ranking', 'veto', 'pdf', 'as-of'].map((k) => [k, stringOption(args.parsed.values, k)])),
+  } as { help: boolean; version: boolean; out?: string; report?: string; ranking?: string; veto?: string; pdf?: string; 'as-of'?: string };
   if (values.help) {
     io.out(HELP);
     return 0;
@@ -110,13 +121,14 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   if (command !== 'score' || !input || extra.length > 0) {
     io.err(
       command && command !== 'score'
-        ? `未知命令“${command}”。目前支持：kaohe score <工作簿.xlsx>\n`
+        ? `未知命令“${command}”。目前支持：kaohe score <工作簿.xlsx>、kaohe cases <工作簿.xlsx>\n`
         : '用法：kaohe score <工作簿.xlsx> [--out 文件.xlsx] [--report 文件.json]（kaohe --help 查看全部选项）\n',
     );
     return 2;
   }
   const settings = settingsFrom(values, io);
-  if (!settings) return 2;
+  const asOf = asOfOption(values['as-of'], io);
+  if (!settings || !asOf.ok) return 2;
   // The input is never written: no destination may be the input (or a link to it), nor each other.
   const roles = [
     { label: '输入文件', file: input },
@@ -131,7 +143,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 
   try {
-    return await score(input, settings, { out: values.out, report: values.report, pdf: values.pdf }, io);
+    return await score(input, settings, { out: values.out, report: values.report, pdf: values.pdf, asOf: asOf.asOf }, io);
   } catch (e) {
     if (e instanceof UnusableInput) {
       io.err(`${e.message}\n`);
@@ -163,14 +175,15 @@ interface Destinations {
   out?: string;
   report?: string;
   pdf?: string;
+  asOf?: string;
 }
 
-async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf }: Destinations, io: Io): Promise<number> {
+async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf, asOf }: Destinations, io: Io): Promise<number> {
   const host = await openWorkbookFile(input);
   const grids = await host.readGrids();
   const workbookSettings = readSettings(grids).settings;
   const settings: ScoreSettings = { ...workbookSettings.score, ...given };
-  const result = scoreAssessment(grids, settings);
+  const result = scoreAssessment(grids, settings, { asOf, today: localToday() });
   result.diagnostics.unshift(...host.diagnostics);
   const report = toReport(result);
 
