@@ -44,8 +44,8 @@ export interface WorkbookSettings {
   ownedSheets: string[];
   /** Sheets declared as templates besides those whose name ends in 模板. */
   templates: string[];
-  /** 办理期限 of the case register (caseSettings.ts); absent: the defaults. */
-  cases?: CaseRules;
+  /** 办理期限 of the case register (caseSettings.ts). */
+  cases: CaseRules;
 }
 
 export const DEFAULT_OUTPUT: OutputSettings = {
@@ -63,6 +63,7 @@ export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
   rewards: DEFAULT_REWARDS,
   ownedSheets: [],
   templates: [],
+  cases: DEFAULT_CASE_RULES,
 };
 
 /** Each setting: its row label, how it reads, how it is written, and what the row explains. */
@@ -213,6 +214,6 @@ export function settingsSheetPlan(settings: WorkbookSettings): SheetPlan {
     const r = i + 2;
     cells.push({ cell: `A${r}`, value: f.label }, { cell: `B${r}`, value: f.write(settings) }, { cell: `C${r}`, value: f.note });
   });
-  cells.push(...caseSettingCells(settings.cases ?? DEFAULT_CASE_RULES, FIELDS.length + 2));
+  cells.push(...caseSettingCells(settings.cases, FIELDS.length + 2));
   return { name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' };
 }
