@@ -18,6 +18,7 @@ import { findListLayout } from '../sheet/listSheet';
 import type { ScoreTable } from '../sheet/readScoreTable';
 import { hasRegisterHeader, isRegisterName } from '../sheet/readRegister';
 import type { CasesResult } from './cases';
+import { MEASURE_NAMES, ratesIn, targetCheck } from '../engine/cases/caseRules';
 
 /** Sheets by their names: deduction logs, petition ledgers, case registers (by name or header), and the rest (score tables and others). */
 export function splitSheets(grids: Grid[]): { tables: Grid[]; logs: Grid[]; ledgers: Grid[]; registers: Grid[] } {
@@ -132,10 +133,28 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
       const d = deductions.find((x) => x.sheet === r.sheet && x.cell === r.cell);
       if (cell && d) logPoints.push({ sheet: r.sheet, cell, value: d.points });
     }
+    if (tally) diagnostics.push(...targetsOf(compiled, tally, table));
     byTable.set(table, { entries, deductions, filled });
   }
   const logRows = logReadings.reduce((n, r) => n + r.rows.length, 0);
   return { byTable, diagnostics, logPoints, computedCells, compiled, ledgerEvents: events.length, logRows };
+}
+
+/** A rate requirement that states no points (年终结案率达到100%): the unit's rate, for the assessor who scores it. */
+function targetsOf(compiled: CompiledItem[], tally: NonNullable<CasesResult['perUnit'][number]>, table: ScoreTable): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const item of compiled) {
+    if (item.ref.kind !== 'item') continue;
+    const cell = table.entries.items[item.ref.category][item.ref.item].cell;
+    for (const note of item.parsed.notes) {
+      for (const target of ratesIn(note.text)) {
+        const check = targetCheck(target, tally);
+        const met = check.met === null ? '无法计算，请按实际评分' : check.met ? '已达到' : '未达到，扣分因素没有写扣几分，请按实际评分';
+        out.push(diagnose('CASE_TARGET', { item: item.label, target: target.text, unit: table.unit, measure: MEASURE_NAMES[target.measure], rate: check.rate, detail: check.detail, met }, table.sheet, cell));
+      }
+    }
+  }
+  return out;
 }
 
 /** “扣 4 分：到省正常上访 ×1” — what the computed value is made of, for a message. */

@@ -85,3 +85,22 @@ describe('rate rules', () => {
     expect(report.cases).toBeUndefined();
   });
 });
+
+test('a rate requirement without points is not scored: the unit’s rates are stated for the assessor', () => {
+  const sheet = (unit: string) =>
+    grid(
+      [
+        ['2024年度信访工作考核评分表', null, null, null, null],
+        [`单位：${unit}    2024年12月20日`, null, null, null, null],
+        ['考核内容', '考核重点', '分值', '扣分因素', '得分'],
+        ['一、立案查办(5分)', '坚持立案查办制度', 5, '信访案件按期结案率达到85%，年终结案率达到100%。', 4],
+      ],
+      { name: unit },
+    );
+  const result = scoreAssessment([sheet('张庄村'), sheet('李家村'), register], undefined, { asOf: '2024-12-20' });
+  expect(toReport(result).units.find((u) => u.name === '张庄村')!.categories[0].score).toBe(4);
+  const targets = result.diagnostics.filter((d) => d.code === 'CASE_TARGET' && d.sheet === '张庄村');
+  expect(targets.map((d) => [d.cell, d.severity])).toEqual([['E4', 'info'], ['E4', 'info']]);
+  expect(targets[0].message).toBe('“坚持立案查办制度”的要求“按期结案率达到85%”：张庄村按期办结率 83.3%（按期办结 5 件 ÷ 应办结 6 件），未达到，扣分因素没有写扣几分，请按实际评分');
+  expect(targets[1].message).toContain('结案率 85.7%');
+});

@@ -49,7 +49,7 @@ describe('due dates, computed by hand', () => {
     ['2024-05-10', 20, 'working', '2024-06-06', 'Saturday 5-11 worked (1), May 13–17 (6), 20–24 (11), 27–31 (16), Jun 3–6 (20)'],
     ['2024-09-10', 20, 'working', '2024-10-14', 'Sep 11–13 (3), Sat 9-14 (4), 18–20 (7), 23–27 (12), Sun 9-29 (13), 9-30 (14), Oct 8–11 (18), Sat 10-12 (19), 10-14 (20)'],
     ['2024-11-28', 20, 'working', '2024-12-26', 'Nov 29 (1), Dec 2–6 (6), 9–13 (11), 16–20 (16), 23–26 (20)'],
-  ] as const)('%s + %i %s → %s (%s)', (accepted, days, counting, due) => {
+  ] as const)('%s + %i %s → %s (%s)', (accepted, days, counting, due, _why) => {
     expect(dueDate(accepted, days, counting, calendar).due).toBe(due);
   });
 

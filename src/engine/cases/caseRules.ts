@@ -33,6 +33,20 @@ export function rateIn(text: string): { measure: Measure; threshold: Decimal } |
   return m ? { measure: m[1] ? 'onTime' : 'closed', threshold: dec(m[2]) } : null;
 }
 
+/** Every rate a requirement states: '按期结案率达到85%,年终结案率达到100%' → two targets. */
+export function ratesIn(text: string): { measure: Measure; threshold: Decimal; text: string }[] {
+  const folded = fold(text).replace(/\s+/g, '').replace(/％/g, '%');
+  const all = new RegExp(RATE.source, 'g');
+  return [...folded.matchAll(all)].map((m) => ({ measure: m[1] ? 'onTime' : 'closed', threshold: dec(m[2]), text: m[0] }));
+}
+
+/** A unit's rate against a requirement that states no points: what the assessor needs to score it. */
+export function targetCheck(target: { measure: Measure; threshold: Decimal }, cases: UnitCases): { rate: string; detail: string; met: boolean | null } {
+  const rate = target.measure === 'onTime' ? cases.onTimeRate : cases.closeRate;
+  const detail = target.measure === 'onTime' ? `按期办结 ${cases.onTime} 件 ÷ 应办结 ${cases.due} 件` : `已办结 ${cases.closed} 件 ÷ 受理 ${cases.total} 件`;
+  return { rate: percent(rate), detail, met: rate === null ? null : rate.times(100).gte(target.threshold) };
+}
+
 /**
  * The register query of each of an item's rules, in order; null for a rule the register does not score.
  * caseQueries(parseRules('按期结案率达到85%，每低1个百分点扣1分').rules) → [{ measure: 'onTime', threshold: 85, mode: 'shortfall' }]
