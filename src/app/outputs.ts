@@ -19,6 +19,7 @@ import { capitalAmount } from '../engine/chinese';
 import { toNumber } from '../engine/decimal';
 import { signedSheet } from '../sheet/outputs/signed';
 import { summarySheet } from '../sheet/outputs/summary';
+import { casesSheet } from '../sheet/outputs/casesSheet';
 import type { AssessmentResult } from './scoreAssessment';
 import { markGenerated, ownedSheetName, safeSheetName } from './ownedSheets';
 import { splitSheets } from './records';
@@ -137,11 +138,13 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
     else add(name(t.base === t.sheet ? `${t.base}(已填写)` : t.base), shared);
   }
 
+  if (result.cases && result.cases.outcomes.length > 0) sheets.push(casesSheet(result.cases, { name: name('办理情况') }));
+
   const nowOwned = sheets.map((s) => s.name);
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
   // Every generated sheet carries the mark that lets a later run prove it is the add-in's.
   const marked = sheets.map((s) => markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
-  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned }));
+  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, cases: result.cases?.rules ?? workbook.cases }));
   return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
 }
 

@@ -112,3 +112,23 @@ describe('the sample register', () => {
     }
   });
 });
+
+test('--out adds a 办理情况 sheet: due dates as values, states, days over and counts as formulas', async () => {
+  const { outputsPlan } = await import('../../src/app/outputs');
+  const { readSettings } = await import('../../src/app/settings');
+  const grids = await sampleGrids();
+  const result = scoreAssessment(grids, undefined, { today: '2030-01-01' });
+  const plan = outputsPlan(result, grids, readSettings(grids).settings, { today: '2024-12-20' }).plan;
+  const sheet = plan.sheets!.find((s) => s.name === '办理情况')!;
+  const at = (a: string) => sheet.cells.find((c) => c.cell === a)!;
+  expect(at('B2')).toMatchObject({ value: 45646 }); // 2024-12-20
+  expect(at('A15')).toMatchObject({ value: '合计', style: expect.objectContaining({ bold: true }) });
+  expect(at('H15')).toMatchObject({ value: 0.65625, formula: 'IF(G15=0,"—",D15/G15)' });
+  expect(at('E5')).toMatchObject({ value: 0, formula: 'COUNTIFS($B$18:$B$57,$A5,$J$18:$J$57,"逾期")' });
+  expect(at('A18')).toMatchObject({ value: 'XF2024-001' });
+  expect(at('H18')).toMatchObject({ value: 45340, style: expect.objectContaining({ numFmt: 'yyyy-mm-dd' }) }); // 2024-02-18
+  expect(at('J44')).toMatchObject({ value: '逾期', formula: 'IF(AND(I44<>"",I44<=$B$2),IF(I44<=H44,"按期","逾期"),IF($B$2>H44,"逾期","未办结"))' });
+  expect(at('K44')).toMatchObject({ value: 58 });
+  const text = JSON.stringify(sheet.cells);
+  expect(PRIVATE.filter((name) => text.includes(name))).toEqual([]);
+});

@@ -15,6 +15,7 @@ import { scoreAssessment, toReport } from '../../src/app/scoreAssessment';
 import { run } from '../../src/cli/main';
 import { convertWithLibreOffice, findSoffice, INSTALL_HINT } from '../../src/host/libreoffice';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
+import { SAMPLE_CASES } from '../../scripts/makeSample';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
 const RESULTS = path.join(__dirname, '..', '..', 'test-results', 'libreoffice');
@@ -128,6 +129,13 @@ test('--pdf: one page per unit with its name, total and the signature labels; th
   expect(notice).toContain('关于2024年度综治及信访工作考核结果的通报');
   expect(notice).toContain('壹万元整');
   expect(notice).not.toMatch(/某甲|某乙/);
+  // No petitioner's name or matter from the case register reaches any PDF.
+  const printed = (await fs.readdir(pdfDir)).filter((f) => f.endsWith('.pdf'));
+  const leaks = printed.flatMap((f) => {
+    const text = execFileSync('pdftotext', [path.join(pdfDir, f), '-'], { encoding: 'utf8' });
+    return SAMPLE_CASES.flatMap((c) => [c[3], c[4]]).filter((name) => text.includes(name)).map((name) => `${f}: ${name}`);
+  });
+  expect(leaks).toEqual([]);
   for (const name of ['张庄村签字表', '考核结果通报']) {
     execFileSync('pdftoppm', ['-r', '110', '-png', path.join(pdfDir, `${name}.pdf`), path.join(RESULTS, name)]);
   }
