@@ -91,6 +91,7 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
   const units = context.units ? new Map(context.units.map((u) => [cleanText(u), u])) : null;
   const seen = new Map<string, string>();
   const cases: Case[] = [];
+  const width = Math.max(...Object.values(col).map((c) => (c as number) + 1), grid.rows[layout.headerRow]?.length ?? 0);
 
   for (const r of layout.rows) {
     const row = grid.rows[r];
@@ -173,6 +174,7 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
     cases.push({
       sheet,
       row: r,
+      range: `${a1(r, 0)}:${a1(r, Math.max(0, width - 1))}`,
       cells: { row: a1(r, 0), id: cellOf(col.id), accepted: acceptedCell, closed: col.closed === undefined ? null : cellOf(col.closed), extension: col.extension === undefined ? null : cellOf(col.extension) },
       id,
       accepted,

@@ -19,6 +19,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { onSiteChanges, onSiteRebase, onSiteStart, type OnSiteDraft } from '../app/onSite';
+import { CasesTab } from './CasesTab';
 import { EntryTab } from './EntryTab';
 import type { PaneHost } from './paneHost';
 import { RankTab } from './RankTab';
@@ -32,7 +33,7 @@ const useStyles = makeStyles({
   tab: { minHeight: '44px' },
 });
 
-type Section = 'review' | 'entry' | 'rank';
+type Section = 'review' | 'entry' | 'rank' | 'cases';
 
 export interface PaneProps {
   host: PaneHost;
@@ -82,6 +83,9 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
         </Tab>
         <Tab className={styles.tab} value="rank">
           计算排名
+        </Tab>
+        <Tab className={styles.tab} value="cases">
+          办理台账
         </Tab>
       </TabList>
       {pane.busy && (
@@ -138,6 +142,9 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
           today={today}
           write={pane.write}
         />
+      )}
+      {pane.loaded && section === 'cases' && (
+        <CasesTab loaded={pane.loaded} today={today} onSelect={host.selectCell ? (sheet, range) => void pane.select(sheet, range) : undefined} />
       )}
       {pane.loaded && section === 'rank' && <RankTab loaded={pane.loaded} busy={pane.busy !== null} today={today} write={pane.write} />}
     </div>

@@ -13,6 +13,8 @@ export interface Case {
   sheet: string;
   /** The row's A1 address of its first cell, and the cells of the columns messages point at. */
   cells: { row: string; id: string; accepted: string; closed: string | null; extension: string | null };
+  /** The whole row of the register, as an A1 range ('A5:M5'), for selecting it. */
+  range: string;
   /** 0-based row index on the sheet, for selecting the row. */
   row: number;
   /** 编号 */
