@@ -12,8 +12,7 @@ import { toNumber } from '../engine/decimal';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { isoDate, parseDate } from '../sheet/dates';
 import type { Grid } from '../sheet/grid';
-import { hasRegisterHeader, isRegisterName, readRegister } from '../sheet/readRegister';
-import { SETTINGS_SHEET } from './settings';
+import { readRegister } from '../sheet/readRegister';
 
 export interface CasesResult {
   asOf: string;
@@ -38,11 +37,6 @@ export interface CasesReport {
   overall: CasesReport['perUnit'][number];
   overdue: { id: string; unit: string; due: string; daysOver: number; sheet: string; cell: string }[];
   dueSoon: { id: string; unit: string; due: string; daysLeft: number; sheet: string; cell: string }[];
-}
-
-/** The register sheets of a workbook: by name (信访事项办理台账 …) or by header. */
-export function findRegisters(grids: readonly Grid[]): Grid[] {
-  return grids.filter((g) => g.name !== SETTINGS_SHEET && (isRegisterName(g.name) || hasRegisterHeader(g)));
 }
 
 /**

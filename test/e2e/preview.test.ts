@@ -109,6 +109,13 @@ test('open the sample, correct the error on site, rank both ways, download, and 
   await page.getByText('（6月下旬排查未开展）', { exact: false }).waitFor();
   await shot('3-计算排名');
 
+  // 办理台账: the case register as of the assessment date; names never shown.
+  await page.getByRole('tab', { name: '办理台账' }).click();
+  await page.getByText('共 40 件，已办结 30 件，按期办结率 65.6%，结案率 75%').waitFor();
+  expect(await page.getByRole('list', { name: '逾期未办结' }).innerText()).toContain('XF2024-027 杨店社区 到期日 2024-10-23 已超期 58 日');
+  expect(await page.locator('body').innerText()).not.toMatch(/某子|某丑|某寅|某卯/);
+  await shot('5-办理台账');
+
   // The same pane in a dark system theme (the preview follows it as the pane follows Office's).
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByRole('tab', { name: '评分表' }).click();
