@@ -50,7 +50,13 @@ module.exports = async (env, argv) => {
   const common = {
     devtool: dev ? 'source-map' : false,
     resolve: { extensions: ['.tsx', '.ts', '.js'] },
-    module: { rules: [typescript(dev)] },
+    module: {
+      rules: [
+        typescript(dev),
+        // chinese-days declares "type": "commonjs" but its "module" entry is an ES module: parse it as one.
+        { test: /[\\/]chinese-days[\\/]dist[\\/]index\.es\.js$/, type: 'javascript/esm' },
+      ],
+    },
     performance: { hints: false },
   };
   const pane = {
