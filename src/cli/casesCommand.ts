@@ -5,7 +5,6 @@
  * has an error), 2 when the workbook has no register or cannot be read. Only 编号 are printed.
  */
 import path from 'path';
-import { parseArgs } from 'util';
 import { validAsOf, type CasesResult } from '../app/cases';
 import { localToday } from '../app/outputs';
 import { scoreAssessment } from '../app/scoreAssessment';
@@ -13,6 +12,7 @@ import { percent } from '../engine/cases/rates';
 import { hasErrors } from '../engine/diagnostics';
 import { openWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput } from '../host/xlsxHost';
+import { parseCommandLine, stringOption } from './args';
 import { formatDiagnostics, table } from './format';
 import type { Io } from './main';
 
@@ -29,20 +29,17 @@ export function asOfOption(value: string | undefined, io: Io): { ok: true; asOf?
 }
 
 export async function runCases(argv: string[], io: Io): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { 'as-of': { type: 'string' } } });
-  } catch (e) {
-    const m = /'([^']+)'/.exec((e as Error).message);
-    io.err(`参数有误${m ? `：不认识的选项 ${m[1]}` : ''}\n${CASES_USAGE}`);
+  const args = parseCommandLine(argv, { 'as-of': { type: 'string' } });
+  if (!args.ok) {
+    io.err(`参数有误：${args.message}\n${CASES_USAGE}`);
     return 2;
   }
-  const [input, ...extra] = parsed.positionals;
+  const [input, ...extra] = args.parsed.positionals;
   if (!input || extra.length > 0) {
     io.err(CASES_USAGE);
     return 2;
   }
-  const asOf = asOfOption(parsed.values['as-of'], io);
+  const asOf = asOfOption(stringOption(args.parsed.values, 'as-of'), io);
   if (!asOf.ok) return 2;
   try {
     const host = await openWorkbookFile(input);
@@ -52,8 +49,9 @@ export async function runCases(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     io.out(formatCases(result.cases));
-    if (result.cases.diagnostics.length > 0) io.out(`\n${formatDiagnostics(result.cases.diagnostics)}`);
-    return result.cases.overdue.length > 0 || hasErrors(result.cases.diagnostics) ? 1 : 0;
+    const diagnostics = [...host.diagnostics, ...result.cases.diagnostics];
+    if (diagnostics.length > 0) io.out(`\n${formatDiagnostics(diagnostics)}`);
+    return result.cases.overdue.length > 0 || hasErrors(diagnostics) ? 1 : 0;
   } catch (e) {
     if (e instanceof UnusableInput) {
       io.err(`${e.message}\n`);

@@ -12,6 +12,7 @@ import { isoDate, parseDate } from './dates';
 import { display, parseVeto } from './entry';
 import { a1, type CellValue, type Grid } from './grid';
 import { findListLayout, type ColumnSpec } from './listSheet';
+import { privateGuard } from './readLedger';
 
 type Column = 'id' | 'registered' | 'accepted' | 'unit' | 'source' | 'kind' | 'limit' | 'extension' | 'approved' | 'closed' | 'status';
 
@@ -91,6 +92,8 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
   const units = context.units ? new Map(context.units.map((u) => [cleanText(u), u])) : null;
   const seen = new Map<string, string>();
   const cases: Case[] = [];
+  // A value quoted in a message never repeats what the 信访人 / 事由 columns hold (typed in the wrong column).
+  const shown = privateGuard(grid, layout.headerRow, layout.rows);
   const width = Math.max(...Object.values(col).map((c) => (c as number) + 1), grid.rows[layout.headerRow]?.length ?? 0);
 
   for (const r of layout.rows) {
@@ -108,7 +111,7 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
       if (raw === null || display(raw).trim() === '') return null;
       const d = parseDate(raw);
       if (!d) {
-        problems.push(diagnose('CASE_BAD_DATE', { column, value: display(raw) }, sheet, cellOf(col[key])));
+        problems.push(diagnose('CASE_BAD_DATE', { column, value: shown(display(raw)) }, sheet, cellOf(col[key])));
         return null;
       }
       return isoDate(d);
@@ -126,7 +129,7 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
       unit = units.get(unitText);
       if (!unit) {
         const near = nearestName(unitText, [...units.values()]);
-        problems.push(diagnose('CASE_UNKNOWN_UNIT', { value: unitText || '（空）', hint: near ? `，是否为“${near}”？` : '' }, sheet, cellOf(col.unit)));
+        problems.push(diagnose('CASE_UNKNOWN_UNIT', { value: shown(unitText) || '（空）', hint: near ? `，是否为“${near}”？` : '' }, sheet, cellOf(col.unit)));
       }
     } else if (unitText === '') {
       problems.push(diagnose('CASE_UNKNOWN_UNIT', { value: '（空）', hint: '' }, sheet, cellOf(col.unit)));
@@ -136,14 +139,14 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
     const limitRaw = at(col.limit);
     if (limitRaw !== null && display(limitRaw).trim() !== '') {
       limit = parseLimit(limitRaw);
-      if (!limit) problems.push(diagnose('CASE_BAD_LIMIT', { value: display(limitRaw) }, sheet, cellOf(col.limit)));
+      if (!limit) problems.push(diagnose('CASE_BAD_LIMIT', { value: shown(display(limitRaw)) }, sheet, cellOf(col.limit)));
     }
 
     let extension: Case['extension'] = null;
     const extRaw = at(col.extension);
     if (extRaw !== null && display(extRaw).trim() !== '' && !/^(无|否|-|—|\/)$/.test(display(extRaw).trim())) {
       const parsed = parseExtension(extRaw);
-      if (parsed === 'bad') problems.push(diagnose('CASE_BAD_EXTENSION', { value: display(extRaw) }, sheet, cellOf(col.extension)));
+      if (parsed === 'bad') problems.push(diagnose('CASE_BAD_EXTENSION', { value: shown(display(extRaw)) }, sheet, cellOf(col.extension)));
       else if ('days' in parsed && parsed.days > context.rules.extensionLimit) {
         problems.push(diagnose('CASE_EXTENSION_BEYOND_LIMIT', { days: parsed.days, limit: context.rules.extensionLimit }, sheet, cellOf(col.extension)));
       } else if (parseVeto(at(col.approved)).kind === 'no') {
@@ -154,14 +157,14 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
     if (accepted && closed && closed < accepted) {
       problems.push(diagnose('CASE_CLOSED_BEFORE_ACCEPTED', { closed, accepted }, sheet, cellOf(col.closed)));
     }
-    if (id !== '' && seen.has(id)) problems.push(diagnose('CASE_DUPLICATE_ID', { id, first: seen.get(id) as string }, sheet, cellOf(col.id)));
+    if (id !== '' && seen.has(id)) problems.push(diagnose('CASE_DUPLICATE_ID', { id: shown(id), first: seen.get(id) as string }, sheet, cellOf(col.id)));
     else if (id !== '') seen.set(id, cellOf(col.id));
 
     const status = cleanText(display(at(col.status)));
     if (status !== '') {
-      if (closed && OPEN_WORDS.test(status)) notes.push(diagnose('CASE_STATUS_CONFLICT', { status, why: '填写了办结日期，按已办结计' }, sheet, cellOf(col.status)));
+      if (closed && OPEN_WORDS.test(status)) notes.push(diagnose('CASE_STATUS_CONFLICT', { status: shown(status), why: '填写了办结日期，按已办结计' }, sheet, cellOf(col.status)));
       else if (!closed && CLOSED_WORDS.test(status) && !OPEN_WORDS.test(status)) {
-        notes.push(diagnose('CASE_STATUS_CONFLICT', { status, why: '没有办结日期，无法判断是否按期，按未办结计；请补填办结日期' }, sheet, cellOf(col.status)));
+        notes.push(diagnose('CASE_STATUS_CONFLICT', { status: shown(status), why: '没有办结日期，无法判断是否按期，按未办结计；请补填办结日期' }, sheet, cellOf(col.status)));
       }
     }
 

@@ -88,3 +88,9 @@ describe('信访事项办理台账 reading', () => {
     expect(r.diagnostics[0].message).toContain('责任单位');
   });
 });
+
+test('a petitioner’s name typed into the 责任单位 column is not quoted in the message', () => {
+  const r = read([['XF-1', '2024-03-05', '王某某', '宅基地纠纷', '王某某', '上级交办', null, null, null, null, null, null]]);
+  expect(r.diagnostics.map((d) => d.code)).toEqual(['CASE_UNKNOWN_UNIT']);
+  expect(JSON.stringify(r)).not.toMatch(/王某某|宅基地/);
+});
