@@ -182,13 +182,6 @@ export function makeSampleWorkbook(units: SampleUnit[] = SAMPLE_UNITS): ExcelJS.
   for (const e of SAMPLE_LEDGER) ledger.addRow(e);
   ledger.getRow(1).font = { bold: true };
 
-  // The case register, its columns in the order this office keeps them (the reader finds them by name).
-  const register = wb.addWorksheet('信访事项办理台账');
-  register.columns = [12, 11, 11, 10, 14, 13, 7, 11, 11, 11, 9, 11, 9].map((width) => ({ width }));
-  register.addRow(['编号', '登记日期', '受理日期', '信访人', '事由', '来源', '类别', '责任单位', '办理期限', '延期', '延期批准', '办结日期', '状态']);
-  for (const c of SAMPLE_CASES) register.addRow(c);
-  register.getRow(1).font = { bold: true };
-
   const log = wb.addWorksheet('扣分明细');
   log.columns = [12, 30, 26, 6, 9, 30, 10, 12].map((width) => ({ width }));
   log.addRow(['单位', '考核项目', '扣分因素', '次数', '扣(加)分', '原因', '记录人', '日期']);
@@ -230,6 +223,14 @@ export function makeSampleWorkbook(units: SampleUnit[] = SAMPLE_UNITS): ExcelJS.
   summary.addRow(['序号', '单位', '总分', '排名']);
   summary.addRow([1, '张庄村', 95, 1]);
   summary.addRow([2, '李家村', 91, 2]);
+
+  // The case register, its columns in the order this office keeps them (the reader finds them by name);
+  // added last, so the sheets before it keep their places in the file.
+  const register = wb.addWorksheet('信访事项办理台账');
+  register.columns = [12, 11, 11, 10, 14, 13, 7, 11, 11, 11, 9, 11, 9].map((width) => ({ width }));
+  register.addRow(['编号', '登记日期', '受理日期', '信访人', '事由', '来源', '类别', '责任单位', '办理期限', '延期', '延期批准', '办结日期', '状态']);
+  for (const c of SAMPLE_CASES) register.addRow(c);
+  register.getRow(1).font = { bold: true };
   return wb;
 }
 

@@ -130,7 +130,7 @@ describe('the add-in’s own sheets', () => {
     const before = outputs();
     const settingsPlan = sheet(before.plan, '考核助手设置');
     const row = settingsPlan.cells.find((c) => c.value === '生成的工作表')?.cell.slice(1);
-    expect(at(settingsPlan, `B${row}`)?.value).toBe(['汇总排名', ...before.signed.values(), '考核结果通报', ...before.filled].join('、'));
+    expect(at(settingsPlan, `B${row}`)?.value).toBe(['汇总排名', ...before.signed.values(), '考核结果通报', ...before.filled, '办理情况'].join('、'));
     const again = outputs({ ownedSheets: ['汇总排名', '旧单位签字表'] }, [grid([['x']], { name: '汇总排名' }), grid([['x']], { name: '旧单位签字表' })]);
     expect(again.summary).toBe('汇总排名');
     expect(again.plan.removeSheets).toEqual(['旧单位签字表']);
