@@ -37,6 +37,9 @@ export function isRegisterName(name: string): boolean {
 
 /** A sheet whose header has the register's columns (编号, 责任单位 and a 受理/登记日期). */
 export function hasRegisterHeader(grid: Grid): boolean {
+  // Cheap first: a register's header names its 编号 within the top rows.
+  const top = grid.rows.slice(0, 20);
+  if (!top.some((row) => row?.some((v) => typeof v === 'string' && v.includes('编号')))) return false;
   const { layout } = findListLayout(grid, REGISTER_COLUMNS);
   return layout !== null && (layout.columns.accepted !== undefined || layout.columns.registered !== undefined);
 }

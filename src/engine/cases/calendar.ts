@@ -28,10 +28,19 @@ function localDate(iso: string): Date {
 }
 
 const covered = new Map<number, boolean>();
+/** The package formats a date on every call (~50 µs): each day is asked once. */
+const working = new Map<string, boolean>();
 
 /** The calendar of `chinese-days`. */
 export const CHINA_CALENDAR: Calendar = {
-  isWorkingDay: (iso) => isWorkday(localDate(iso)),
+  isWorkingDay: (iso) => {
+    let known = working.get(iso);
+    if (known === undefined) {
+      known = isWorkday(localDate(iso));
+      working.set(iso, known);
+    }
+    return known;
+  },
   covers: (year) => {
     let known = covered.get(year);
     if (known === undefined) {
