@@ -26,7 +26,8 @@ import { validAsOf, type CasesResult } from '../app/cases';
 import { scoreAssessment } from '../app/scoreAssessment';
 import type { CaseOutcome } from '../engine/cases/register';
 import { percent } from '../engine/cases/rates';
-import type { Loaded } from './usePane';
+import { CaseRulesEditor } from './CaseRulesEditor';
+import type { Loaded, Write } from './usePane';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS },
@@ -44,6 +45,8 @@ export interface CasesTabProps {
   today: string;
   /** Selects a range in Excel; absent where the host cannot (the browser preview). */
   onSelect?: (sheet: string, range: string) => void;
+  busy: boolean;
+  write: Write;
 }
 
 const FROM = { given: '所选日期', assessment: '评分表上的考核日期', today: '今天' } as const;
@@ -64,6 +67,7 @@ export function CasesTab(props: CasesTabProps): React.JSX.Element {
         <Caption1 className={styles.muted}>
           添加一张工作表（如“信访事项办理台账”），表头有“编号”“受理日期”“责任单位”，可选“来源”“类别”“办理期限”“延期”“延期批准”“办结日期”“状态”，每件一行；然后点击“评分表”中的“重新检查”。
         </Caption1>
+        <CaseRulesEditor loaded={props.loaded} busy={props.busy} write={props.write} />
       </div>
     );
   }
@@ -148,6 +152,7 @@ export function CasesTab(props: CasesTabProps): React.JSX.Element {
             ))}
         </TableBody>
       </Table>
+      <CaseRulesEditor loaded={props.loaded} busy={props.busy} write={props.write} />
     </div>
   );
 }

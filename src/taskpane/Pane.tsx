@@ -144,7 +144,13 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
         />
       )}
       {pane.loaded && section === 'cases' && (
-        <CasesTab loaded={pane.loaded} today={today} onSelect={host.selectCell ? (sheet, range) => void pane.select(sheet, range) : undefined} />
+        <CasesTab
+          loaded={pane.loaded}
+          today={today}
+          busy={pane.busy !== null}
+          write={pane.write}
+          onSelect={host.selectCell ? (sheet, range) => void pane.select(sheet, range) : undefined}
+        />
       )}
       {pane.loaded && section === 'rank' && <RankTab loaded={pane.loaded} busy={pane.busy !== null} today={today} write={pane.write} />}
     </div>

@@ -9,15 +9,19 @@ import { SAMPLE_CASES } from '../../scripts/makeSample';
 import { XlsxHost } from '../../src/host/xlsxHost';
 import { Pane } from '../../src/taskpane/Pane';
 import type { PaneHost } from '../../src/taskpane/paneHost';
+import type { WritePlan } from '../../src/host/host';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
 
-async function open(canSelect: boolean) {
+async function open(canSelect: boolean, plans: WritePlan[] = []) {
   const xlsx = await XlsxHost.fromBuffer(new Uint8Array(await fs.readFile(SAMPLE)), 'sample-2024.xlsx');
   const selected: string[] = [];
   const host: PaneHost = {
     readGrids: () => xlsx.readGrids(),
-    apply: (plan) => xlsx.apply(plan),
+    apply: (plan) => {
+      plans.push(plan);
+      return xlsx.apply(plan);
+    },
     ...(canSelect ? { selectCell: async (sheet: string, cell: string) => void selected.push(`${sheet}!${cell}`) } : {}),
   };
   render(<Pane host={host} today="2024-12-25" />);
@@ -50,4 +54,29 @@ test('another as-of date recounts; without a host that selects, the cases are pl
   expect(await screen.findByText('没有逾期未办结的案件。')).toBeTruthy();
   expect(within(screen.getByRole('list', { name: '即将到期' })).queryAllByRole('button')).toEqual([]);
   expect(screen.getByText('XF2024-027 杨店社区 到期日 2024-10-23 还剩 3 日')).toBeTruthy();
+});
+
+test('办理期限设置: a rule edited in the pane is saved in the settings sheet and the register is judged by it', async () => {
+  const plans: WritePlan[] = [];
+  await open(false, plans);
+  fireEvent.click(screen.getByRole('button', { name: '办理期限设置（保存在工作簿中）' }));
+  const days = screen.getByLabelText('上级交办（天数）');
+  fireEvent.change(days, { target: { value: '0' } });
+  expect(screen.getAllByText('1 到 365 之间的整数')).toHaveLength(1);
+  expect((screen.getByRole('button', { name: '保存办理期限设置' }) as HTMLButtonElement).disabled).toBe(true);
+  fireEvent.change(days, { target: { value: '20' } });
+  fireEvent.click(within(screen.getByRole('radiogroup', { name: '上级交办的计日方式' })).getByRole('radio', { name: '工作日' }));
+  fireEvent.click(screen.getByRole('button', { name: '保存办理期限设置' }));
+  await screen.findByText('已保存办理期限设置（考核助手设置表）');
+  expect(plans).toHaveLength(1);
+  expect(plans[0].cells).toEqual([]);
+  expect(plans[0].sheets!.map((s) => s.name)).toEqual(['考核助手设置']);
+  expect(plans[0].sheets![0].cells).toEqual(expect.arrayContaining([expect.objectContaining({ value: '办理期限：上级交办' }), expect.objectContaining({ value: '20个工作日' })]));
+  // 20 working days from 2024-10-08: Oct 9–11, Saturday 10-12 (调休), Oct 14–31, Nov 1 and 4 → 11-04.
+  const overdue = await screen.findByRole('list', { name: '逾期未办结' });
+  expect(within(overdue).getAllByText(/XF2024/).map((b) => b.textContent)).toEqual([
+    'XF2024-027 杨店社区 到期日 2024-10-23 已超期 58 日',
+    'XF2024-029 前营村 到期日 2024-11-04 已超期 46 日',
+    'XF2024-031 张庄村 到期日 2024-11-18 已超期 32 日',
+  ]);
 });
