@@ -68,7 +68,7 @@ export function formatCases(cases: CasesResult): string {
   const lines: string[] = [];
   const total = cases.overall;
   lines.push(`信访事项办理台账，截至 ${cases.asOf}（${FROM[cases.asOfFrom]}）：共 ${total.total} 件，已办结 ${total.closed} 件，按期办结率 ${percent(total.onTimeRate)}，结案率 ${percent(total.closeRate)}`);
-  lines.push('按期办结率 = 按期办结件数 ÷（已办结件数 + 已超期未办结件数）\n');
+  lines.push('按期办结率 = 按期办结件数 ÷（已办结件数 + 逾期未办结件数）\n');
   const rows = cases.perUnit
     .filter((u) => u.total > 0)
     .map((u) => [u.unit, String(u.total), String(u.due), String(u.onTime), String(u.late), String(u.open), percent(u.onTimeRate), percent(u.closeRate)]);

@@ -105,7 +105,7 @@ export function CasesTab(props: CasesTabProps): React.JSX.Element {
           {cases.rules.dueSoonDays} 日内到期 {cases.dueSoon.length} 件
         </Badge>
       </div>
-      <Caption1 className={styles.muted}>按期办结率 = 按期办结件数 ÷（已办结件数 + 到期未办结件数）</Caption1>
+      <Caption1 className={styles.muted}>按期办结率 = 按期办结件数 ÷（已办结件数 + 逾期未办结件数）</Caption1>
 
       <Subtitle2 as="h2">逾期未办结（{cases.overdue.length}）</Subtitle2>
       {cases.overdue.length === 0 ? (

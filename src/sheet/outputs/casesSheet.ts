@@ -37,7 +37,7 @@ export function casesSheet(input: { asOf: string; outcomes: readonly CaseOutcome
   put('A1', '信访事项办理情况', { bold: true, fontSize: 16, horizontal: 'center' });
   put('A2', '截至日期', { bold: true });
   put('B2', excelSerial(input.asOf), { numFmt: 'yyyy-mm-dd', horizontal: 'left' });
-  put('C2', '按期办结率 = 按期办结件数 ÷（已办结件数 + 到期未办结件数）；结案率 = 已办结件数 ÷ 受理件数', { wrap: true });
+  put('C2', '按期办结率 = 按期办结件数 ÷（已办结件数 + 逾期未办结件数）；结案率 = 已办结件数 ÷ 受理件数', { wrap: true });
 
   const units = input.perUnit.filter((u) => u.total > 0);
   const unitHead = 4;
