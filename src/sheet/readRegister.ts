@@ -112,7 +112,8 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
     const dateIn = (key: 'accepted' | 'registered' | 'closed', column: string): string | null => {
       const raw = at(col[key]);
       if (raw === null || display(raw).trim() === '') return null;
-      const d = parseDate(raw);
+      // Excel (Office.js) gives a date with a time of day as a fractional serial: the day is what counts.
+      const d = parseDate(typeof raw === 'number' && raw > 0 ? Math.floor(raw) : raw);
       if (!d) {
         problems.push(diagnose('CASE_BAD_DATE', { column, value: shown(display(raw)) }, sheet, cellOf(col[key])));
         return null;

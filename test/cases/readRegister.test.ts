@@ -16,7 +16,7 @@ describe('信访事项办理台账 reading', () => {
     const r = read([
       ['XF-1', '2024-03-05', '王某某', '宅基地纠纷', '张庄村', '上级交办', '初次', null, null, null, '2024-04-01', '已办结'],
       ['XF-2', 45370, '李某某', '低保', '李家村', '镇领导批办', '初次', '20个工作日', 30, '是', null, '办理中'],
-      ['XF-3', '2024年6月3日', '赵某某', '噪音', '王庄村', '领导阅批', '复查', null, '2024-08-01', null, null, null],
+      ['XF-3', 45446.6875, '赵某某', '噪音', '王庄村', '领导阅批', '复查', null, '2024-08-01', null, null, null],
     ]);
     expect(r.diagnostics).toEqual([]);
     expect(r.cases.map((c) => [c.id, c.accepted, c.unit, c.source, c.kind, c.limitDays, c.limitCounting, c.extension, c.closed])).toEqual([
