@@ -70,7 +70,7 @@ export interface SyncRecord {
 
 export interface MockWorkbook {
   run: ExcelRunner;
-  context: { sync: () => Promise<void> } & Record<string, unknown>;
+  context: { sync: () => Promise<void>; workbook: { worksheets: unknown }; application: unknown };
   /** The sheets, in order, as they are now. */
   sheets: MockSheet[];
   sheet(name: string): MockSheet;
@@ -80,6 +80,8 @@ export interface MockWorkbook {
   grid(name: string): Grid;
   /** The active sheet and the selected range ('sheet!E4'), once the pane has set them. */
   selection: { active: string | null; selected: string | null };
+  /** The workbook's calculation mode, and each calculate() run. */
+  state: { calculationMode: 'Automatic' | 'Manual'; calculations: string[] };
 }
 
 interface Action {
@@ -92,7 +94,7 @@ interface Resolvable {
 }
 
 /** A fake Excel holding these sheets. `hidden` names sheets that are hidden; `veryHidden` very hidden. */
-export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHidden?: string[] } = {}): MockWorkbook {
+export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHidden?: string[]; calculationMode?: 'Automatic' | 'Manual' } = {}): MockWorkbook {
   const sheets: MockSheet[] = grids.map((g) => fromGrid(g, options.hidden?.includes(g.name) ? 'Hidden' : options.veryHidden?.includes(g.name) ? 'VeryHidden' : 'Visible'));
   let queue: Action[] = [];
   let pending = new Set<Resolvable>();
@@ -100,6 +102,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
   let written = 0;
   let suspended = false;
   const selection: MockWorkbook['selection'] = { active: null, selected: null };
+  const state = { calculationMode: options.calculationMode ?? 'Automatic', calculations: [] as string[] };
 
   const act = (desc: unknown, run?: () => void) => void queue.push({ desc, run });
   const find = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -252,6 +255,8 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       get isNullObject() {
         return loadable.nullObject;
       },
+      // Office.js only: no _KeepReference for this range. Nothing for Excel (or the fake) to do.
+      untrack: () => proxy,
       format: recorder(`${desc}.format`, {
         set: (path, value) => {
           act({ set: `format.${path}`, on: desc, value }, () => formatRange(sheetOf(), rect(), path, value));
@@ -269,6 +274,17 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           }
         });
       },
+      // Office.js itself calls this to cut a write of more than 1,500 cells into row chunks.
+      getBoundingRect: (other: Excel.Range) =>
+        range(
+          sheetOf,
+          () => {
+            const a = rect();
+            const b = (other as unknown as Record<symbol, () => CellRange>)[RECT]();
+            return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+          },
+          `${desc}.getBoundingRect(${describe(other)})`,
+        ),
       getRow: (i: number) => range(sheetOf, () => ({ ...rect(), top: rect().top + i, bottom: rect().top + i }), `${desc}.getRow(${i})`),
       getMergedAreasOrNullObject: () => {
         const areasDesc = `${desc}.getMergedAreasOrNullObject()`;
@@ -285,6 +301,27 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           true,
         );
         act({ call: 'getMergedAreasOrNullObject', on: desc });
+        // RangeAreas.areas: each merged area's place, as numbers.
+        let areaItems: unknown[] | undefined;
+        const areaList = {
+          load: (props: string) => {
+            act({ load: props, on: `${areasDesc}.areas` });
+            areaItems = undefined;
+            pending.add({
+              resolve: async () => {
+                const s = sheetOf();
+                const r = rect();
+                const inside = s.merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
+                if (inside.length > MERGED_AREAS_LIMIT) throw new Error(`GeneralException: ${areasDesc}: more than ${MERGED_AREAS_LIMIT} merged areas`);
+                areaItems = inside.map((m) => ({ rowIndex: m.top, columnIndex: m.left, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 }));
+                return bytes(areaItems);
+              },
+            });
+          },
+          get items() {
+            return areaItems ?? NOT_LOADED;
+          },
+        };
         const areasTarget = {
           load: (props: string | string[]) => {
             areas.load(props);
@@ -293,6 +330,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           get isNullObject() {
             return areas.nullObject;
           },
+          areas: areaList,
         };
         const areasProxy: unknown = loaded(areasTarget, areas);
         return areasProxy;
@@ -360,6 +398,22 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       getRange: (address: string) => range(sheetOf, () => parseAddress(address), rangeDesc(sheetOf, address)),
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
         range(sheetOf, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }), rangeDesc(sheetOf, `R${row}C${col}:${rows}x${cols}`)),
+      getRanges: (address: string) => {
+        const parts = address.split(',').map((a) => a.trim());
+        const areasDesc = rangeDesc(sheetOf, address);
+        act({ call: 'getRanges', on: desc, address });
+        const target = {
+          untrack: () => target,
+          format: recorder(`${areasDesc}.format`, {
+            set: (path, value) => {
+              act({ set: `format.${path}`, on: areasDesc, value }, () => {
+                for (const part of parts) formatRange(sheetOf(), parseAddress(part), path, value);
+              });
+            },
+          }),
+        };
+        return target;
+      },
       getUsedRangeOrNullObject: (valuesOnly = false) => {
         act({ call: 'getUsedRangeOrNullObject', on: desc, valuesOnly });
         return range(sheetOf, () => usedRange(sheetOf(), valuesOnly), `${desc}.usedRange`, true);
@@ -477,11 +531,17 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
     },
   };
 
+  const application = new Loadable(() => ({ calculationMode: state.calculationMode }), 'application');
   const context = {
     workbook: { worksheets: collection },
-    application: {
-      suspendApiCalculationUntilNextSync: () => act({ call: 'suspendApiCalculationUntilNextSync' }, () => void (suspended = true)),
-    },
+    application: loaded(
+      {
+        load: (props: string) => void application.load(props),
+        suspendApiCalculationUntilNextSync: () => act({ call: 'suspendApiCalculationUntilNextSync' }, () => void (suspended = true)),
+        calculate: (type: string) => act({ call: 'calculate', type }, () => void state.calculations.push(type)),
+      },
+      application,
+    ),
     sync,
   };
 
@@ -496,6 +556,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
     },
     syncs,
     selection,
+    state,
     grid: (name) => {
       const s = find(name);
       if (!s) throw new Error(`no sheet ${name}`);
