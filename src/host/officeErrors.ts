@@ -75,7 +75,7 @@ export async function syncWithin(context: { sync(): Promise<unknown> }, ms: numb
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
-      () => reject(new OfficeHostError(`Excel 在 ${Math.round(ms / 1000)} 秒内没有响应。请保存工作簿，关闭并重新打开本窗格后重试；使用 Excel 网页版时可刷新页面`, 'Timeout')),
+      () => reject(new OfficeHostError(`Excel 在 ${Math.max(1, Math.round(ms / 1000))} 秒内没有响应。请保存工作簿，关闭并重新打开本窗格后重试；使用 Excel 网页版时可刷新页面`, 'Timeout')),
       ms,
     );
   });

@@ -94,7 +94,7 @@ export async function writePlan(context: Excel.RequestContext, plan: WritePlan, 
 /** What a failed write had done, for the user. */
 function whatWasWritten(written: string[], cleaned: boolean): string {
   const left = cleaned ? '' : `；未能删除临时工作表（名称以 ${TEMPORARY_PREFIX} 开头），可手动删除，下次写入时也会自动删除`;
-  if (written.length === 0) return `工作簿没有写入任何内容${left}`;
+  if (written.length === 0) return `出错前没有完整写入的内容；出错的那一批可能写入了一部分单元格，再次执行会写成正确的值${left}`;
   const list = written.length > 12 ? `${written.slice(0, 12).join('、')} 等 ${written.length} 项` : written.join('、');
   return `出错前已写入：${list}；出错的那一批可能写入了一部分单元格，再次执行会写成正确的值${left}`;
 }

@@ -6,6 +6,7 @@
  * sheet (it does in Excel 2021 and on the web); the tests check the calls on office-addin-mock.
  */
 import type { WorkbookHost } from '../host/host';
+import { OfficeHostError, syncWithin } from '../host/officeErrors';
 import type { PaneHost } from './paneHost';
 
 /** Excel.run, or a fake of it in tests. */
@@ -17,9 +18,13 @@ const excelRun: ExcelRun = (batch) => Excel.run(batch);
 export async function selectCell(sheet: string, cell: string, run: ExcelRun = excelRun): Promise<void> {
   await run(async (context) => {
     const worksheet = context.workbook.worksheets.getItem(sheet);
+    // A hidden sheet cannot be activated: say so rather than let Excel refuse in English.
+    worksheet.load('visibility');
+    await syncWithin(context);
+    if (worksheet.visibility !== 'Visible') throw new OfficeHostError(`工作表“${sheet}”已隐藏，无法选中 ${cell}。请右键单击工作表标签，选择“取消隐藏”后重试`);
     worksheet.activate();
     worksheet.getRange(cell).select();
-    await context.sync();
+    await syncWithin(context);
   });
 }
 

@@ -9,7 +9,7 @@
  * - text written to `values` or `formulas` is taken as if typed: '001' → 1, 'TRUE' → true,
  *   '=…' → a formula, "'…" → the text after the apostrophe; null leaves the cell as it is;
  * - a write must match the size of its range; a sheet name is unique (case-insensitive); the last
- *   visible sheet cannot be deleted; a note cannot be added where there is one;
+ *   visible sheet cannot be deleted, nor a very hidden one; a note cannot be added where there is one;
  * - getMergedAreasOrNullObject returns the merges whose top-left cell is in the range, and fails
  *   for more than 512 of them.
  * Each sync is recorded: the request (JSON of the queued actions), the response (JSON of what was
@@ -252,6 +252,9 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       set numberFormat(v: unknown[][]) {
         write('numberFormat')(v);
       },
+      set rowHidden(v: boolean) {
+        act({ set: 'rowHidden', on: desc, value: v }, () => formatRange(sheetOf(), rect(), 'rowHidden', v));
+      },
       get isNullObject() {
         return loadable.nullObject;
       },
@@ -392,6 +395,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
         act({ call: 'delete', on: desc }, () => {
           const s = sheetOf();
           if (s.visibility === 'Visible' && sheets.every((x) => x === s || x.visibility !== 'Visible')) throw new Error('InvalidOperation: the last visible worksheet cannot be deleted');
+          if (s.visibility === 'VeryHidden') throw new Error('InvalidOperation: a very hidden worksheet cannot be deleted');
           sheets.splice(sheets.indexOf(s), 1);
         });
       },
