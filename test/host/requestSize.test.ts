@@ -8,31 +8,9 @@
  * Not testable here: Excel's own response for a write (answered by the fake with reference ids
  * only), and the transport's envelope around the JSON (small).
  */
-import { outputsPlan } from '../../src/app/outputs';
-import { scoreAssessment, totalsPlan } from '../../src/app/scoreAssessment';
-import { readSettings } from '../../src/app/settings';
-import type { WritePlan } from '../../src/host/host';
 import { OfficeHost, REQUEST_LIMIT } from '../../src/host/officeHost';
-import { grid, type Grid } from '../../src/sheet/grid';
-import { ITEM_POINTS, seed003 } from '../support/seed003';
+import { everyOutput, seedUnits } from '../support/seedPlans';
 import { officeJsWorkbook, type OfficeJsWorkbook, type WireRecord } from './officeJsBridge';
-
-/** n units of the seed table (one item short per unit, so totals differ) and a 目标责任书 template. */
-export function seedUnits(n: number): Grid[] {
-  const grids = Array.from({ length: n }, (_, i) => {
-    const s = seed003({ unit: `第${i + 1}村`, entries: ITEM_POINTS.map((p, k) => (k === i % 14 ? p - 0.5 : p)), veto: '否', total: null });
-    return grid(s.rows, { name: `第${i + 1}村`, merges: s.merges });
-  });
-  grids.push(grid([['目标责任书'], ['{{单位}}：'], ['本年度考核总分 {{总分}} 分，等次 {{等次}}。']], { name: '目标责任书模板' }));
-  return grids;
-}
-
-/** The plan the pane's 计算排名 writes with every output. */
-export function everyOutput(grids: Grid[]): WritePlan {
-  const result = scoreAssessment(grids);
-  const outputs = outputsPlan(result, grids, readSettings(grids).settings, { today: '2024-12-25' });
-  return { cells: totalsPlan(result).cells, sheets: outputs.plan.sheets, removeSheets: outputs.plan.removeSheets };
-}
 
 const over = (wire: WireRecord[]) => wire.filter((w) => w.request >= REQUEST_LIMIT || w.response >= REQUEST_LIMIT);
 
