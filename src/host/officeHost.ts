@@ -5,8 +5,10 @@
  * officeBatches.ts), styles and page layout (officeLayout.ts), cell input (officeCells.ts) and
  * what it tells the user when something fails (officeErrors.ts).
  *
- * API sets: the manifest asks for ExcelApi 1.7 (suspending calculation needs 1.6, chart category
- * values and Worksheet.copy 1.7). Page layout, indent and RangeAreas need 1.9, merged areas 1.13,
+ * API sets: the manifest asks for ExcelApi 1.9 (README: which Office runs the pane): below it are only
+ * Office 2016 and the 2019 volume edition, whose IE11 webview cannot run the pane anyway. The host
+ * still checks at run time (an Excel that ignores the manifest's minimum): suspending calculation
+ * needs 1.6, chart category values and Worksheet.copy 1.7, page layout, indent and RangeAreas 1.9, merged areas 1.13,
  * notes 1.18 — and an Office.js that has the notes API: the requirement set says what Excel can
  * do, the library in the pane must also know the call (an old self-hosted office.js does not).
  * Without them the host says in Chinese what it did not do.
