@@ -18,12 +18,14 @@ import type { ApplyOutcome, WorkbookHost, WritePlan } from './host';
 import { explain, MESSAGES } from './officeErrors';
 import type { FitMode } from './officeLayout';
 import { readWorkbook } from './officeRead';
+import { runSelfCheck, type OfficeInfo, type SelfCheckReport } from './officeSelfCheck';
 import { writePlan } from './officeWrite';
 
 export { REQUEST_LIMIT } from './officeBatches';
 export { cellInput, formulaText, rectangles } from './officeCells';
 export { columnPoints } from './officeLayout';
 export { OfficeHostError } from './officeErrors';
+export { selfCheckText, type SelfCheckReport } from './officeSelfCheck';
 
 /** Runs a batch against a request context: Excel.run in Excel, a mock in tests. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -91,6 +93,16 @@ export class OfficeHost implements WorkbookHost {
       throw explain(e);
     }
     return { skipped };
+  }
+
+  /**
+   * 自检 (officeSelfCheck.ts) on a temporary sheet; the fallbacks it finds are used from then on.
+   * `info`: Office.context.diagnostics' platform and version, as the pane knows them.
+   */
+  async selfCheck(info: OfficeInfo, progress?: (step: string) => void): Promise<SelfCheckReport> {
+    const report = await runSelfCheck({ run: this.run, supports: this.supports, apis: this.apis, host: this, timeoutMs: this.timeoutMs }, info, progress);
+    this.fallbacks = { ...this.fallbacks, ...report.fallbacks };
+    return report;
   }
 
   private limit(message: string): void {

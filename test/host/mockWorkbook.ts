@@ -7,7 +7,8 @@
  *   is the mock's sentinel ("Error, property was not loaded"), not a value;
  * - isNullObject of an *OrNullObject result can be read only after a sync;
  * - text written to `values` or `formulas` is taken as if typed: '001' → 1, 'TRUE' → true,
- *   '=…' → a formula, "'…" → the text after the apostrophe; null leaves the cell as it is;
+ *   '=…' → a formula, "'…" → the text after the apostrophe; null leaves the cell as it is; in a
+ *   cell formatted as text ('@') text stays as written;
  * - a write must match the size of its range; a sheet name is unique (case-insensitive); the last
  *   visible sheet cannot be deleted, nor a very hidden one; a note cannot be added where there is one;
  * - getMergedAreasOrNullObject returns the merges whose top-left cell is in the range, and fails
@@ -225,7 +226,8 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
               if (v !== null) cellAt(s, address).numFmt = String(v);
               return;
             }
-            const typed = asTyped(v);
+            // A cell formatted as text keeps what is typed as text, as it is (an apostrophe too: unverified, the self-check asks Excel).
+            const typed = s.cells.get(address)?.numFmt === '@' && typeof v === 'string' && v !== '' ? { value: v } : asTyped(v);
             if (typed === undefined) return;
             const cell = cellAt(s, address);
             cell.value = typed.value;
@@ -260,11 +262,27 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       },
       // Office.js only: no _KeepReference for this range. Nothing for Excel (or the fake) to do.
       untrack: () => proxy,
-      format: recorder(`${desc}.format`, {
-        set: (path, value) => {
-          act({ set: `format.${path}`, on: desc, value }, () => formatRange(sheetOf(), rect(), path, value));
-        },
-      }),
+      format: readable(
+        recorder(`${desc}.format`, {
+          set: (path, value) => {
+            act({ set: `format.${path}`, on: desc, value }, () => formatRange(sheetOf(), rect(), path, value));
+          },
+          call: (path, args) => {
+            // autofitColumns: as wide as the longest text, by Excel's rule for the default font (7-px digits, 5 px padding).
+            if (path !== 'autofitColumns') return;
+            act({ call: path, on: `${desc}.format`, args }, () => {
+              const s = sheetOf();
+              const r = rect();
+              for (let c = r.left; c <= r.right; c++) {
+                let chars = 0;
+                for (let row = r.top; row <= r.bottom; row++) chars = Math.max(chars, String(s.cells.get(a1(row, c))?.value ?? '').length);
+                s.columnWidths.set(c, (chars * 7 + 5) * 0.75);
+              }
+            });
+          },
+        }),
+        new Loadable(() => ({ columnWidth: sheetOf().columnWidths.get(rect().left) ?? 48 }), `${desc}.format`),
+      ),
       select: () => act({ call: 'select', on: desc }, () => void (selection.selected = `${sheetOf().name}!${rangeAddress(rect())}`)),
       merge: (across = false) => {
         act({ call: 'merge', on: desc, across }, () => {
@@ -450,13 +468,16 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           });
         },
       },
-      pageLayout: recorder(`${desc}.pageLayout`, {
-        set: (path, value) => act({ set: path, on: `${desc}.pageLayout`, value }, () => void (sheetOf().page[path] = value)),
-        call: (path, args) => {
-          const key = path === 'setPrintArea' ? 'printArea' : path === 'setPrintTitleRows' ? 'printTitleRows' : path;
-          act({ call: path, on: `${desc}.pageLayout`, args: args.map(describe) }, () => void (sheetOf().page[key] = args.map(describe).join(',')));
-        },
-      }),
+      pageLayout: readable(
+        recorder(`${desc}.pageLayout`, {
+          set: (path, value) => act({ set: path, on: `${desc}.pageLayout`, value }, () => void (sheetOf().page[path] = value)),
+          call: (path, args) => {
+            const key = path === 'setPrintArea' ? 'printArea' : path === 'setPrintTitleRows' ? 'printTitleRows' : path;
+            act({ call: path, on: `${desc}.pageLayout`, args: args.map(describe) }, () => void (sheetOf().page[key] = args.map(describe).join(',')));
+          },
+        }),
+        new Loadable(() => ({ zoom: sheetOf().page.zoom ?? { scale: 100 } }), `${desc}.pageLayout`),
+      ),
       notes: {
         add: (cell: Excel.Range | string, content: string) => {
           act({ call: 'notes.add', on: desc, cell: describe(cell), content }, () => {
@@ -592,6 +613,17 @@ function loaded(target: Record<string | symbol, unknown>, loadable: { get(prop: 
       return true;
     },
   });
+}
+
+/** A recorder whose properties can also be loaded and read back (pageLayout.zoom, format.columnWidth): load() asks, a read after the sync answers. */
+function readable(rec: never, loadable: { load(props: string | string[]): void; get(prop: string): unknown; requested: Set<string> }): never {
+  return new Proxy(rec as object, {
+    get: (t, key) => {
+      if (key === 'load') return (props: string | string[]) => loadable.load(props);
+      if (typeof key === 'string' && loadable.requested.has(key)) return loadable.get(key);
+      return Reflect.get(t, key);
+    },
+  }) as never;
 }
 
 /** A chain of property sets and calls (chart.title.text = …, borders.getItem('EdgeTop').style = …), reported by path. */

@@ -165,7 +165,8 @@ export function officeJsWorkbook(grids: Grid[], options: Parameters<typeof mockW
             break;
           case ACTION.query: {
             const select = action.QueryInfo?.Select ?? [];
-            const collection = 'items' in (object ?? {}) || typeof (object as { getItem?: unknown })?.getItem === 'function';
+            // The fake's collections (worksheets, RangeAreas.areas) are plain objects with an items getter.
+            const collection = Object.getOwnPropertyDescriptor(object ?? {}, 'items')?.get !== undefined;
             (object.load as (p: string) => void)(select.map((p) => (collection && p !== 'items' ? `items/${p}` : p)).join(','));
             queries.push({ action, object });
             break;
@@ -192,7 +193,7 @@ export function officeJsWorkbook(grids: Grid[], options: Parameters<typeof mockW
     for (const { action, object } of instantiated) {
       let isNull = false;
       try {
-        isNull = Boolean(object?.isNullObject);
+        isNull = object?.isNullObject === true;
       } catch {
         // Not an *OrNullObject: it exists.
       }
@@ -209,7 +210,7 @@ export function officeJsWorkbook(grids: Grid[], options: Parameters<typeof mockW
       const items = (object as { items?: unknown }).items;
       let isNull = false;
       try {
-        isNull = Boolean(object.isNullObject);
+        isNull = object.isNullObject === true;
       } catch {
         // not nullable
       }
