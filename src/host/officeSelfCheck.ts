@@ -209,7 +209,7 @@ export function selfCheckText(report: SelfCheckReport, when: string): string {
     `考核助手自检 ${when}`,
     `平台：${report.platform}；版本：${report.version}`,
     `支持的要求集：${sets}；Office.js 批注接口：${report.notesApi ? '有' : '无'}`,
-    ...report.checks.map((c) => `${c.ok ? '通过' : '未通过'}　${c.name}：${c.detail}`),
+    ...report.checks.map((c) => `${c.ok ? '通过' : '未通过'}\u3000${c.name}：${c.detail}`),
     `采用的替代做法：${[report.fallbacks.fit === 'scale' ? '打印按比例缩放' : '', report.fallbacks.digitPixels ? `列宽按数字 ${report.fallbacks.digitPixels} 像素换算` : ''].filter(Boolean).join('；') || '无'}`,
   ].join('\n');
 }

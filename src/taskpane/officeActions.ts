@@ -7,6 +7,8 @@
  */
 import type { WorkbookHost } from '../host/host';
 import { OfficeHostError, syncWithin } from '../host/officeErrors';
+import type { SelfCheckReport } from '../host/officeHost';
+import type { OfficeInfo } from '../host/officeSelfCheck';
 import type { PaneHost } from './paneHost';
 
 /** Excel.run, or a fake of it in tests. */
@@ -28,8 +30,19 @@ export async function selectCell(sheet: string, cell: string, run: ExcelRun = ex
   });
 }
 
-/** The Office host as the pane uses it: its reads, writes and limitations, and selecting a cell. */
-export function officePaneHost(host: WorkbookHost & { readonly limitations?: readonly string[] }, run: ExcelRun = excelRun): PaneHost {
+/** Where Office says it runs: Office.context.diagnostics, or unknown outside Office. */
+function officeInfo(): OfficeInfo {
+  const d = typeof Office === 'undefined' ? undefined : Office.context?.diagnostics;
+  return { platform: String(d?.platform ?? '未知'), version: d?.version ?? '未知' };
+}
+
+/** The Office host as the pane uses it: its reads, writes and limitations, selecting a cell, and the self-check. */
+export function officePaneHost(
+  host: WorkbookHost & { readonly limitations?: readonly string[]; selfCheck?(info: OfficeInfo, progress?: (step: string) => void): Promise<SelfCheckReport> },
+  run: ExcelRun = excelRun,
+  info: () => OfficeInfo = officeInfo,
+): PaneHost {
+  const selfCheck = host.selfCheck?.bind(host);
   return {
     readGrids: () => host.readGrids(),
     apply: (plan) => host.apply(plan),
@@ -37,5 +50,6 @@ export function officePaneHost(host: WorkbookHost & { readonly limitations?: rea
       return host.limitations ?? [];
     },
     selectCell: (sheet, cell) => selectCell(sheet, cell, run),
+    ...(selfCheck ? { selfCheck: (progress: (step: string) => void) => selfCheck(info(), progress) } : {}),
   };
 }

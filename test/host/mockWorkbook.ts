@@ -190,7 +190,8 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       record.suspended = suspended;
     }
     // office-addin-mock updates some properties a microtask after its sync.
-    await new Promise((resolve) => setImmediate(resolve));
+    // (setImmediate where there is one: jsdom, for the pane's tests, has only setTimeout.)
+    await new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
   };
 
   // ——— Ranges ———
