@@ -116,3 +116,17 @@ describe('feature checks beside requirement sets', () => {
     }
   });
 });
+
+describe('text-formatted cells', () => {
+  test('“001” into a cell formatted as text: the format first, then the text as it is, without the apostrophe Excel might keep there', async () => {
+    const book = mockWorkbook([grid([['编号']], { name: '台账' })]);
+    await new OfficeHost(book.run, all).apply({
+      cells: [
+        { sheet: '台账', cell: 'A2', value: '001', numFmt: '@' },
+        { sheet: '台账', cell: 'A3', value: '001' },
+      ],
+    });
+    expect(book.sheet('台账').cells.get('A2')).toEqual({ value: '001', numFmt: '@' });
+    expect(book.sheet('台账').cells.get('A3')).toEqual({ value: '001' });
+  });
+});
