@@ -45,6 +45,31 @@ const typescript = (dev) => ({
   },
 });
 
+/** Where the pane looks for office.js, in order. */
+const OFFICE_JS = {
+  microsoft: 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+  /** Microsoft 365 operated by 21Vianet (世纪互联): Microsoft's documented CDN for that cloud. */
+  china: 'https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js',
+};
+
+/**
+ * office.js locations for this build: `--env officejs=china` puts the 21Vianet CDN first;
+ * `--env officejsFallback=<url>` names the copy on the office's own server (default: the folder
+ * office-js/ beside taskpane.html, where README's 内网部署 says to put it; a missing copy fails at once).
+ */
+function officeJsLocations(env) {
+  const cdn = env.officejs === 'china' ? OFFICE_JS.china : OFFICE_JS.microsoft;
+  return [cdn, env.officejsFallback || 'office-js/office.js'];
+}
+
+/** What the pane's HTML templates fill in: the locations and the boot script, inline. */
+function paneTemplateParameters(env) {
+  return {
+    officeJsLocations: JSON.stringify(officeJsLocations(env)),
+    bootScript: fs.readFileSync(path.resolve(__dirname, 'src/taskpane/boot.js'), 'utf8'),
+  };
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const common = {
@@ -72,8 +97,8 @@ module.exports = async (env, argv) => {
       clean: true,
     },
     plugins: [
-      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] }),
-      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: ['commands'] }),
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], templateParameters: paneTemplateParameters(env) }),
+      new HtmlWebpackPlugin({ filename: 'commands.html', template: './src/taskpane/commands.html', chunks: ['commands'], templateParameters: paneTemplateParameters(env) }),
       new HtmlWebpackPlugin({ filename: 'help.html', template: './src/taskpane/help.html', chunks: [] }),
       new CopyFilesPlugin([
         ...[16, 32, 64, 80].map((size) => [`assets/icon-${size}.png`, `assets/icon-${size}.png`]),
@@ -106,3 +131,4 @@ module.exports = async (env, argv) => {
   };
   return env.preview !== undefined ? [preview] : [pane, preview];
 };
+module.exports.officeJsLocations = officeJsLocations;

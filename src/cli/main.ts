@@ -19,6 +19,7 @@ import { parseCommandLine, stringOption } from './args';
 import { folderError, OutputError, sameFileError, writeFileAtomic } from './files';
 import { terminalSafe } from './terminal';
 import { asOfOption, runCases } from './casesCommand';
+import { runManifest } from './manifestCommand';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
 Kaohe — reads assessment score tables, validates, scores and ranks
@@ -31,6 +32,8 @@ Kaohe — reads assessment score tables, validates, scores and ranks
                            列出逾期未办结和 7 日内到期的案件（只列编号）；有逾期时退出码为 1
                            the case register: per unit counts and on-time rate, the overdue
                            cases and those due within 7 days; exit 1 when any is overdue
+  kaohe manifest --url <https://内网服务器/kaohe/> --out <manifest.xml>
+                           生成指向本单位服务器的加载项清单 write the add-in manifest for your server
 
 选项 Options:
   --out <文件.xlsx>        另存一份工作簿：填好空着的“总分”、按扣分记录算出的“得分”和扣分明细的
@@ -89,6 +92,7 @@ const processIo: Io = {
 /** Runs the command line with the given arguments; resolves to the exit code. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   if (argv[0] === 'cases') return runCases(argv.slice(1), io);
+  if (argv[0] === 'manifest') return runManifest(argv.slice(1), io);
   const args = parseCommandLine(argv, {
     out: { type: 'string' },
     report: { type: 'string' },

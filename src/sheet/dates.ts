@@ -13,9 +13,10 @@ const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 
 export function parseDate(v: CellValue): DateParts | null {
   if (typeof v === 'number') {
-    // Serial numbers of 1950–2100; anything else is not a date.
-    if (!Number.isInteger(v) || v < 18264 || v > 73415) return null;
-    const d = new Date(EXCEL_EPOCH_UTC + v * 86400000);
+    // Serial numbers of 1950–2100; anything else is not a date. A fraction is the time of day
+    // (45356.604 is 2024-03-05 14:29): the day is the same, as ExcelJS reads it for the command line.
+    if (!Number.isFinite(v) || v < 18264 || v >= 73416) return null;
+    const d = new Date(EXCEL_EPOCH_UTC + Math.floor(v) * 86400000);
     return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
   }
   if (typeof v !== 'string') return null;

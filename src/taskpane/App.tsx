@@ -32,22 +32,25 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
   },
+  // Long addresses wrap inside the message instead of running past it.
+  places: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-all' },
 });
 
-export function App({ status, host, dark = false, today }: { status: PaneStatus; host?: PaneHost; dark?: boolean; today?: string }): React.JSX.Element {
+export function App({ status, host, dark = false, today, tried = [] }: { status: PaneStatus; host?: PaneHost; dark?: boolean; today?: string; tried?: string[] }): React.JSX.Element {
   const styles = useStyles();
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
       <main className={styles.root} aria-label="考核助手">
         <Title3 as="h1">考核助手</Title3>
-        <StatusMessage status={status} />
+        <StatusMessage status={status} tried={tried} />
         {status === 'ready' && host && <Pane host={host} today={today ?? localToday()} />}
       </main>
     </FluentProvider>
   );
 }
 
-function StatusMessage({ status }: { status: PaneStatus }): React.JSX.Element | null {
+function StatusMessage({ status, tried }: { status: PaneStatus; tried: string[] }): React.JSX.Element | null {
+  const styles = useStyles();
   switch (status) {
     case 'loading':
       return <Spinner label="正在连接 Excel…" />;
@@ -56,8 +59,14 @@ function StatusMessage({ status }: { status: PaneStatus }): React.JSX.Element | 
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>无法加载 Office.js</MessageBarTitle>
-            窗格需要从微软服务器（appsforoffice.microsoft.com）加载 Office.js，但加载失败。请检查网络连接后重新打开窗格；
-            无法联网的电脑请改用命令行 kaohe，或在浏览器中使用预览版。
+            窗格需要 Office.js 才能读写工作簿，但在 10 秒内没有从以下位置加载成功：
+            <ul className={styles.places}>
+              {(tried.length > 0 ? tried : ['微软服务器']).map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+            政务内网等无法访问微软服务器的电脑，请联系管理员按说明书“在没有开发工具的电脑上安装”第 3 步把 Office.js 放到本单位服务器上；
+            在此之前请改用命令行 kaohe，或在浏览器中使用预览版。网络恢复后关闭并重新打开本窗格即可。
           </MessageBarBody>
         </MessageBar>
       );

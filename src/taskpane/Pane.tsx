@@ -1,6 +1,6 @@
 /**
  * The pane itself, over any host: in Excel (the Office.js host) or in the browser preview (the
- * ExcelJS host on a file the user opened). Three sections: 评分表, 现场评分, 计算排名.
+ * ExcelJS host on a file the user opened). Sections: 评分表, 现场评分, 计算排名, 办理台账, and 帮助 (自检).
  * What is typed in 现场评分 and not yet saved is kept here, per unit, so switching section or
  * unit, or any write, never loses it.
  */
@@ -21,6 +21,7 @@ import {
 import { onSiteChanges, onSiteRebase, onSiteStart, type OnSiteDraft } from '../app/onSite';
 import { CasesTab } from './CasesTab';
 import { EntryTab } from './EntryTab';
+import { HelpTab } from './HelpTab';
 import type { PaneHost } from './paneHost';
 import { RankTab } from './RankTab';
 import { ReviewTab } from './ReviewTab';
@@ -33,7 +34,7 @@ const useStyles = makeStyles({
   tab: { minHeight: '44px' },
 });
 
-type Section = 'review' | 'entry' | 'rank' | 'cases';
+type Section = 'review' | 'entry' | 'rank' | 'cases' | 'help';
 
 export interface PaneProps {
   host: PaneHost;
@@ -86,6 +87,9 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
         </Tab>
         <Tab className={styles.tab} value="cases">
           办理台账
+        </Tab>
+        <Tab className={styles.tab} value="help">
+          帮助
         </Tab>
       </TabList>
       {pane.busy && (
@@ -152,6 +156,7 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
           onSelect={host.selectCell ? (sheet, range) => void pane.select(sheet, range) : undefined}
         />
       )}
+      {section === 'help' && <HelpTab selfCheck={host.selfCheck?.bind(host)} />}
       {pane.loaded && section === 'rank' && <RankTab loaded={pane.loaded} busy={pane.busy !== null} today={today} write={pane.write} />}
     </div>
   );

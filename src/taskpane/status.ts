@@ -1,8 +1,10 @@
 import type { PaneStatus } from './App';
+import { officeReady } from './officeLoader';
 
-/** What the pane should show, given the global `Office` (undefined when the CDN script failed to load). */
-export async function detectStatus(office: typeof Office | undefined): Promise<PaneStatus> {
+/** What the pane should show, given the global `Office` (undefined when office.js could not be loaded). Office that never answers is treated as missing. */
+export async function detectStatus(office: typeof Office | undefined, readyMs?: number): Promise<PaneStatus> {
   if (office === undefined) return 'office-missing';
-  const info = await office.onReady();
+  const info = await officeReady(office, readyMs);
+  if (!info) return 'office-missing';
   return info.host === office.HostType.Excel ? 'ready' : 'not-excel';
 }

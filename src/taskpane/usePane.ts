@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { scoreAssessment, type AssessmentResult } from '../app/scoreAssessment';
 import { readSettings, type WorkbookSettings } from '../app/settings';
 import type { ApplyOutcome, WritePlan } from '../host/host';
+import { errorCode, explain, OfficeHostError } from '../host/officeErrors';
 import type { Grid } from '../sheet/grid';
 import type { PaneHost } from './paneHost';
 
@@ -93,7 +94,7 @@ export function usePane(host: PaneHost) {
 }
 
 function messageOf(e: unknown): string {
-  const m = e instanceof Error ? e.message : String(e);
-  if (/ItemNotFound|InvalidArgument|GeneralException/i.test(m)) return `Excel 拒绝了这次操作（${m}）。请确认工作簿未处于单元格编辑状态后重试。`;
-  return m;
+  // Office.js puts its code in e.code (InvalidOperationInCellEditMode …), never in the message.
+  if (e instanceof OfficeHostError || errorCode(e)) return explain(e).message;
+  return e instanceof Error ? e.message : String(e);
 }

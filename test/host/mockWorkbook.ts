@@ -7,9 +7,10 @@
  *   is the mock's sentinel ("Error, property was not loaded"), not a value;
  * - isNullObject of an *OrNullObject result can be read only after a sync;
  * - text written to `values` or `formulas` is taken as if typed: '001' → 1, 'TRUE' → true,
- *   '=…' → a formula, "'…" → the text after the apostrophe; null leaves the cell as it is;
+ *   '=…' → a formula, "'…" → the text after the apostrophe; null leaves the cell as it is; in a
+ *   cell formatted as text ('@') text stays as written;
  * - a write must match the size of its range; a sheet name is unique (case-insensitive); the last
- *   visible sheet cannot be deleted; a note cannot be added where there is one;
+ *   visible sheet cannot be deleted, nor a very hidden one; a note cannot be added where there is one;
  * - getMergedAreasOrNullObject returns the merges whose top-left cell is in the range, and fails
  *   for more than 512 of them.
  * Each sync is recorded: the request (JSON of the queued actions), the response (JSON of what was
@@ -70,7 +71,7 @@ export interface SyncRecord {
 
 export interface MockWorkbook {
   run: ExcelRunner;
-  context: { sync: () => Promise<void> } & Record<string, unknown>;
+  context: { sync: () => Promise<void>; workbook: { worksheets: unknown }; application: unknown };
   /** The sheets, in order, as they are now. */
   sheets: MockSheet[];
   sheet(name: string): MockSheet;
@@ -80,6 +81,8 @@ export interface MockWorkbook {
   grid(name: string): Grid;
   /** The active sheet and the selected range ('sheet!E4'), once the pane has set them. */
   selection: { active: string | null; selected: string | null };
+  /** The workbook's calculation mode, and each calculate() run. */
+  state: { calculationMode: 'Automatic' | 'Manual'; calculations: string[] };
 }
 
 interface Action {
@@ -92,7 +95,7 @@ interface Resolvable {
 }
 
 /** A fake Excel holding these sheets. `hidden` names sheets that are hidden; `veryHidden` very hidden. */
-export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHidden?: string[] } = {}): MockWorkbook {
+export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHidden?: string[]; calculationMode?: 'Automatic' | 'Manual' } = {}): MockWorkbook {
   const sheets: MockSheet[] = grids.map((g) => fromGrid(g, options.hidden?.includes(g.name) ? 'Hidden' : options.veryHidden?.includes(g.name) ? 'VeryHidden' : 'Visible'));
   let queue: Action[] = [];
   let pending = new Set<Resolvable>();
@@ -100,6 +103,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
   let written = 0;
   let suspended = false;
   const selection: MockWorkbook['selection'] = { active: null, selected: null };
+  const state = { calculationMode: options.calculationMode ?? 'Automatic', calculations: [] as string[] };
 
   const act = (desc: unknown, run?: () => void) => void queue.push({ desc, run });
   const find = (name: string) => sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -186,7 +190,8 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       record.suspended = suspended;
     }
     // office-addin-mock updates some properties a microtask after its sync.
-    await new Promise((resolve) => setImmediate(resolve));
+    // (setImmediate where there is one: jsdom, for the pane's tests, has only setTimeout.)
+    await new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
   };
 
   // ——— Ranges ———
@@ -222,7 +227,8 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
               if (v !== null) cellAt(s, address).numFmt = String(v);
               return;
             }
-            const typed = asTyped(v);
+            // A cell formatted as text keeps what is typed as text, as it is (an apostrophe too: unverified, the self-check asks Excel).
+            const typed = s.cells.get(address)?.numFmt === '@' && typeof v === 'string' && v !== '' ? { value: v } : asTyped(v);
             if (typed === undefined) return;
             const cell = cellAt(s, address);
             cell.value = typed.value;
@@ -249,14 +255,35 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
       set numberFormat(v: unknown[][]) {
         write('numberFormat')(v);
       },
+      set rowHidden(v: boolean) {
+        act({ set: 'rowHidden', on: desc, value: v }, () => formatRange(sheetOf(), rect(), 'rowHidden', v));
+      },
       get isNullObject() {
         return loadable.nullObject;
       },
-      format: recorder(`${desc}.format`, {
-        set: (path, value) => {
-          act({ set: `format.${path}`, on: desc, value }, () => formatRange(sheetOf(), rect(), path, value));
-        },
-      }),
+      // Office.js only: no _KeepReference for this range. Nothing for Excel (or the fake) to do.
+      untrack: () => proxy,
+      format: readable(
+        recorder(`${desc}.format`, {
+          set: (path, value) => {
+            act({ set: `format.${path}`, on: desc, value }, () => formatRange(sheetOf(), rect(), path, value));
+          },
+          call: (path, args) => {
+            // autofitColumns: as wide as the longest text, by Excel's rule for the default font (7-px digits, 5 px padding).
+            if (path !== 'autofitColumns') return;
+            act({ call: path, on: `${desc}.format`, args }, () => {
+              const s = sheetOf();
+              const r = rect();
+              for (let c = r.left; c <= r.right; c++) {
+                let chars = 0;
+                for (let row = r.top; row <= r.bottom; row++) chars = Math.max(chars, String(s.cells.get(a1(row, c))?.value ?? '').length);
+                s.columnWidths.set(c, (chars * 7 + 5) * 0.75);
+              }
+            });
+          },
+        }),
+        new Loadable(() => ({ columnWidth: sheetOf().columnWidths.get(rect().left) ?? 48 }), `${desc}.format`),
+      ),
       select: () => act({ call: 'select', on: desc }, () => void (selection.selected = `${sheetOf().name}!${rangeAddress(rect())}`)),
       merge: (across = false) => {
         act({ call: 'merge', on: desc, across }, () => {
@@ -269,6 +296,17 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           }
         });
       },
+      // Office.js itself calls this to cut a write of more than 1,500 cells into row chunks.
+      getBoundingRect: (other: Excel.Range) =>
+        range(
+          sheetOf,
+          () => {
+            const a = rect();
+            const b = (other as unknown as Record<symbol, () => CellRange>)[RECT]();
+            return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+          },
+          `${desc}.getBoundingRect(${describe(other)})`,
+        ),
       getRow: (i: number) => range(sheetOf, () => ({ ...rect(), top: rect().top + i, bottom: rect().top + i }), `${desc}.getRow(${i})`),
       getMergedAreasOrNullObject: () => {
         const areasDesc = `${desc}.getMergedAreasOrNullObject()`;
@@ -285,6 +323,27 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           true,
         );
         act({ call: 'getMergedAreasOrNullObject', on: desc });
+        // RangeAreas.areas: each merged area's place, as numbers.
+        let areaItems: unknown[] | undefined;
+        const areaList = {
+          load: (props: string) => {
+            act({ load: props, on: `${areasDesc}.areas` });
+            areaItems = undefined;
+            pending.add({
+              resolve: async () => {
+                const s = sheetOf();
+                const r = rect();
+                const inside = s.merges.filter((m) => m.top >= r.top && m.top <= r.bottom && m.left >= r.left && m.left <= r.right);
+                if (inside.length > MERGED_AREAS_LIMIT) throw new Error(`GeneralException: ${areasDesc}: more than ${MERGED_AREAS_LIMIT} merged areas`);
+                areaItems = inside.map((m) => ({ rowIndex: m.top, columnIndex: m.left, rowCount: m.bottom - m.top + 1, columnCount: m.right - m.left + 1 }));
+                return bytes(areaItems);
+              },
+            });
+          },
+          get items() {
+            return areaItems ?? NOT_LOADED;
+          },
+        };
         const areasTarget = {
           load: (props: string | string[]) => {
             areas.load(props);
@@ -293,6 +352,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           get isNullObject() {
             return areas.nullObject;
           },
+          areas: areaList,
         };
         const areasProxy: unknown = loaded(areasTarget, areas);
         return areasProxy;
@@ -354,12 +414,29 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
         act({ call: 'delete', on: desc }, () => {
           const s = sheetOf();
           if (s.visibility === 'Visible' && sheets.every((x) => x === s || x.visibility !== 'Visible')) throw new Error('InvalidOperation: the last visible worksheet cannot be deleted');
+          if (s.visibility === 'VeryHidden') throw new Error('InvalidOperation: a very hidden worksheet cannot be deleted');
           sheets.splice(sheets.indexOf(s), 1);
         });
       },
       getRange: (address: string) => range(sheetOf, () => parseAddress(address), rangeDesc(sheetOf, address)),
       getRangeByIndexes: (row: number, col: number, rows: number, cols: number) =>
         range(sheetOf, () => ({ top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 }), rangeDesc(sheetOf, `R${row}C${col}:${rows}x${cols}`)),
+      getRanges: (address: string) => {
+        const parts = address.split(',').map((a) => a.trim());
+        const areasDesc = rangeDesc(sheetOf, address);
+        act({ call: 'getRanges', on: desc, address });
+        const target = {
+          untrack: () => target,
+          format: recorder(`${areasDesc}.format`, {
+            set: (path, value) => {
+              act({ set: `format.${path}`, on: areasDesc, value }, () => {
+                for (const part of parts) formatRange(sheetOf(), parseAddress(part), path, value);
+              });
+            },
+          }),
+        };
+        return target;
+      },
       getUsedRangeOrNullObject: (valuesOnly = false) => {
         act({ call: 'getUsedRangeOrNullObject', on: desc, valuesOnly });
         return range(sheetOf, () => usedRange(sheetOf(), valuesOnly), `${desc}.usedRange`, true);
@@ -392,13 +469,16 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
           });
         },
       },
-      pageLayout: recorder(`${desc}.pageLayout`, {
-        set: (path, value) => act({ set: path, on: `${desc}.pageLayout`, value }, () => void (sheetOf().page[path] = value)),
-        call: (path, args) => {
-          const key = path === 'setPrintArea' ? 'printArea' : path === 'setPrintTitleRows' ? 'printTitleRows' : path;
-          act({ call: path, on: `${desc}.pageLayout`, args: args.map(describe) }, () => void (sheetOf().page[key] = args.map(describe).join(',')));
-        },
-      }),
+      pageLayout: readable(
+        recorder(`${desc}.pageLayout`, {
+          set: (path, value) => act({ set: path, on: `${desc}.pageLayout`, value }, () => void (sheetOf().page[path] = value)),
+          call: (path, args) => {
+            const key = path === 'setPrintArea' ? 'printArea' : path === 'setPrintTitleRows' ? 'printTitleRows' : path;
+            act({ call: path, on: `${desc}.pageLayout`, args: args.map(describe) }, () => void (sheetOf().page[key] = args.map(describe).join(',')));
+          },
+        }),
+        new Loadable(() => ({ zoom: sheetOf().page.zoom ?? { scale: 100 } }), `${desc}.pageLayout`),
+      ),
       notes: {
         add: (cell: Excel.Range | string, content: string) => {
           act({ call: 'notes.add', on: desc, cell: describe(cell), content }, () => {
@@ -477,11 +557,17 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
     },
   };
 
+  const application = new Loadable(() => ({ calculationMode: state.calculationMode }), 'application');
   const context = {
     workbook: { worksheets: collection },
-    application: {
-      suspendApiCalculationUntilNextSync: () => act({ call: 'suspendApiCalculationUntilNextSync' }, () => void (suspended = true)),
-    },
+    application: loaded(
+      {
+        load: (props: string) => void application.load(props),
+        suspendApiCalculationUntilNextSync: () => act({ call: 'suspendApiCalculationUntilNextSync' }, () => void (suspended = true)),
+        calculate: (type: string) => act({ call: 'calculate', type }, () => void state.calculations.push(type)),
+      },
+      application,
+    ),
     sync,
   };
 
@@ -496,6 +582,7 @@ export function mockWorkbook(grids: Grid[], options: { hidden?: string[]; veryHi
     },
     syncs,
     selection,
+    state,
     grid: (name) => {
       const s = find(name);
       if (!s) throw new Error(`no sheet ${name}`);
@@ -527,6 +614,17 @@ function loaded(target: Record<string | symbol, unknown>, loadable: { get(prop: 
       return true;
     },
   });
+}
+
+/** A recorder whose properties can also be loaded and read back (pageLayout.zoom, format.columnWidth): load() asks, a read after the sync answers. */
+function readable(rec: never, loadable: { load(props: string | string[]): void; get(prop: string): unknown; requested: Set<string> }): never {
+  return new Proxy(rec as object, {
+    get: (t, key) => {
+      if (key === 'load') return (props: string | string[]) => loadable.load(props);
+      if (typeof key === 'string' && loadable.requested.has(key)) return loadable.get(key);
+      return Reflect.get(t, key);
+    },
+  }) as never;
 }
 
 /** A chain of property sets and calls (chart.title.text = …, borders.getItem('EdgeTop').style = …), reported by path. */

@@ -10,7 +10,7 @@
  */
 import { scoreAssessment, totalsPlan } from '../../src/app/scoreAssessment';
 import type { CellWrite, SheetPlan, WritePlan } from '../../src/host/host';
-import { cellInput, columnPoints, OfficeHost, parseAreas, rectangles, REQUEST_LIMIT } from '../../src/host/officeHost';
+import { cellInput, columnPoints, OfficeHost, rectangles, REQUEST_LIMIT } from '../../src/host/officeHost';
 import { a1, grid, parseRange, type CellValue, type Grid } from '../../src/sheet/grid';
 import { readScoreTables } from '../../src/sheet/readScoreTable';
 import { ITEM_POINTS, seed003 } from '../support/seed003';
@@ -198,13 +198,6 @@ describe('reading', () => {
     expect(sentinels(grids)).toEqual([]);
   });
 
-  test('parseAreas reads Excel’s addresses: quoted names, $ signs, whole rows and columns', () => {
-    expect(parseAreas("'a,b''c'!$A$1:$B$2, 'a,b''c'!D4")).toEqual([parseRange('A1:B2'), parseRange('D4')]);
-    expect(parseAreas('Sheet1!A:B,Sheet1!3:4')).toEqual([
-      { top: 0, left: 0, bottom: 1048575, right: 1 },
-      { top: 2, left: 0, bottom: 3, right: 16383 },
-    ]);
-  });
 });
 
 describe('writing', () => {
@@ -391,13 +384,13 @@ describe('writing', () => {
     expect(book.grid('签字表模板').rows[0]).toEqual(['{{单位}}签字表']);
   });
 
-  test('without ExcelApi 1.10 a template sheet is not generated, and the user is told', async () => {
+  test('without ExcelApi 1.7 (Worksheet.copy) a template sheet is not generated, and the user is told', async () => {
     const book = mockWorkbook([grid([['甲']], { name: '甲' }), grid([['{{单位}}']], { name: '模板' })]);
-    const outcome = await new OfficeHost(book.run, without('1.10')).apply({
+    const outcome = await new OfficeHost(book.run, without('1.7')).apply({
       cells: [],
       sheets: [{ name: '张庄村', copyOf: '模板', cells: [{ cell: 'A1', value: '张庄村' }], merges: [], columnWidths: [] }],
     });
-    expect(outcome.skipped).toEqual(['此版本 Excel 不支持复制工作表（需要 ExcelApi 1.10），未按模板“模板”生成“张庄村”']);
+    expect(outcome.skipped).toEqual(['此版本 Excel 不支持复制工作表（需要 ExcelApi 1.7），未按模板“模板”生成“张庄村”']);
     expect(book.sheets.map((s) => s.name)).toEqual(['甲', '模板']);
   });
 
@@ -427,7 +420,7 @@ describe('writing', () => {
     const book = mockWorkbook(unitSheets(1));
     book.sheet('第1村').notes.set('E5', '扣分原因：旧');
     const sync = jest.spyOn(book.context, 'sync');
-    await applyChecked(book, new OfficeHost(book.run, all), {
+    await applyChecked(book, new OfficeHost(book.run, all, () => true), {
       cells: [
         { sheet: '第1村', cell: 'E4', value: 4, note: '扣分原因：未开会' },
         { sheet: '第1村', cell: 'E5', value: 3, note: '扣分原因：未包案' },
@@ -443,7 +436,7 @@ describe('writing', () => {
   test('without ExcelApi 1.18 the values are written, the notes are not, and the user is told which', async () => {
     const book = mockWorkbook(unitSheets(1));
     const outcome = await new OfficeHost(book.run, without('1.18')).apply({ cells: [{ sheet: '第1村', cell: 'E4', value: 4, note: '扣分原因：未开会' }] });
-    expect(outcome.skipped).toEqual(['此版本 Excel 不支持写入批注（需要 ExcelApi 1.18），“第1村”E4 的扣分原因未写入；可在评分表中加一列“扣分原因”']);
+    expect(outcome.skipped).toEqual(['此版本 Excel 不支持写入批注（需要 ExcelApi 1.18 及较新的 Office.js），“第1村”E4 的扣分原因未写入；可在评分表中加一列“扣分原因”']);
     expect(book.sheet('第1村').cells.get('E4')?.value).toBe(4);
     expect(book.sheet('第1村').notes.size).toBe(0);
   });

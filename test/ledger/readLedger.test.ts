@@ -119,3 +119,32 @@ describe('helpers', () => {
     expect(nearestName('前营村', UNITS)).toBeNull();
   });
 });
+
+describe('a ledger date with a time: the hosts agree', () => {
+  test('Excel’s serial 45356.604 (2024-03-05 14:29) is 2024-03-05 in the pane, as ExcelJS’s Date is for the command line', async () => {
+    expect(parseDate(45356.604)).toEqual({ year: 2024, month: 3, day: 5 });
+    expect(parseDate(45356)).toEqual({ year: 2024, month: 3, day: 5 });
+    expect(parseDate(45356.99999)).toEqual({ year: 2024, month: 3, day: 5 });
+    // What the Office host reads (the serial) and what the command line reads (the same cell through ExcelJS).
+    const { default: ExcelJS } = await import('exceljs');
+    const { XlsxHost } = await import('../../src/host/xlsxHost');
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('信访台账');
+    ws.addRow(HEADER);
+    ws.addRow([new Date(Date.UTC(1899, 11, 30) + 45356.604 * 86400000), '张庄村', '赴省', '正常访', 2, 1]);
+    ws.getCell('A2').numFmt = 'yyyy-mm-dd hh:mm';
+    const host = await XlsxHost.fromBuffer(new Uint8Array(await wb.xlsx.writeBuffer()));
+    const [fromFile] = await host.readGrids();
+    const inFile = readLedger(fromFile, { units: UNITS, year: 2024 });
+    const inExcel = read([[45356.604, '张庄村', '赴省', '正常访', 2, 1, null, null, null]]);
+    expect(inFile.diagnostics).toEqual([]);
+    expect(inExcel.diagnostics).toEqual([]);
+    expect(inExcel.events.map((e) => e.date)).toEqual(['2024-03-05']);
+    expect(inFile.events.map((e) => e.date)).toEqual(inExcel.events.map((e) => e.date));
+  });
+
+  test('a number outside 1950–2100 is still not a date', () => {
+    expect(parseDate(5.5)).toBeNull();
+    expect(parseDate(73416.2)).toBeNull();
+  });
+});

@@ -10,11 +10,17 @@ import { mockWorkbook } from '../host/mockWorkbook';
 
 const sheets = [grid([['考核内容']], { name: '张庄村' }), grid([['考核内容', null, null, null, 6]], { name: '刘湾村' })];
 
-test('selecting a diagnostic’s cell activates its sheet and selects the cell, in one sync', async () => {
+test('selecting a diagnostic’s cell activates its sheet and selects the cell: one sync to check the sheet is visible, one to select', async () => {
   const excel = mockWorkbook(sheets);
   await selectCell('刘湾村', 'E4', excel.run);
   expect(excel.selection).toEqual({ active: '刘湾村', selected: '刘湾村!E4' });
-  expect(excel.syncs).toHaveLength(1);
+  expect(excel.syncs).toHaveLength(2);
+});
+
+test('a cell on a hidden sheet is not selected: the user is told in Chinese how to show the sheet', async () => {
+  const excel = mockWorkbook(sheets, { hidden: ['刘湾村'] });
+  await expect(selectCell('刘湾村', 'E4', excel.run)).rejects.toThrow('工作表“刘湾村”已隐藏，无法选中 E4。请右键单击工作表标签，选择“取消隐藏”后重试');
+  expect(excel.selection).toEqual({ active: null, selected: null });
 });
 
 test('a sheet that is gone is an error the pane can show', async () => {

@@ -281,13 +281,16 @@ describe('计算排名', () => {
 describe('failures are said in Chinese, never a blank pane', () => {
   test('a write Excel refuses shows a message bar and the pane stays usable', async () => {
     const xlsx = await XlsxHost.fromBuffer(new Uint8Array(await fs.readFile(SAMPLE)), 'sample-2024.xlsx');
-    const host: PaneHost = { readGrids: () => xlsx.readGrids(), apply: async () => Promise.reject(new Error('InvalidArgument: 单元格处于编辑状态')) };
+    // As Office.js rejects: the code in .code, English prose in .message.
+    const refused = Object.assign(new Error('Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.'), { code: 'InvalidOperationInCellEditMode' });
+    const host: PaneHost = { readGrids: () => xlsx.readGrids(), apply: async () => Promise.reject(refused) };
     render(<Pane host={host} today="2024-12-25" />);
     await screen.findByText('找到 10 个单位的评分表');
     fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
     fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
     expect(await screen.findByText('操作未完成')).toBeTruthy();
-    expect(screen.getByText(/Excel 拒绝了这次操作/)).toBeTruthy();
+    expect(screen.getByText(/Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑/)).toBeTruthy();
+    expect(screen.queryByText(/cell-editing mode/)).toBeNull();
     expect(screen.getByRole('table', { name: '排名结果' })).toBeTruthy();
   });
 
