@@ -38,7 +38,10 @@ export function internals(text: string): string[] {
  * names of its own command line. Everything else in Latin letters is either the user's own text
  * quoted back or English that should have been Chinese.
  */
-export const PRODUCT_WORDS = ['kaohe', 'xlsx', 'xls', 'xlsm', 'json', 'pdf', 'excel', 'wps', 'libreoffice', 'opendocument', 'ods', 'odt', 'docx', 'word', 'zip', 'csv', 'out', 'report', 'ranking', 'veto', 'help', 'version', 'dense', 'competition', 'zero', 'last', 'office'];
+export const PRODUCT_WORDS = [
+  // Units of size, and GB as in the standard GB/T 9704-2012 (公文格式) the notice follows.
+  'kb', 'mb', 'gb',
+  'kaohe', 'xlsx', 'xls', 'xlsm', 'json', 'pdf', 'excel', 'wps', 'libreoffice', 'opendocument', 'ods', 'odt', 'docx', 'word', 'zip', 'csv', 'out', 'report', 'ranking', 'veto', 'help', 'version', 'dense', 'competition', 'zero', 'last', 'office'];
 
 /** Every run of Latin letters in the user's input (cell text, sheet names, formulas). */
 export function latinWordsOf(texts: Iterable<string>): Set<string> {

@@ -205,7 +205,8 @@ function apply(wb: ExcelJS.Workbook, m: Mutation, at: (i: number) => ExcelJS.Wor
     }
     case 'renameSheet': {
       const ws = at(m.sheet);
-      if (ws && !wb.worksheets.some((w) => w !== ws && w.name === m.name)) ws.name = m.name;
+      // Excel refuses names over 31 characters; ExcelJS would cut them, perhaps onto another sheet's name.
+      if (ws && m.name.length <= 31 && !wb.worksheets.some((w) => w !== ws && w.name === m.name)) ws.name = m.name;
       return;
     }
     case 'unitName': {
