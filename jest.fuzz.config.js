@@ -9,5 +9,7 @@ module.exports = {
   roots: ['<rootDir>/test/fuzz'],
   testMatch: ['**/*.fuzz.test.ts'],
   testTimeout: (Number(process.env.FUZZ_BUDGET_S ?? 150) + 240) * 1000,
+  // The suite's child processes and fast-check's budget timer can outlive the last test by a moment.
+  forceExit: true,
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }] },
 };
