@@ -11,8 +11,8 @@
 import fc from 'fast-check';
 import ExcelJS from 'exceljs';
 
-/** The sample's sheets, in order: ten units, then the ledger, the log, a template and last year's summary. */
-export const SAMPLE_SHEETS = ['张庄村', '李家村', '王庄村', '赵集村', '刘湾村', '陈楼村', '杨店社区', '周口居委会', '前营村', '孙庄村', '信访台账', '扣分明细', '目标责任书模板', '往年汇总'];
+/** The sample's sheets, in order: ten units, then the ledger, the log, a template, last year's summary and the register of petition matters. */
+export const SAMPLE_SHEETS = ['张庄村', '李家村', '王庄村', '赵集村', '刘湾村', '陈楼村', '杨店社区', '周口居委会', '前营村', '孙庄村', '信访台账', '扣分明细', '目标责任书模板', '往年汇总', '信访事项办理台账'];
 const UNITS = SAMPLE_SHEETS.slice(0, 10);
 
 /** Ledger-only words: petitioners and matters that no other sheet of the sample holds. */
