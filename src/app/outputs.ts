@@ -94,7 +94,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
 
   const summary = name('汇总排名');
   const sheets = [
-    summarySheet(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, isNumberCell }),
+    summarySheet(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, rewards, isNumberCell }),
   ];
   const noticeOptions = {
     title: out.title ?? `关于${subject}考核结果的通报`,

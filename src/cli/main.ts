@@ -11,7 +11,7 @@ import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
 import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
-import { convertWithLibreOffice } from '../host/libreoffice';
+import { convertWithLibreOffice, fontSubstitutionNote } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
 import { localToday, outputsPlan, type Outputs } from '../app/outputs';
 import { formatDeductions, formatDiagnostics, formatRanking } from './format';
@@ -229,15 +229,19 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
       io.out(`生成了工作表：${outputs.summary}、${outputs.notice}，${outputs.signed.size} 张签字评分表（如“${[...outputs.signed.values()][0]}”）${letters}\n`);
     }
   }
-  if (pdf && outputs) await writePdfs(host, outputs, pdf, io);
+  if (pdf && outputs && !(await writePdfs(host, outputs, pdf, io))) return 2;
   return hasErrors(report.diagnostics) ? 1 : 0;
 }
 
-/** One PDF per signed sheet and one of the notice, through LibreOffice; a clear message when it is missing. */
-async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io): Promise<void> {
-  const printed = [...outputs.signed.values(), outputs.notice, ...outputs.filled];
-  const work = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-pdf-'));
+/**
+ * One PDF per signed sheet, one of the summary and one of the notice, through LibreOffice. False
+ * (and the reason on stderr, a timeout named as one) when they were asked for and not all written.
+ */
+async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io): Promise<boolean> {
+  const printed = [outputs.summary, ...outputs.signed.values(), outputs.notice, ...outputs.filled];
+  let work: string | null = null;
   try {
+    work = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-pdf-'));
     const files: string[] = [];
     for (const sheet of printed) {
       const file = path.join(work, `${sheet}.xlsx`);
@@ -246,11 +250,13 @@ async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io):
     }
     const written = await convertWithLibreOffice(files, 'pdf', dir);
     const letters = outputs.filled.length ? `、${outputs.filled.length} 份按模板填写的文书` : '';
-    io.out(`已生成 ${written.length} 个 PDF（${outputs.signed.size} 张签字评分表、通报${letters}）：${dir}\n`);
+    io.out(`已生成 ${written.length} 个 PDF（汇总排名、${outputs.signed.size} 张签字评分表、通报${letters}）：${dir}\n${fontSubstitutionNote()}\n`);
+    return true;
   } catch (e) {
-    io.err(`${(e as Error).message}\n`);
+    io.err(`PDF 未生成：${(e as Error).message}\n`);
+    return false;
   } finally {
-    await fs.rm(work, { recursive: true, force: true });
+    if (work) await fs.rm(work, { recursive: true, force: true });
   }
 }
 

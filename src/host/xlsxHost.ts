@@ -66,7 +66,7 @@ export class XlsxHost implements WorkbookHost {
 
   private constructor(readonly workbook: ExcelJS.Workbook) {}
 
-  /** A new workbook holding a copy of one of this workbook's sheets (to print it on its own). */
+  /** One sheet alone in a new workbook, formulas replaced by their results (to print it). */
   sheetCopy(name: string): XlsxHost {
     const source = this.workbook.getWorksheet(name);
     if (!source) throw new Error(`没有工作表“${name}”`);
@@ -75,6 +75,15 @@ export class XlsxHost implements WorkbookHost {
     const model = JSON.parse(JSON.stringify(source.model)) as ExcelJS.WorksheetModel & { merges: string[] };
     ws.model = { ...model, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
     ws.state = 'visible';
+    // Alone in its workbook, a formula's references to other sheets would break: keep its result.
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (cell.type === ExcelJS.ValueType.Formula) {
+          const result = cell.result;
+          cell.value = result === undefined || (typeof result === 'object' && result !== null) ? null : (result as ExcelJS.CellValue);
+        }
+      }),
+    );
     return new XlsxHost(copy);
   }
 

@@ -1,32 +1,48 @@
 /**
  * 汇总排名: one row per unit — 序号, 单位, each category's score, 加减分, 一票否决, 总分, 排名,
- * 等次, 备注. The scores are formulas over the unit sheets, so when an entry changes in Excel
- * the summary's scores, ranks and bands follow; the engine's values are written as the
- * formulas' cached results. A cell the engine had to read differently from Excel (text such as
- * “5分”, a value computed from the records over a differing typed one, an invalid entry) enters
- * the formula as the engine's number, so the formula and the engine always agree.
+ * 等次, 备注 (责任金 and 奖补资金), 评分状态. Every figure is a formula over the unit sheets' entry
+ * cells (see entryFormulas.ts), so a correction made in Excel or LibreOffice flows into scores,
+ * ranks, bands and notes; a wrong entry shows 「填写错误」 and the row's 评分状态 says what is
+ * missing, and a line under the title says 草稿 while any row is incomplete. The engine's values are
+ * written as the formulas' cached results. Landscape A4, one font, 制表人/审核人/日期 under the table.
  */
 import { bandsHighestFirst, parseBand, VETO_BAND } from '../../engine/bands';
-import { toNumber } from '../../engine/decimal';
-import type { Entry, Scheme, ScoreSettings } from '../../engine/model';
-import { rewardNote } from '../../engine/rewards';
+import { sum, toNumber } from '../../engine/decimal';
+import type { Scheme, ScoreSettings } from '../../engine/model';
+import { depositOf, rewardNote, type RewardSettings } from '../../engine/rewards';
 import { columnLetters } from '../grid';
-import type { SheetPlan } from '../sheetPlan';
-import { BORDERED, cell, HEADER, sheetRef, type ScoredUnit } from './common';
+import type { CellStyle, SheetPlan } from '../sheetPlan';
+import { BORDERED, cell, linesFor, sheetRef, type ScoredUnit } from './common';
+import { adjustmentBounds, entryFormulas, itemBounds, WRONG, type IsNumberCell } from './entryFormulas';
 
 export interface SummaryOptions {
   name: string;
   title: string;
   scheme: Scheme;
   settings: ScoreSettings;
+  rewards: RewardSettings;
   /** True when the cell holds a number on its sheet (so a formula may reference it). */
-  isNumberCell: (sheet: string, cell: string) => boolean;
+  isNumberCell: IsNumberCell;
 }
 
 /** Values a person may type for 一票否决 = 是 (as entry.ts's parseVeto reads them). */
 const VETO_YES = ['是', '√', '✓', '✔', 'Y', 'YES', '有', '否决', 'TRUE', '1'];
 
-const FIRST_ROW = 3;
+/** Row 1 title, row 2 the 草稿 line (a formula), row 3 the header, units from row 4. */
+export const SUMMARY_FIRST_ROW = 4;
+const FONT = '宋体';
+const SIZE = 10.5;
+/** Column widths in characters: 序号, 单位, categories…, 加减分, 一票否决, 总分, 排名, 等次, 备注, 评分状态. */
+const FIXED = { index: 5, unit: 12, adjustment: 7, veto: 7, total: 7, rank: 5, band: 9, note: 30, status: 14 };
+/** Landscape A4 with 12 mm side margins: 273 mm of width; a width unit of the default font is about 1.9 mm. */
+const PRINT_WIDTH_UNITS = 140;
+
+/** What the summary's 评分状态 says for a unit, as its formula computes it. */
+export function summaryStatus(wrongCategories: boolean, blank: number): string {
+  return `${wrongCategories ? '有填写错误' : ''}${wrongCategories && blank > 0 ? '，' : ''}${blank > 0 ? `未评分${blank}项` : ''}`;
+}
+
+export const DRAFT_LINE = '草稿：有单位的得分未填写或填写错误（见“评分状态”列），本表结果不能作为正式结果';
 
 export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan {
   const k = o.scheme.categories.length;
@@ -40,32 +56,57 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     rank: 5 + k,
     band: 6 + k,
     note: 7 + k,
+    status: 8 + k,
   };
   const L = (c: number) => columnLetters(c);
-  const last = FIRST_ROW + units.length - 1;
-  const range = (c: number) => `$${L(c)}$${FIRST_ROW}:$${L(c)}$${last}`;
+  const first = SUMMARY_FIRST_ROW;
+  const last = first + units.length - 1;
+  const range = (c: number) => `$${L(c)}$${first}:$${L(c)}$${Math.max(last, first)}`;
   const V = range(col.veto);
   const T = range(col.total);
+  const width = col.status + 1;
+  const font = (s: CellStyle): CellStyle => ({ fontName: FONT, fontSize: SIZE, ...s });
+  const boxed = font(BORDERED);
+  const centered = font({ ...BORDERED, horizontal: 'center' });
+  const number = { ...centered, numFmt: '0.##' };
 
-  const cells: SheetPlan['cells'] = [cell('A1', o.title, { bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' })];
-  const header = ['序号', '单位', ...o.scheme.categories.map((c) => c.title), '加减分', '一票否决', '总分', '排名', '等次', '备注'];
-  header.forEach((h, c) => cells.push(cell(`${L(c)}2`, h, HEADER)));
+  const catWidth = Math.max(8, Math.floor((PRINT_WIDTH_UNITS - Object.values(FIXED).reduce((a, b) => a + b, 0)) / Math.max(1, k)));
+  const widths = [FIXED.index, FIXED.unit, ...o.scheme.categories.map(() => catWidth), FIXED.adjustment, FIXED.veto, FIXED.total, FIXED.rank, FIXED.band, FIXED.note, FIXED.status];
+
+  const cells: SheetPlan['cells'] = [cell('A1', o.title, font({ bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' }))];
+  const statuses = units.length ? range(col.status) : null;
+  const draft = units.some((u) => status(u) !== '');
+  cells.push(
+    cell('A2', draft ? DRAFT_LINE : '', font({ bold: true, horizontal: 'center', vertical: 'middle' }), statuses ? `IF(SUMPRODUCT(--(LEN(${statuses})>0))>0,"${DRAFT_LINE}","")` : undefined),
+  );
+  const header = ['序号', '单位', ...o.scheme.categories.map((c) => `${c.title}（${toNumber(c.statedPoints ?? sum(c.items.map((i) => i.points)))}分）`), '加减分', '一票否决', '总分', '排名', '等次', '备注', '评分状态'];
+  header.forEach((h, c) => cells.push(cell(`${L(c)}3`, h, font({ ...BORDERED, bold: true, horizontal: 'center' }))));
+  const headerLines = Math.max(...header.map((h, c) => linesFor(h, widths[c] - 1)));
 
   const bands = bandsHighestFirst(o.settings.bands.map(parseBand));
+  const heights: Record<number, number> = { 1: 26, 2: 16, 3: headerLines * 14 + 4 };
   units.forEach((u, i) => {
-    const r = FIRST_ROW + i;
+    const r = first + i;
     const at = (c: number) => `${L(c)}${r}`;
-    const number = { ...BORDERED, horizontal: 'center' as const, numFmt: '0.##' };
-    cells.push(cell(at(col.index), i + 1, { ...BORDERED, horizontal: 'center' }));
-    cells.push(cell(at(col.unit), u.table.unit, BORDERED));
-    u.score.categories.forEach((c, ci) => {
-      cells.push(cell(at(col.category(ci)), toNumber(c.score), number, sumOf(u.table.sheet, u.entries.items[ci], o.isNumberCell)));
+    const sheet = u.table.sheet;
+    cells.push(cell(at(col.index), i + 1, centered));
+    cells.push(cell(at(col.unit), u.table.unit, boxed));
+    const sums: string[] = [];
+    const blanks: string[] = [];
+    o.scheme.categories.forEach((c, ci) => {
+      const f = entryFormulas(sheet, u.entries.items[ci], c.items.map(itemBounds), o.isNumberCell, true);
+      sums.push(f.sum);
+      if (f.blank) blanks.push(f.blank);
+      const wrong = u.entries.items[ci].some((e) => e.status === 'invalid');
+      const value = wrong ? WRONG : toNumber(u.score.categories[ci].score);
+      cells.push(cell(at(col.category(ci)), value, number, f.wrong ? `IF(${f.wrong}>0,"${WRONG}",${f.sum})` : f.sum));
     });
-    cells.push(cell(at(col.adjustment), toNumber(u.score.adjustment), number, sumOf(u.table.sheet, u.entries.adjustments, o.isNumberCell)));
-    cells.push(cell(at(col.veto), u.score.veto ? '是' : '否', { ...BORDERED, horizontal: 'center' }, vetoFormula(u)));
+    const adj = entryFormulas(sheet, u.entries.adjustments, o.scheme.adjustments.map(adjustmentBounds), o.isNumberCell, false);
+    const adjWrong = u.entries.adjustments.some((e) => e.status === 'invalid');
+    cells.push(cell(at(col.adjustment), adjWrong ? WRONG : toNumber(u.score.adjustment), number, adj.wrong ? `IF(${adj.wrong}>0,"${WRONG}",${adj.sum})` : adj.sum));
+    cells.push(cell(at(col.veto), u.score.veto ? '是' : '否', centered, vetoFormula(u)));
 
-    const cats = `${at(col.category(0))}:${at(col.category(k - 1))}`;
-    const sum = `ROUND(MAX(0,SUM(${cats})+${at(col.adjustment)}),2)`;
+    const sum = `ROUND(MAX(0,${[...sums, adj.sum].join('+')}),2)`;
     const total = o.settings.veto === 'zero' ? `IF(${at(col.veto)}="是",0,${sum})` : sum;
     cells.push(cell(at(col.total), toNumber(u.score.total), { ...number, bold: true }, total));
 
@@ -75,77 +116,77 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
         ? `IF(${at(col.veto)}="否",1+COUNTIFS(${V},"否",${T},">"&${t}),COUNTIF(${V},"否")+1+COUNTIFS(${V},"是",${T},">"&${t}))`
         : `IF(${at(col.veto)}="否",1+SUMPRODUCT((${V}="否")*(${T}>${t})/COUNTIFS(${V},${V},${T},${T})),` +
           `SUMPRODUCT((${V}="否")/COUNTIFS(${V},${V},${T},${T}))+1+SUMPRODUCT((${V}="是")*(${T}>${t})/COUNTIFS(${V},${V},${T},${T})))`;
-    cells.push(cell(at(col.rank), u.placement.rank, { ...BORDERED, horizontal: 'center' }, rank));
+    cells.push(cell(at(col.rank), u.placement.rank, centered, rank));
 
     const test = (b: (typeof bands)[number]) =>
       [b.min !== null ? `${t}>=${b.min.toFixed()}` : '', b.max !== null ? `${t}<=${b.max.toFixed()}` : ''].filter(Boolean).join(',');
     const bandFormula = bands.reduceRight((otherwise, b) => `IF(AND(${test(b)}),"${b.label}",${otherwise})`, '"—"');
-    cells.push(cell(at(col.band), u.placement.band?.label ?? '—', { ...BORDERED, horizontal: 'center' }, `IF(${at(col.veto)}="是","${VETO_BAND}",${bandFormula})`));
-    cells.push(cell(at(col.note), rewardNote(u.reward), BORDERED));
+    cells.push(cell(at(col.band), u.placement.band?.label ?? '—', centered, `IF(${at(col.veto)}="是","${VETO_BAND}",${bandFormula})`));
+    cells.push(cell(at(col.note), rewardNote(u.reward), boxed, noteFormula(o.rewards, { veto: at(col.veto), band: at(col.band), total: t, rank: at(col.rank) })));
+
+    const wrongRef = `COUNTIF(${at(col.category(0))}:${at(col.adjustment)},"${WRONG}")>0`;
+    const blank = blanks.length ? blanks.join('+') : '0';
+    const statusFormula = `IF(${wrongRef},"有填写错误","")&IF(AND(${wrongRef},${blank}>0),"，","")&IF(${blank}>0,"未评分"&(${blank})&"项","")`;
+    cells.push(cell(at(col.status), status(u), centered, statusFormula));
+    heights[r] = Math.max(1, linesFor(rewardNote(u.reward), FIXED.note - 1), linesFor(u.table.unit, FIXED.unit - 1)) * 14 + 2;
   });
 
-  const width = header.length;
+  // 制表人 / 审核人 / 日期 under the table.
+  const sign = last + 2;
+  const third = Math.floor(width / 3);
+  const signs: [number, string][] = [[0, '制表人：'], [third, '审核人：'], [2 * third, '日期：        年    月    日']];
+  for (const [c, text] of signs) cells.push(cell(`${L(c)}${sign}`, text, font({ vertical: 'bottom' })));
+  heights[sign] = 24;
+
   return {
     name: o.name,
     cells,
-    merges: [`A1:${L(width - 1)}1`],
-    columnWidths: [6, 14, ...o.scheme.categories.map(() => 12), 8, 9, 8, 6, 10, 36],
-    rowHeights: { 1: 30, 2: 48 },
+    merges: [`A1:${L(width - 1)}1`, `A2:${L(width - 1)}2`, ...signs.map(([c], i) => `${L(c)}${sign}:${L(i === 2 ? width - 1 : signs[i + 1][0] - 1)}${sign}`)],
+    columnWidths: widths,
+    rowHeights: heights,
     page: {
       orientation: 'landscape',
       paper: 'A4',
       fitToWidth: 1,
-      fitToHeight: 0,
-      margins: { top: 20, bottom: 20, left: 15, right: 15 },
-      printArea: `A1:${L(width - 1)}${Math.max(last, 2)}`,
-      printTitleRows: '1:2',
+      fitToHeight: units.length <= 40 ? 1 : 0,
+      margins: { top: 10, bottom: 12, left: 12, right: 12, header: 5, footer: 6 },
+      printArea: `A1:${L(width - 1)}${sign}`,
+      printTitleRows: '1:3',
       footer: `${o.name}  第 &P 页，共 &N 页`,
       horizontalCentered: true,
     },
     chart:
       units.length > 0
-        ? { title: '各单位总分', categories: `B${FIRST_ROW}:B${last}`, values: `${L(col.total)}${FIRST_ROW}:${L(col.total)}${last}`, from: `${L(width + 1)}2`, to: `${L(width + 9)}${Math.max(last, 20)}` }
+        ? { title: '各单位总分', categories: `B${first}:B${last}`, values: `${L(col.total)}${first}:${L(col.total)}${last}`, from: `${L(width + 1)}3`, to: `${L(width + 9)}${Math.max(last, 20)}` }
         : undefined,
   };
 }
 
-/**
- * SUM over the entry cells: a reference where the sheet holds the number the engine used, the
- * engine's number where it does not. SUM('张庄村'!E4:E7) or SUM('周口居委会'!E6:E7,5,5).
- */
-function sumOf(sheet: string, entries: Entry[], isNumberCell: SummaryOptions['isNumberCell']): string {
-  const refs: string[] = [];
-  const literals: string[] = [];
-  for (const e of entries) {
-    const sameNumber = e.status === 'ok' && e.value !== null && isNumberCell(sheet, e.cell) && e.raw === e.value.toFixed();
-    // Blank cells are referenced too: a value computed from the records is written into them.
-    const referable = e.status === 'blank' || (e.computed ? e.raw === '' || sameNumber : sameNumber);
-    if (referable) refs.push(e.cell);
-    else literals.push(e.status === 'ok' && e.value ? e.value.toFixed() : '0');
-  }
-  const terms = [...ranges(refs).map((r) => sheetRef(sheet, r)), ...literals];
-  return terms.length === 0 ? '0' : `SUM(${terms.join(',')})`;
+/** What 评分状态 shows for a unit: its wrong and blank entries. */
+function status(u: ScoredUnit): string {
+  const wrong = [...u.entries.items.flat(), ...u.entries.adjustments].some((e) => e.status === 'invalid');
+  const blank = u.entries.items.flat().filter((e) => e.status === 'blank').length;
+  return summaryStatus(wrong, blank);
 }
 
-/** E4, E5, E6, E8 → E4:E6, E8: consecutive cells of one column as ranges. */
-function ranges(cells: string[]): string[] {
-  const out: string[] = [];
-  let start: { col: string; row: number } | null = null;
-  let end = 0;
-  const flush = () => start && out.push(end === start.row ? `${start.col}${start.row}` : `${start.col}${start.row}:${start.col}${end}`);
-  for (const c of cells) {
-    const m = /^([A-Z]+)(\d+)$/.exec(c) as RegExpExecArray;
-    const row = Number(m[2]);
-    if (start && m[1] === start.col && row === end + 1) {
-      end = row;
-      continue;
-    }
-    flush();
-    start = { col: m[1], row };
-    end = row;
-  }
-  flush();
-  return out;
+/**
+ * 备注 as a formula of 一票否决, 等次, 总分 and 排名 (rewardFor and rewardNote in the engine):
+ * the deposit's fate by band, then the award by rank for totals at or above the threshold.
+ */
+function noteFormula(r: RewardSettings, at: { veto: string; band: string; total: string; rank: string }): string {
+  const deposit = depositOf(r).toFixed();
+  const byBand = r.returns.reduceRight(
+    (otherwise, b) => {
+      const returned = depositOf(r).times(b.times);
+      return `IF(${at.band}="${b.band}","${b.wording}（${returned.gt(0) ? returned.toFixed() : deposit}元）",${otherwise})`;
+    },
+    `"返还责任金本金（${deposit}元）"`,
+  );
+  const fate = `IF(${at.veto}="是","一票否决，责任金全部扣除（${deposit}元）",${byBand})`;
+  const n = r.awards.amounts.length;
+  if (n === 0) return fate;
+  const award = `IF(AND(${at.veto}="否",${at.total}>=${r.awards.minTotal},${at.rank}<=${n}),"；奖补资金"&CHOOSE(${at.rank},${r.awards.amounts.join(',')})&"元","")`;
+  return `${fate}&${award}`;
 }
 
 /** 一票否决 from the unit's veto cell, or the engine's answer when the records decided it or the sheet has no veto row. */
