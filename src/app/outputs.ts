@@ -18,7 +18,7 @@ import type { SheetPlan } from '../sheet/sheetPlan';
 import { capitalAmount } from '../engine/chinese';
 import { toNumber } from '../engine/decimal';
 import { signedSheet } from '../sheet/outputs/signed';
-import { summarySheet } from '../sheet/outputs/summary';
+import { summaryCells, summarySheet } from '../sheet/outputs/summary';
 import { casesSheet } from '../sheet/outputs/casesSheet';
 import type { AssessmentResult } from './scoreAssessment';
 import { markGenerated, ownedSheetName, safeSheetName } from './ownedSheets';
@@ -116,13 +116,25 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   });
 
   const signed = new Map<string, string>();
-  for (const u of units) {
+  const township = townshipOf(reference.title);
+  const assessed = reference.date ? isoFrom(reference.date) : null;
+  const signedDate = assessed ? formatDate(assessed, out.dateStyle) : out.date ? date : '';
+  for (const [index, u] of units.entries()) {
     const n = name(`${u.table.unit}${signedTemplate?.base ?? '签字表'}`);
     signed.set(u.table.unit, n);
     sheets.push(
       signedTemplate
         ? fromTemplate(signedTemplate, n, { ...shared, ...unitValues(u) })
-        : signedSheet(u, { name: n, scheme, title: `${subject}考核评分表`, date: out.date ? date : '', grid: byName.get(u.table.sheet) }),
+        : signedSheet(u, {
+            name: n,
+            scheme,
+            title: `${township}${subject}考核评分表`,
+            date: signedDate,
+            grid: byName.get(u.table.sheet),
+            isNumberCell,
+            summary: { sheet: summary, ...summaryCells(scheme.categories.length, index) },
+            signers: { leader: out.leader, members: out.members },
+          }),
     );
   }
   const notice = name(noticeTemplate?.base ?? '考核结果通报');
@@ -185,6 +197,18 @@ function workbookValues(units: ScoredUnit[], o: { title: string; subject: string
     重点管理单位: named(groups.last),
     排名列表: units.map((u) => `${u.placement.rank}.${u.table.unit} ${toNumber(u.score.total)}分`).join('；'),
   };
+}
+
+/** The township a title names: 'xx镇综治及信访工作考核评分表' → 'xx镇'; '' when it names none. */
+export function townshipOf(title: string | null): string {
+  const m = /^(.{1,12}?(?:镇|乡|街道办事处|街道|办事处))/.exec(fold(title ?? '').replace(/\s+/g, '').replace(/^\d{4}年度?/, ''));
+  return m ? m[1] : '';
+}
+
+/** A date as written in a label row (2024年12月20日, 2024-12-20, 2024.12.20) as YYYY-MM-DD, or null. */
+function isoFrom(text: string): string | null {
+  const m = /(\d{4})\s*[年./-]\s*(\d{1,2})\s*[月./-]\s*(\d{1,2})/.exec(fold(text));
+  return m ? `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}` : null;
 }
 
 /** What a table's title says was assessed: 'xx镇2024年度综治及信访工作考核评分表' → '综治及信访工作'. */

@@ -58,6 +58,8 @@ const PROFILE = `<?xml version="1.0" encoding="UTF-8"?>
 ${item('/org.openoffice.Office.Calc/Formula/Load', prop('OOXMLRecalcMode', '0'))}
 ${item('/org.openoffice.Office.Calc/Formula/Load', prop('ODFRecalcMode', '0'))}
 ${item('/org.openoffice.Office.Linguistic/General', prop('DefaultLocale_CJK', 'zh-CN'))}
+${item('/org.openoffice.Office.Common/I18N/CJK', prop('CJKFont', 'true'))}
+${item('/org.openoffice.Office.Common/I18N/CJK', prop('AsianTypography', 'true'))}
 ${item('/org.openoffice.Office.Common/Font/Substitution', prop('Replacement', 'true'))}
 ${FONT_SUBSTITUTES.flatMap((s) => s.names.map((n) => ({ n, face: s.face })))
   .map(({ n, face }, i) =>

@@ -1,95 +1,157 @@
 /**
- * 签字评分表: one unit's table as scored, to print and sign — items, points, rules, entries and
- * the reason for every deduction, category subtotals, 加减分, 一票否决, 总分, 排名, 等次 — then
- * the signature block (考核组长、考核组成员、被考核单位负责人) and the date. A4 portrait, one
- * page for the seed 003 table, header row repeated, footer with the unit and page number.
+ * 签字评分表: one unit's table to print and sign — the title with the township, the unit and the
+ * assessment date, each category with its points, its items with points, rules, the entry and the
+ * reason for every point lost (「未填写扣分原因」 where none is recorded), 小计 rows, 加减分, 一票否决
+ * with its reason, 总分, 排名, 等次, the table's own notes, then a signature row per signer, each
+ * with room to sign and its own date. Scores are formulas over the unit's sheet and the summary,
+ * so a correction flows into the page before it is printed; a line under the title says 草稿 while
+ * the unit's entries are incomplete. Printed at 100 %: body 10.5 pt (五号), the table as wide as
+ * the printable width, rows as tall as their text, the header row repeated on every page.
  */
 import { toNumber, type Decimal } from '../../engine/decimal';
 import type { Deduction } from '../../engine/deductions';
-import type { Scheme } from '../../engine/model';
+import type { Entry, Scheme } from '../../engine/model';
 import { display } from '../entry';
 import type { Grid } from '../grid';
-import type { SheetPlan } from '../sheetPlan';
-import { BORDERED, cell, HEADER, linesFor, type ScoredUnit } from './common';
+import type { CellStyle, SheetPlan } from '../sheetPlan';
+import { BORDERED, cell, linesFor, sheetRef, type ScoredUnit } from './common';
+import { adjustmentBounds, isReferenced, itemBounds, WRONG, type IsNumberCell } from './entryFormulas';
 
 export interface SignedOptions {
   name: string;
   scheme: Scheme;
-  /** The title of the assessment, e.g. xx镇2024年度综治及信访工作考核评分表. */
+  /** The title as in the source, township included: xx镇2024年度综治及信访工作考核评分表. */
   title: string;
-  /** The date printed under the signatures, already formatted; '' leaves 年 月 日 to fill in. */
+  /** The assessment date, already formatted; '' leaves 年 月 日 to fill in. */
   date: string;
-  /** The unit's own sheet, for its 扣分原因 column when it has one. */
+  /** The unit's own sheet, for its 扣分原因/备注 columns and notes. */
   grid: Grid | undefined;
+  isNumberCell: IsNumberCell;
+  /** The unit's row on the summary: its 一票否决, 总分, 排名, 等次 and 评分状态 cells. */
+  summary: { sheet: string; veto: string; total: string; rank: string; band: string; status: string };
+  /** 考核组长 and 考核组成员 by name when the settings know them. */
+  signers: { leader: string; members: string[] };
 }
 
-const WIDTHS = [12, 27, 5, 29, 6, 20];
-const FONT = 9;
-const LINE_HEIGHT = 12;
+export const NO_REASON = '未填写扣分原因';
+/** Column widths in characters: about 171 mm of the 180 mm printable width of A4 with 15 mm margins. */
+const WIDTHS = [12, 23, 6, 23, 6, 18];
+const COLS = 'ABCDEF';
+export const SIGNED_FONT = '宋体';
+/** 五号: the body size, printed at 100 %. */
+export const SIGNED_SIZE = 10.5;
+/** Points per printed line of 10.5 pt Noto Serif CJK / 宋体, and a cell's padding. */
+const LINE = 15.5;
+const PAD = 5;
+/** Height of a signature row (about 12 mm): room for a handwritten name. */
+const SIGN_ROW = 34;
 
 export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   const cells: SheetPlan['cells'] = [];
   const merges: string[] = [];
   const heights: Record<number, number> = {};
+  const font = (s: CellStyle): CellStyle => ({ fontName: SIGNED_FONT, fontSize: SIGNED_SIZE, ...s });
+  const text = font(BORDERED);
+  const center = font({ ...BORDERED, horizontal: 'center' });
+  const number = { ...center, numFmt: '0.##' };
   let r = 1;
-  const row = (values: (string | number | null)[], style = BORDERED, height?: number) => {
+  /** A row of up to six cells; `span` merges cells into the one before them (null). */
+  let mergedDown = false;
+  const row = (values: (string | number | null | { v: string | number; f?: string })[], style = text, height?: number) => {
     values.forEach((v, c) => {
-      if (v !== undefined) cells.push(cell(`${'ABCDEF'[c]}${r}`, v, style));
+      if (v === null) return;
+      const value = typeof v === 'object' ? v.v : v;
+      cells.push(cell(`${COLS[c]}${r}`, value, style, typeof v === 'object' ? v.f : undefined));
     });
-    const lines = Math.max(1, ...values.map((v, c) => (v === null ? 1 : linesFor(String(v), capacity(WIDTHS[c])))));
-    heights[r] = height ?? Math.max(18, lines * LINE_HEIGHT + 4);
+    const widths = spans(values);
+    // A category title merged down over its items is measured against all of their rows (below).
+    const measured = values.map((v, c) => (v === null || (mergedDown && c === 0) ? 1 : linesFor(String(typeof v === 'object' ? v.v : v), capacity(widths[c]))));
+    const lines = Math.max(1, ...measured);
+    heights[r] = height ?? lines * LINE + PAD;
     return r++;
   };
+  const mergeRow = (at: number, from: number, to: number) => merges.push(`${COLS[from]}${at}:${COLS[to]}${at}`);
 
-  row([o.title], { bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' }, 30);
-  merges.push('A1:F1');
-  row([`被考核单位：${u.table.unit}`, null, null, null, null, null], { vertical: 'middle' }, 20);
-  merges.push('A2:F2');
-  const headerRow = row(['考核内容', '考核重点', '分值', '扣分因素', '得分', '扣分原因'], HEADER, 22);
+  const title = row([o.title], font({ bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' }), 30);
+  mergeRow(title, 0, 5);
+  const S = (c: string) => sheetRef(o.summary.sheet, c);
+  const draftNow = draftText(u);
+  const draft = row([{ v: draftNow, f: `IF(${S(o.summary.status)}="","","草稿：本单位"&${S(o.summary.status)}&"，本表不能作为正式结果")` }], font({ bold: true, horizontal: 'center', vertical: 'middle' }), 18);
+  mergeRow(draft, 0, 5);
+  const label = row([`被考核单位：${u.table.unit}`, null, null, `考核日期：${o.date || '      年    月    日'}`, null, null], font({ vertical: 'middle' }), 22);
+  mergeRow(label, 0, 2);
+  mergeRow(label, 3, 5);
+  const headerRow = row(['考核内容', '考核重点', '分值', '扣分因素', '得分', '扣分原因'], font({ ...BORDERED, bold: true, horizontal: 'center' }), 22);
 
-  const center = { ...BORDERED, horizontal: 'center' as const, fontSize: FONT };
-  const text = { ...BORDERED, fontSize: FONT };
+  const sheet = u.table.sheet;
   o.scheme.categories.forEach((category, ci) => {
     const first = r;
+    const points = u.score.categories[ci].max;
+    const heading = `${category.title}（${toNumber(points)}分）`;
+    mergedDown = category.items.length > 1;
     category.items.forEach((item, ii) => {
       const entry = u.entries.items[ci][ii];
-      const score = entry.status === 'ok' && entry.value ? toNumber(entry.value) : entry.status === 'blank' ? '' : `${entry.raw}（无效，计0分）`;
-      const reasons = reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReason(o.grid, u, ci, ii));
-      const at = r;
-      row([ii === 0 ? category.title : null, item.label, toNumber(item.points), item.rules.join('\n'), score, reasons], text);
-      cells.find((x) => x.cell === `C${at}`)!.style = center;
-      cells.find((x) => x.cell === `E${at}`)!.style = center;
+      const reasons = reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(o.grid, u, u.table.itemRows[ci]?.[ii]));
+      const lost = entry.status === 'ok' && entry.value !== null && entry.value.lt(item.points);
+      const reason = reasons || (lost ? NO_REASON : '');
+      const at = row([ii === 0 ? heading : null, item.label, toNumber(item.points), item.rules.join('\n'), scoreCell(sheet, entry, itemBounds(item).max, null, o.isNumberCell), reason]);
+      for (const c of ['C', 'E']) cells.find((x) => x.cell === `${c}${at}`)!.style = c === 'E' ? number : center;
     });
-    if (r - 1 > first) merges.push(`A${first}:A${r - 1}`);
-    const subtotal = u.score.categories[ci];
-    const at = row(['', '小计', toNumber(subtotal.max), '', toNumber(subtotal.score), ''], { ...center, bold: true });
-    merges.push(`A${at}:B${at}`);
+    mergedDown = false;
+    if (r - 1 > first) {
+      merges.push(`A${first}:A${r - 1}`);
+      const need = linesFor(heading, capacity(WIDTHS[0])) * LINE + PAD;
+      let have = 0;
+      for (let k = first; k < r; k++) have += heights[k];
+      if (have < need) heights[r - 1] += need - have;
+    }
+    const at = row(['小计', null, toNumber(points), '', { v: toNumber(u.score.categories[ci].score), f: `SUM(E${first}:E${r - 1})` }, ''], font({ ...BORDERED, bold: true, horizontal: 'center' }));
+    mergeRow(at, 0, 1);
   });
 
+  const adjFirst = r;
   o.scheme.adjustments.forEach((adj, ai) => {
     const entry = u.entries.adjustments[ai];
-    const value = entry.status === 'ok' && entry.value && !entry.value.eq(0) ? signed(entry.value) : '';
-    row([ai === 0 ? '加减分' : null, adj.label, '', adj.rule, value, reasonsFor(u.deductions, `a${ai}`, '')], text);
+    const b = adjustmentBounds(adj);
+    const at = row([ai === 0 ? '加减分' : null, adj.label, '', adj.rule, scoreCell(sheet, entry, b.max, b.min, o.isNumberCell), reasonsFor(u.deductions, `a${ai}`, typedReasons(o.grid, u, rowOf(entry)))]);
+    cells.find((x) => x.cell === `E${at}`)!.style = number;
   });
-  if (o.scheme.adjustments.length > 1) merges.push(`A${r - o.scheme.adjustments.length}:A${r - 1}`);
+  if (o.scheme.adjustments.length > 1) merges.push(`A${adjFirst}:A${r - 1}`);
 
-  const summary: [string, string | number][] = [
-    ['加减分合计', signed(u.score.adjustment)],
-    ['一票否决', u.score.veto ? '是' : '否'],
-    ['总分', toNumber(u.score.total)],
-    ['排名', u.placement.rank],
-    ['等次', u.placement.band?.label ?? '—'],
-  ];
-  for (const [label, value] of summary) {
-    const at = row([label, null, null, null, value, null], { ...center, bold: true });
-    merges.push(`A${at}:D${at}`, `E${at}:F${at}`);
+  const bold = font({ ...BORDERED, bold: true, horizontal: 'center' });
+  const summaryRow = (labelText: string, value: { v: string | number; f?: string }, right = '') => {
+    const at = row([labelText, null, null, null, value, right], bold);
+    mergeRow(at, 0, 3);
+    return at;
+  };
+  if (o.scheme.adjustments.length) summaryRow('加减分合计', { v: toNumber(u.score.adjustment), f: `SUM(E${adjFirst}:E${r - 1})` });
+  const reason = vetoReason(o.grid, u);
+  const veto = summaryRow('一票否决', { v: u.score.veto ? '是' : '否', f: S(o.summary.veto) });
+  const vetoCell = cells.find((x) => x.cell === `F${veto}`)!;
+  Object.assign(vetoCell, { value: u.score.veto ? reason : '', formula: `IF(E${veto}="是","${reason.replace(/"/g, '""')}","")`, style: text });
+  heights[veto] = Math.max(heights[veto], linesFor(reason, capacity(WIDTHS[5])) * LINE + PAD);
+  summaryRow('总分', { v: toNumber(u.score.total), f: S(o.summary.total) });
+  summaryRow('排名', { v: u.placement.rank, f: S(o.summary.rank) });
+  summaryRow('等次', { v: u.placement.band?.label ?? '—', f: S(o.summary.band) });
+
+  for (const note of notesOf(o.grid, u)) {
+    const at = row([note], font({ wrap: true, vertical: 'top' }));
+    mergeRow(at, 0, 5);
   }
 
+  // The signature block: a row per signer, each with room to sign (C:E, about 70 mm) and its own date.
   r++;
-  row(['考核组长（签字）：', null, '考核组成员（签字）：', null, '被考核单位负责人（签字）：', null], { vertical: 'bottom', fontSize: 11 }, 40);
-  merges.push(`A${r - 1}:B${r - 1}`, `C${r - 1}:D${r - 1}`, `E${r - 1}:F${r - 1}`);
-  row([null, null, null, null, o.date || '年    月    日', null], { horizontal: 'right', vertical: 'middle', fontSize: 11 }, 24);
-  merges.push(`E${r - 1}:F${r - 1}`);
+  const members = o.signers.members.length ? o.signers.members : ['', '', ''];
+  const signers = [
+    `考核组长（签字）：${o.signers.leader}`,
+    ...members.map((m, i) => `考核组成员${members.length > 1 ? i + 1 : ''}（签字）：${m}`),
+    '被考核单位负责人（签字）：',
+  ];
+  for (const s of signers) {
+    const at = row([s, null, '', null, null, '日期：    年  月  日'], font({ vertical: 'bottom' }), SIGN_ROW);
+    mergeRow(at, 0, 1);
+    mergeRow(at, 2, 4);
+  }
 
   return {
     name: o.name,
@@ -100,9 +162,7 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
     page: {
       orientation: 'portrait',
       paper: 'A4',
-      fitToWidth: 1,
-      fitToHeight: 1,
-      margins: { top: 15, bottom: 15, left: 12, right: 12, header: 8, footer: 8 },
+      margins: { top: 15, bottom: 15, left: 15, right: 15, header: 8, footer: 8 },
       printArea: `A1:F${r - 1}`,
       printTitleRows: `${headerRow}:${headerRow}`,
       footer: `${u.table.unit}  第 &P 页，共 &N 页`,
@@ -111,20 +171,44 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   };
 }
 
+/** What the 草稿 line says now (as its formula will): empty when the unit's entries are complete. */
+export function draftText(u: ScoredUnit): string {
+  const wrong = [...u.entries.items.flat(), ...u.entries.adjustments].some((e) => e.status === 'invalid');
+  const blank = u.entries.items.flat().filter((e) => e.status === 'blank').length;
+  const status = `${wrong ? '有填写错误' : ''}${wrong && blank > 0 ? '，' : ''}${blank > 0 ? `未评分${blank}项` : ''}`;
+  return status ? `草稿：本单位${status}，本表不能作为正式结果` : '';
+}
+
+/** An entry as the page shows it: a formula over the unit's cell (blank stays blank, a wrong value shows 填写错误), or the engine's number. */
+function scoreCell(sheet: string, e: Entry, max: Decimal | null, min: Decimal | null, isNumberCell: IsNumberCell): { v: string | number; f?: string } {
+  const now = e.status === 'blank' ? '' : e.status === 'invalid' ? WRONG : toNumber(e.value as Decimal);
+  if (!isReferenced(sheet, e, isNumberCell)) return { v: now };
+  const x = sheetRef(sheet, e.cell);
+  const tests = [`ISNUMBER(${x})`, `${x}>=${min ? min.toFixed() : max ? '0' : '-1E+307'}`, max ? `${x}<=${max.toFixed()}` : ''].filter(Boolean);
+  return { v: now, f: `IF(${x}="","",IF(AND(${tests.join(',')}),${x},"${WRONG}"))` };
+}
+
+/** Width of each value's cell in characters, merged cells (the nulls after a value) included. */
+function spans(values: unknown[]): number[] {
+  return values.map((v, c) => {
+    if (v === null) return WIDTHS[c];
+    let w = WIDTHS[c];
+    for (let k = c + 1; k < values.length && values[k] === null; k++) w += WIDTHS[k];
+    return values.length === 1 ? WIDTHS.reduce((a, b) => a + b, 0) : w;
+  });
+}
+
 /**
- * How many width units (a CJK character counts two) fit in a column: a width unit is the '0' of
- * the 11 pt default font, about 5.25 pt; a CJK character of the body font is FONT pt wide.
+ * How many width units (a CJK character counts two) fit in a column at 10.5 pt: a column of w
+ * characters is about 7w + 5 pixels (1.852 mm per character at 96 dpi, 0.2646 mm a pixel); a
+ * CJK character is 3.7 mm wide; 2 mm of padding.
  */
 function capacity(width: number): number {
-  return Math.floor(((width - 1) * 5.25 * 2) / FONT);
+  const mm = (7 * width + 5) * 0.2646 - 2;
+  return Math.max(2, Math.floor(mm / (SIGNED_SIZE * 0.3528)) * 2);
 }
 
-function signed(d: Decimal): string {
-  const n = toNumber(d);
-  return n > 0 ? `+${n}` : String(n);
-}
-
-/** The reasons for an item's points: each deduction with its rule, count and why, then what the sheet's own 扣分原因 says. */
+/** The reasons for an item's points: each deduction with its rule, count and why, then what the sheet's own 扣分原因/备注 say. */
 function reasonsFor(deductions: Deduction[], itemKey: string, typed: string): string {
   const lines = deductions
     .filter((d) => d.itemKey === itemKey)
@@ -133,10 +217,42 @@ function reasonsFor(deductions: Deduction[], itemKey: string, typed: string): st
   return lines.join('\n');
 }
 
-/** The 扣分原因 the unit's own sheet holds for an item, when it has that column. */
-function typedReason(grid: Grid | undefined, u: ScoredUnit, ci: number, ii: number): string {
-  const col = u.table.columns.reason;
-  if (!grid || col === undefined) return '';
-  const row = u.table.itemRows[ci]?.[ii];
-  return row === undefined ? '' : display(grid.rows[row]?.[col] ?? null).trim();
+function rowOf(e: Entry): number | undefined {
+  const m = /(\d+)$/.exec(e.cell);
+  return m ? Number(m[1]) - 1 : undefined;
+}
+
+/** The 扣分原因 and 备注 the unit's own sheet holds on a row, when it has those columns. */
+function typedReasons(grid: Grid | undefined, u: ScoredUnit, row: number | undefined): string {
+  if (!grid || row === undefined) return '';
+  return [u.table.columns.reason, u.table.columns.note]
+    .filter((c): c is number => c !== undefined)
+    .map((c) => display(grid.rows[row]?.[c] ?? null).trim())
+    .filter(Boolean)
+    .join('；');
+}
+
+/** Why the unit is vetoed: the typed reason on the veto row, else the clause the row states. */
+function vetoReason(grid: Grid | undefined, u: ScoredUnit): string {
+  const v = u.table.entries.veto;
+  const row = v ? rowOf({ cell: v.cell } as Entry) : undefined;
+  const typed = typedReasons(grid, u, row);
+  if (typed) return `理由：${typed}`;
+  const item = u.table.columns.item;
+  const clause = grid && row !== undefined && item !== undefined ? display(grid.rows[row]?.[item] ?? null).trim() : '';
+  const records = u.deductions.filter((d) => d.reason && /否决/.test(d.rule)).map((d) => d.reason);
+  return `理由：${[clause, ...records].filter(Boolean).join('；') || '未填写否决理由'}`;
+}
+
+/** The table's own notes (注:1、… 2、…) under it on the unit's sheet. */
+function notesOf(grid: Grid | undefined, u: ScoredUnit): string[] {
+  if (!grid) return [];
+  const out: string[] = [];
+  for (let r = u.table.rows.last + 1; r < grid.rows.length; r++) {
+    const text = (grid.rows[r] ?? []).map((v) => display(v ?? null).trim()).filter(Boolean).join(' ');
+    if (!text) continue;
+    if (/^(注|说明|备注)\s*[:：]/.test(text) || (out.length > 0 && /^[0-9０-９]+\s*[、.．]/.test(text))) out.push(text);
+    else if (out.length > 0) break;
+  }
+  return out;
 }

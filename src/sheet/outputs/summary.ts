@@ -44,6 +44,13 @@ export function summaryStatus(wrongCategories: boolean, blank: number): string {
 
 export const DRAFT_LINE = '草稿：有单位的得分未填写或填写错误（见“评分状态”列），本表结果不能作为正式结果';
 
+/** The cells of a unit's row (0-based index in rank order) that other sheets reference. */
+export function summaryCells(categories: number, index: number) {
+  const r = SUMMARY_FIRST_ROW + index;
+  const L = (c: number) => `${columnLetters(c)}${r}`;
+  return { veto: L(3 + categories), total: L(4 + categories), rank: L(5 + categories), band: L(6 + categories), status: L(8 + categories) };
+}
+
 export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan {
   const k = o.scheme.categories.length;
   const col = {
