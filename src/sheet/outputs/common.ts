@@ -36,7 +36,53 @@ export function textWidth(text: string): number {
   return w;
 }
 
-/** Rows a wrapped text needs in a column `width` characters wide. */
+/** Rows a wrapped text needs in a column `width` units wide (a CJK character counts two), broken as breakLines breaks it. */
 export function linesFor(text: string, width: number): number {
-  return text.split('\n').reduce((n, line) => n + Math.max(1, Math.ceil(textWidth(line) / Math.max(1, width))), 0);
+  return breakLines(text, width).split('\n').length;
+}
+
+/** Characters a Chinese line may not start with (GB/T 15834 标点符号用法, 禁则), full and half width. */
+export const NO_LINE_START = '、，。；：？！）》」』〉】〕…—·,.;:?!)]}%';
+/** Characters a line may not end with. */
+export const NO_LINE_END = '（《「『〈【〔“‘([{';
+
+/**
+ * Text with explicit line breaks where a column `width` units wide (a CJK character counts two)
+ * would wrap it, following the Chinese rules: no line starts with 、，。；：？！）》」』 and none ends
+ * with （《「『 — the character before is carried down instead. Runs of Latin letters and digits
+ * (0.5分, 10-20户) are not split. LibreOffice does not apply these rules in cells written to .xlsx
+ * (its cell option “apply list of forbidden characters” is off by default and xlsx cannot carry
+ * it), so the printed sheets are broken here, a little narrower than the column, and the office
+ * program never needs to wrap them again. breakLines('上级交办的信访件能妥善办理。', 10) → '上级交办的\n信访件能妥\n善办理。'
+ */
+export function breakLines(text: string, width: number): string {
+  const max = Math.max(2, width);
+  return text
+    .split('\n')
+    .map((paragraph) => {
+      const tokens = paragraph.match(/[A-Za-z0-9.%+\-]+|[\s\S]/gu) ?? [];
+      const lines: string[][] = [[]];
+      let used = 0;
+      for (const token of tokens) {
+        const w = textWidth(token);
+        let line = lines[lines.length - 1];
+        if (used + w > max && line.length > 0) {
+          const carried: string[] = [];
+          // Carry down the characters that may not end a line, and the one before a character that may not start one.
+          if (NO_LINE_START.includes(token[0])) carried.unshift(line.pop() as string);
+          while (line.length > 1 && NO_LINE_END.includes(line[line.length - 1])) carried.unshift(line.pop() as string);
+          if (line.length === 0) {
+            // A line of nothing but punctuation: keep it whole rather than loop.
+            line.push(...carried.splice(0));
+          }
+          line = [...carried];
+          lines.push(line);
+          used = carried.reduce((n, t) => n + textWidth(t), 0);
+        }
+        line.push(token);
+        used += w;
+      }
+      return lines.map((l) => l.join('')).join('\n');
+    })
+    .join('\n');
 }

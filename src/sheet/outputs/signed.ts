@@ -14,7 +14,7 @@ import type { Entry, Scheme } from '../../engine/model';
 import { display } from '../entry';
 import type { Grid } from '../grid';
 import type { CellStyle, SheetPlan } from '../sheetPlan';
-import { BORDERED, cell, linesFor, sheetRef, type ScoredUnit } from './common';
+import { BORDERED, breakLines, cell, linesFor, sheetRef, type ScoredUnit } from './common';
 import { adjustmentBounds, isReferenced, itemBounds, WRONG, type IsNumberCell } from './entryFormulas';
 
 export interface SignedOptions {
@@ -58,12 +58,13 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   /** A row of up to six cells; `span` merges cells into the one before them (null). */
   let mergedDown = false;
   const row = (values: (string | number | null | { v: string | number; f?: string })[], style = text, height?: number) => {
+    const widths = spans(values);
+    values = values.map((v, c) => (typeof v === 'string' && widths[c] > 0 ? breakLines(v, capacity(widths[c])) : v));
     values.forEach((v, c) => {
       if (v === null) return;
       const value = typeof v === 'object' ? v.v : v;
       cells.push(cell(`${COLS[c]}${r}`, value, style, typeof v === 'object' ? v.f : undefined));
     });
-    const widths = spans(values);
     // A category title merged down over its items is measured against all of their rows (below).
     const measured = values.map((v, c) => (v === null || (mergedDown && c === 0) ? 1 : linesFor(String(typeof v === 'object' ? v.v : v), capacity(widths[c]))));
     const lines = Math.max(1, ...measured);
@@ -93,7 +94,8 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
       const entry = u.entries.items[ci][ii];
       const reasons = reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(o.grid, u, u.table.itemRows[ci]?.[ii]));
       const lost = entry.status === 'ok' && entry.value !== null && entry.value.lt(item.points);
-      const reason = reasons || (lost ? NO_REASON : '');
+      const blank = entry.status === 'blank' && isReferenced(sheet, entry, o.isNumberCell);
+      const reason = blank ? { v: '未评分', f: `IF(${sheetRef(sheet, entry.cell)}="","未评分","")` } : reasons || (lost ? NO_REASON : '');
       const at = row([ii === 0 ? heading : null, item.label, toNumber(item.points), item.rules.join('\n'), scoreCell(sheet, entry, itemBounds(item).max, null, o.isNumberCell), reason]);
       for (const c of ['C', 'E']) cells.find((x) => x.cell === `${c}${at}`)!.style = c === 'E' ? number : center;
     });
@@ -119,17 +121,19 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   if (o.scheme.adjustments.length > 1) merges.push(`A${adjFirst}:A${r - 1}`);
 
   const bold = font({ ...BORDERED, bold: true, horizontal: 'center' });
-  const summaryRow = (labelText: string, value: { v: string | number; f?: string }, right = '') => {
-    const at = row([labelText, null, null, null, value, right], bold);
+  const summaryRow = (labelText: string, value: { v: string | number; f?: string }, style = bold) => {
+    const at = row([labelText, null, null, null, value, null], style);
     mergeRow(at, 0, 3);
+    mergeRow(at, 4, 5);
+    cells.find((x) => x.cell === `A${at}`)!.style = bold;
     return at;
   };
   if (o.scheme.adjustments.length) summaryRow('加减分合计', { v: toNumber(u.score.adjustment), f: `SUM(E${adjFirst}:E${r - 1})` });
-  const reason = vetoReason(o.grid, u);
   const veto = summaryRow('一票否决', { v: u.score.veto ? '是' : '否', f: S(o.summary.veto) });
-  const vetoCell = cells.find((x) => x.cell === `F${veto}`)!;
-  Object.assign(vetoCell, { value: u.score.veto ? reason : '', formula: `IF(E${veto}="是","${reason.replace(/"/g, '""')}","")`, style: text });
-  heights[veto] = Math.max(heights[veto], linesFor(reason, capacity(WIDTHS[5])) * LINE + PAD);
+  if (u.score.veto) {
+    const reason = breakLines(vetoReason(o.grid, u), capacity(WIDTHS[4] + WIDTHS[5]));
+    summaryRow('否决理由', { v: reason, f: `IF(E${veto}="是","${reason.replace(/"/g, '""')}","—")` }, text);
+  }
   summaryRow('总分', { v: toNumber(u.score.total), f: S(o.summary.total) });
   summaryRow('排名', { v: u.placement.rank, f: S(o.summary.rank) });
   summaryRow('等次', { v: u.placement.band?.label ?? '—', f: S(o.summary.band) });
@@ -139,7 +143,7 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
     mergeRow(at, 0, 5);
   }
 
-  // The signature block: a row per signer, each with room to sign (C:E, about 70 mm) and its own date.
+  // The signature block: a row per signer, each with room to sign (C:D, about 57 mm) and its own date (E:F).
   r++;
   const members = o.signers.members.length ? o.signers.members : ['', '', ''];
   const signers = [
@@ -148,9 +152,10 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
     '被考核单位负责人（签字）：',
   ];
   for (const s of signers) {
-    const at = row([s, null, '', null, null, '日期：    年  月  日'], font({ vertical: 'bottom' }), SIGN_ROW);
+    const at = row([s, null, '', null, '日期：    年    月    日', null], font({ vertical: 'bottom' }), SIGN_ROW);
     mergeRow(at, 0, 1);
-    mergeRow(at, 2, 4);
+    mergeRow(at, 2, 3);
+    mergeRow(at, 4, 5);
   }
 
   return {
