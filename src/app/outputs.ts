@@ -23,7 +23,8 @@ import { casesSheet } from '../sheet/outputs/casesSheet';
 import type { AssessmentResult } from './scoreAssessment';
 import { markGenerated, ownedSheetName, safeSheetName } from './ownedSheets';
 import { splitSheets } from './records';
-import { settingsSheetPlan, type WorkbookSettings } from './settings';
+import { draftState, noticeBasis } from './draft';
+import { DEFAULT_OUTPUT, settingsSheetPlan, type WorkbookSettings } from './settings';
 
 export interface OutputsOptions {
   /** Today as YYYY-MM-DD: the notice's date unless the settings name one. */
@@ -86,7 +87,10 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
     return typeof byName.get(sheet)?.rows[row]?.[col] === 'number';
   };
   const out = workbook.output;
-  const date = formatDate(out.date ?? options.today, out.dateStyle);
+  // 成文日期: the settings' date, else the assessment date written on the table; never the day of the run.
+  const assessedIso = reference.date ? isoFrom(reference.date) : null;
+  const dateIso = out.date ?? assessedIso;
+  const date = dateIso ? formatDate(dateIso, out.dateStyle) : '';
 
   const { templates } = findTemplates(splitSheets(grids.filter((g) => !owned.includes(g.name))).tables, workbook.templates);
   const signedTemplate = templates.find((t) => t.kind === 'unit' && t.base.includes('签字'));
@@ -96,15 +100,26 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const sheets = [
     summarySheet(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, rewards, isNumberCell }),
   ];
+  const draft = draftState(result);
+  const township = townshipOf(reference.title);
+  const lowBand = [...rewards.returns].sort((a, b) => a.times - b.times)[0];
   const noticeOptions = {
+    draft: draft.line,
+    draftUnits: new Set(draft.problems.map((p) => p.where)),
     title: out.title ?? `关于${subject}考核结果的通报`,
     subject,
-    recipients: '各村（居）、镇直各单位',
-    authority: out.authority,
+    recipients: out.recipients,
+    authority: out.authority === DEFAULT_OUTPUT.authority && township ? `${township}综治及信访工作领导小组` : out.authority,
     date,
     commended: out.commended,
     criticised: out.criticised,
     awardThreshold: rewards.awards.minTotal,
+    rewards,
+    lowBand: lowBand && lowBand.times === 0 ? lowBand.band : null,
+    zeroPetition: result.records.zeroPetition ?? null,
+    documentNumber: out.documentNumber,
+    copyTo: out.copyTo,
+    printedBy: out.printedBy,
   };
   const shared = workbookValues(units, noticeOptions, year);
   const fromTemplate = (t: Template, sheet: string, values: Record<string, string | number>): SheetPlan => ({
@@ -116,9 +131,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   });
 
   const signed = new Map<string, string>();
-  const township = townshipOf(reference.title);
-  const assessed = reference.date ? isoFrom(reference.date) : null;
-  const signedDate = assessed ? formatDate(assessed, out.dateStyle) : out.date ? date : '';
+  const signedDate = assessedIso ? formatDate(assessedIso, out.dateStyle) : date;
   for (const [index, u] of units.entries()) {
     const n = name(`${u.table.unit}${signedTemplate?.base ?? '签字表'}`);
     signed.set(u.table.unit, n);
@@ -156,7 +169,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
   // Every generated sheet carries the mark that lets a later run prove it is the add-in's.
   const marked = sheets.map((s) => markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
-  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, cases: result.cases?.rules ?? workbook.cases }));
+  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, noticeBasis: noticeBasis(result, workbook), cases: result.cases?.rules ?? workbook.cases }));
   return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
 }
 

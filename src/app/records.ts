@@ -52,6 +52,8 @@ export interface RecordsResult {
   compiled: CompiledItem[];
   ledgerEvents: number;
   logRows: number;
+  /** 零上访: units with no counted event in the ledger; null when the workbook has no ledger. */
+  zeroPetition: string[] | null;
 }
 
 export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: ScoreTable, logs: Grid[], ledgers: Grid[], cases: CasesResult | null = null): RecordsResult {
@@ -137,7 +139,9 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
     byTable.set(table, { entries, deductions, filled });
   }
   const logRows = logReadings.reduce((n, r) => n + r.rows.length, 0);
-  return { byTable, diagnostics, logPoints, computedCells, compiled, ledgerEvents: events.length, logRows };
+  const petitioned = new Set(events.filter((e) => e.excluded === null).map((e) => e.unit));
+  const zeroPetition = ledgers.length > 0 ? units.filter((u) => !petitioned.has(u)) : null;
+  return { byTable, diagnostics, logPoints, computedCells, compiled, ledgerEvents: events.length, logRows, zeroPetition };
 }
 
 /** A rate requirement that states no points (年终结案率达到100%): the unit's rate, for the assessor who scores it. */

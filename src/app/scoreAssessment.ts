@@ -43,7 +43,7 @@ export interface AssessmentResult {
   /** The settings the scores and ranks were computed with. */
   settings: ScoreSettings;
   /** What the deduction records held, and the 扣分 cells of the log the writer may fill. */
-  records: { logRows: number; ledgerEvents: number; logPoints: { sheet: string; cell: string; value: Decimal }[] };
+  records: { logRows: number; ledgerEvents: number; logPoints: { sheet: string; cell: string; value: Decimal }[]; zeroPetition?: string[] | null };
   /** The case register (信访事项办理台账) as of a date; null when the workbook has none. */
   cases: CasesResult | null;
 }
@@ -125,7 +125,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     diagnostics,
     unusable: assessment.tables.length === 0 && assessment.excluded.length === 0,
     settings,
-    records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [] },
+    records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [], zeroPetition: records?.zeroPetition ?? null },
     cases,
   };
 }

@@ -36,6 +36,12 @@ export interface OutputSettings {
   /** 考核组长 and 考核组成员 printed on the signed sheets ('' / none: blank lines to write in). */
   leader: string;
   members: string[];
+  /** 主送机关 */
+  recipients: string;
+  /** 发文字号, 抄送 and 印发机关 ('' leaves them out). */
+  documentNumber: string;
+  copyTo: string;
+  printedBy: string;
 }
 
 export interface WorkbookSettings {
@@ -49,6 +55,8 @@ export interface WorkbookSettings {
   templates: string[];
   /** 办理期限 of the case register (caseSettings.ts). */
   cases: CaseRules;
+  /** Fingerprint of what the notice was generated from (app/draft.ts); null before the first notice. */
+  noticeBasis: string | null;
 }
 
 export const DEFAULT_OUTPUT: OutputSettings = {
@@ -60,6 +68,10 @@ export const DEFAULT_OUTPUT: OutputSettings = {
   criticised: 2,
   leader: '',
   members: [],
+  recipients: '各村（居）、镇直各单位',
+  documentNumber: '',
+  copyTo: '',
+  printedBy: '',
 };
 
 export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
@@ -69,6 +81,7 @@ export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
   ownedSheets: [],
   templates: [],
   cases: DEFAULT_CASE_RULES,
+  noticeBasis: null,
 };
 
 /** Each setting: its row label, how it reads, how it is written, and what the row explains. */
@@ -118,7 +131,7 @@ const FIELDS: Field[] = [
   },
   {
     label: '成文日期',
-    note: '如 2024-12-20；留空则为生成当天',
+    note: '如 2024-12-20；留空则用评分表上写的考核日期，再没有才用生成当天',
     read: (t, s) => (t === '' ? { ...s, output: { ...s.output, date: null } } : /^\d{4}-\d{2}-\d{2}$/.test(t) ? { ...s, output: { ...s.output, date: t } } : null),
     write: (s) => s.output.date ?? '',
   },
@@ -190,10 +203,63 @@ const FIELDS: Field[] = [
     write: (s) => s.templates.join('、'),
   },
   {
+    label: '个人奖励',
+    note: '获奖补资金的单位中每人按名次奖励：岗位用“、”分隔:第一名金额、第二名金额…',
+    read: (t, s) => {
+      const m = /^(.+?)\s*[:：]\s*(\d+(?:\s*、\s*\d+)*)$/.exec(t);
+      if (!m) return t === '' ? { ...s, rewards: { ...s.rewards, personal: { roles: [], amounts: [] } } } : null;
+      return { ...s, rewards: { ...s.rewards, personal: { roles: m[1].split('、').map((x) => x.trim()).filter(Boolean), amounts: m[2].split('、').map((x) => Number(x.trim())) } } };
+    },
+    write: (s) => (s.rewards.personal.roles.length ? `${s.rewards.personal.roles.join('、')}:${s.rewards.personal.amounts.join('、')}` : ''),
+  },
+  {
+    label: '零上访奖励',
+    note: '全年“零上访”单位的奖励；单位金额;岗位用“、”分隔:每人金额',
+    read: (t, s) => {
+      const m = /^(\d+(?:\.\d+)?)\s*(?:[;；]\s*(.+?)\s*[:：]\s*(\d+(?:\.\d+)?))?$/.exec(t);
+      if (!m) return t === '' ? { ...s, rewards: { ...s.rewards, zeroPetition: { unit: 0, roles: [], person: 0 } } } : null;
+      return { ...s, rewards: { ...s.rewards, zeroPetition: { unit: Number(m[1]), roles: m[2] ? m[2].split('、').map((x) => x.trim()).filter(Boolean) : [], person: m[3] ? Number(m[3]) : 0 } } };
+    },
+    write: (s) => {
+      const z = s.rewards.zeroPetition;
+      return z.unit || z.roles.length ? `${z.unit}${z.roles.length ? `;${z.roles.join('、')}:${z.person}` : ''}` : '';
+    },
+  },
+  {
+    label: '主送机关',
+    note: '通报的主送机关',
+    read: (t, s) => (t === '' ? null : { ...s, output: { ...s.output, recipients: t } }),
+    write: (s) => s.output.recipients,
+  },
+  {
+    label: '发文字号',
+    note: '如 xx综信发〔2024〕5号；留空则不印',
+    read: (t, s) => ({ ...s, output: { ...s.output, documentNumber: t } }),
+    write: (s) => s.output.documentNumber,
+  },
+  {
+    label: '抄送',
+    note: '版记的抄送机关；留空则不印版记的抄送行',
+    read: (t, s) => ({ ...s, output: { ...s.output, copyTo: t } }),
+    write: (s) => s.output.copyTo,
+  },
+  {
+    label: '印发机关',
+    note: '版记的印发机关（印发日期同成文日期）；留空则不印版记',
+    read: (t, s) => ({ ...s, output: { ...s.output, printedBy: t } }),
+    write: (s) => s.output.printedBy,
+  },
+  {
     label: '生成的工作表',
     note: '考核助手生成的工作表，重新生成时只替换这些表（用“、”分隔）',
     read: (t, s) => ({ ...s, ownedSheets: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
     write: (s) => s.ownedSheets.join('、'),
+  },
+  {
+    label: '通报依据',
+    note: '生成通报时成绩和设置的校验码；成绩改动后考核助手据此提示“通报已过期，请重新生成”（请勿手工修改）',
+    read: (t, s) => ({ ...s, noticeBasis: /^[0-9a-f]{8}$/.test(t) ? t : null }),
+    write: (s) => s.noticeBasis ?? '',
   },
 ];
 

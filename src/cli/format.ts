@@ -1,4 +1,5 @@
 /** Plain-text output of the command line: the ranking table and the diagnostics by sheet. */
+import type { DraftState } from '../app/draft';
 import type { Report } from '../app/scoreAssessment';
 import type { Diagnostic, Severity } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
@@ -94,4 +95,23 @@ export function formatDeductions(report: Report, sources: { logRows: number; led
 function shortRule(rule: string): string {
   const chars = [...rule];
   return chars.length <= 22 ? rule : `${chars.slice(0, 22).join('')}…`;
+}
+
+/**
+ * Whether the results can be issued: the 草稿 problems by unit, the deductions without a reason,
+ * and a stale notice. '' when there is nothing to say.
+ */
+export function formatFinality(draft: DraftState, missingReasons: { unit: string; cells: string[] }[], stale: string | null): string {
+  const lines: string[] = [];
+  if (!draft.final) {
+    lines.push('草稿：以下问题处理前，生成的汇总表、签字评分表和通报都标为“草稿”，不能作为正式结果：');
+    for (const p of draft.problems) lines.push(`  ${p.where}${p.text}`);
+  }
+  const missing = missingReasons.filter((m) => m.cells.length > 0);
+  if (missing.length) {
+    lines.push(`提示：${missing.length} 个单位有扣分没有填写扣分原因（签字评分表上写“未填写扣分原因”）：`);
+    for (const m of missing) lines.push(`  ${m.unit}：${m.cells.slice(0, 8).join('、')}${m.cells.length > 8 ? ` 等 ${m.cells.length} 项` : ''}`);
+  }
+  if (stale) lines.push(stale);
+  return lines.length ? lines.join('\n') + '\n' : '';
 }

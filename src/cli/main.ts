@@ -14,7 +14,9 @@ import { UnusableInput, XlsxHost } from '../host/xlsxHost';
 import { convertWithLibreOffice, fontSubstitutionNote } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
 import { localToday, outputsPlan, type Outputs } from '../app/outputs';
-import { formatDeductions, formatDiagnostics, formatRanking } from './format';
+import { formatDeductions, formatDiagnostics, formatFinality, formatRanking } from './format';
+import { draftState, staleNotice } from '../app/draft';
+import { itemsWithoutReason } from '../sheet/outputs/signed';
 import { parseCommandLine, stringOption } from './args';
 import { folderError, OutputError, sameFileError, writeFileAtomic } from './files';
 import { terminalSafe } from './terminal';
@@ -58,6 +60,9 @@ Kaohe — reads assessment score tables, validates, scores and ranks
   --as-of <年-月-日>       办理台账按哪一天计算（默认：评分表上的考核日期，没有则为今天）
                            the day the case register is judged on (default: the assessment
                            date on the score sheets, else today)
+  --final                  正式结果：有未评分、填写错误或未计入的记录时拒绝生成（退出码 1）并列出
+                           final results: refuse (exit 1) while any entry is blank or wrong
+                           or a record was not counted, naming them
   -h, --help               显示本说明 show this help
   -v, --version            显示版本 show the version
 
@@ -100,6 +105,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     veto: { type: 'string' },
     pdf: { type: 'string' },
     'as-of': { type: 'string' },
+    final: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
     version: { type: 'boolean', short: 'v' },
   });
@@ -147,7 +153,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 
   try {
-    return await score(input, settings, { out: values.out, report: values.report, pdf: values.pdf, asOf: asOf.asOf }, io);
+    return await score(input, settings, { out: values.out, report: values.report, pdf: values.pdf, asOf: asOf.asOf, final: args.parsed.values.final === true }, io);
   } catch (e) {
     if (e instanceof UnusableInput) {
       io.err(`${e.message}\n`);
@@ -180,9 +186,11 @@ interface Destinations {
   report?: string;
   pdf?: string;
   asOf?: string;
+  /** --final: refuse while the results are a draft. */
+  final?: boolean;
 }
 
-async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf, asOf }: Destinations, io: Io): Promise<number> {
+async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf, asOf, final }: Destinations, io: Io): Promise<number> {
   const host = await openWorkbookFile(input);
   const grids = await host.readGrids();
   const workbookSettings = readSettings(grids).settings;
@@ -200,6 +208,15 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
   const deductions = formatDeductions(report, result.records);
   if (deductions) io.out(`\n${deductions}`);
   if (report.diagnostics.length > 0) io.out(`\n${formatDiagnostics(report.diagnostics)}`);
+  const draft = draftState(result);
+  const byName = new Map(grids.map((g) => [g.name, g]));
+  const missingReasons = result.units.map((u) => ({ unit: u.table.unit, cells: itemsWithoutReason(u, byName.get(u.table.sheet)) }));
+  const finality = formatFinality(draft, missingReasons, staleNotice(result, workbookSettings, grids.map((g) => g.name)));
+  if (finality) io.out(`\n${finality}`);
+  if (final && !draft.final) {
+    io.err(`--final：结果还是草稿，未生成副本和 PDF。请先处理：\n${draft.problems.map((p) => `  ${p.where}${p.text}`).join('\n')}\n`);
+    return 1;
+  }
 
   if (reportPath) {
     await writeText(reportPath, JSON.stringify(report, null, 2) + '\n');

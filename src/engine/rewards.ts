@@ -20,12 +20,17 @@ export interface RewardSettings {
   returns: { band: string; times: number; wording: string }[];
   /** Awards go to the units ranked 1, 2, 3 … whose total reaches `minTotal`. */
   awards: { minTotal: number; amounts: number[] };
+  /** With those awards, each of these people of the unit gets the amount for its place (seed 003: 3000、2000、1000元). */
+  personal: { roles: string[]; amounts: number[] };
+  /** 全年“零上访” (no counted petition in the ledger): the unit's award and each named person's. */
+  zeroPetition: { unit: number; roles: string[]; person: number };
 }
 
 export const DEFAULT_REWARDS: RewardSettings = {
   deposits: [
     { role: '镇班子成员', amount: 2000, people: 1 },
     { role: '驻村点长', amount: 1000, people: 1 },
+    { role: '综治中心包村人员', amount: 1000, people: 1 },
     { role: '村(居)书记', amount: 1000, people: 1 },
     { role: '治保主任', amount: 1000, people: 1 },
   ],
@@ -35,6 +40,8 @@ export const DEFAULT_REWARDS: RewardSettings = {
     { band: '80分以下', times: 0, wording: '扣除责任金' },
   ],
   awards: { minTotal: 98, amounts: [10000, 8000, 6000] },
+  personal: { roles: ['片长', '点长', '综治中心包村人员', '村书记', '治保主任'], amounts: [3000, 2000, 1000] },
+  zeroPetition: { unit: 10000, roles: ['村书记', '主任', '治保主任'], person: 1000 },
 };
 
 export interface UnitReward {

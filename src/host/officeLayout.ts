@@ -96,7 +96,12 @@ export function pageSetup(ws: Excel.Worksheet, page: PageSetup, columnWidths: nu
   if (page.printArea) p.setPrintArea(page.printArea);
   if (page.printTitleRows) p.setPrintTitleRows(page.printTitleRows.split(':').map((r) => `$${r}`).join(':'));
   if (page.horizontalCentered !== undefined) p.centerHorizontally = page.horizontalCentered;
-  if (page.footer) p.headersFooters.defaultForAllPages.centerFooter = page.footer;
+  if (page.outerFooter) {
+    // 公文页码 on the outer side: odd pages right, even pages left.
+    p.headersFooters.state = 'OddAndEven';
+    p.headersFooters.oddPages.rightFooter = page.outerFooter;
+    p.headersFooters.evenPages.leftFooter = page.outerFooter;
+  } else if (page.footer) p.headersFooters.defaultForAllPages.centerFooter = page.footer;
 }
 
 /**

@@ -320,6 +320,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
           fitToPage: page.fitToWidth !== undefined || page.fitToHeight !== undefined,
           fitToWidth: page.fitToWidth ?? 1,
           fitToHeight: page.fitToHeight ?? 0,
+          scale: page.scale ?? 100,
           horizontalCentered: page.horizontalCentered ?? false,
           printArea: page.printArea,
           printTitlesRow: page.printTitleRows,
@@ -335,7 +336,11 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
             : undefined,
         }
       : undefined,
-    headerFooter: page?.footer ? { oddFooter: `&C${page.footer}` } : undefined,
+    headerFooter: page?.outerFooter
+      ? { differentOddEven: true, oddFooter: `&R${page.outerFooter}`, evenFooter: `&L${page.outerFooter}` }
+      : page?.footer
+        ? { oddFooter: `&C${page.footer}` }
+        : undefined,
   });
   if (orderNo !== undefined) (ws as Ordered).orderNo = orderNo;
   const template = plan.copyOf === undefined ? undefined : workbook.getWorksheet(plan.copyOf);

@@ -43,7 +43,11 @@ export interface PageSetup {
   printTitleRows?: string;
   /** Centre footer, in Excel's header/footer codes: '张庄村  第 &P 页，共 &N 页' */
   footer?: string;
+  /** Footers on the outer side: odd pages right, even pages left (公文页码, GB/T 9704). Replaces `footer`. */
+  outerFooter?: string;
   horizontalCentered?: boolean;
+  /** Print at this percentage; unset with no fitTo… means 100 %. */
+  scale?: number;
 }
 
 /** A bar chart placed on the sheet (Excel only; other hosts skip it and say so in `skipped`). */

@@ -36,6 +36,16 @@ export function textWidth(text: string): number {
   return w;
 }
 
+/**
+ * A text's printed width in half-em units: CJK characters 2, Latin letters and digits 1.25 (the
+ * digits of Noto Serif CJK and 宋体 are about 0.6 em), a space 1.
+ */
+export function printWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : ch === ' ' ? 1 : 1.25;
+  return w;
+}
+
 /** Rows a wrapped text needs in a column `width` units wide (a CJK character counts two), broken as breakLines breaks it. */
 export function linesFor(text: string, width: number): number {
   return breakLines(text, width).split('\n').length;
@@ -64,7 +74,7 @@ export function breakLines(text: string, width: number): string {
       const lines: string[][] = [[]];
       let used = 0;
       for (const token of tokens) {
-        const w = textWidth(token);
+        const w = printWidth(token);
         let line = lines[lines.length - 1];
         if (used + w > max && line.length > 0) {
           const carried: string[] = [];
@@ -77,7 +87,7 @@ export function breakLines(text: string, width: number): string {
           }
           line = [...carried];
           lines.push(line);
-          used = carried.reduce((n, t) => n + textWidth(t), 0);
+          used = carried.reduce((n, t) => n + printWidth(t), 0);
         }
         line.push(token);
         used += w;

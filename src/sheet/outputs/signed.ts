@@ -176,6 +176,23 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   };
 }
 
+/**
+ * The entry cells that lost points with no reason recorded anywhere (the records, the sheet's
+ * 扣分原因 or 备注 column): the signed sheet prints 「未填写扣分原因」 there and the pane and the
+ * command line warn.
+ */
+export function itemsWithoutReason(u: Pick<ScoredUnit, 'table' | 'deductions'> & { entries: { items: Entry[][] } }, grid: Grid | undefined): string[] {
+  const out: string[] = [];
+  u.table.scheme.categories.forEach((category, ci) =>
+    category.items.forEach((item, ii) => {
+      const entry = u.entries.items[ci]?.[ii];
+      if (!entry || entry.status !== 'ok' || entry.value === null || !entry.value.lt(item.points)) return;
+      if (!reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(grid, u, u.table.itemRows[ci]?.[ii]))) out.push(entry.cell);
+    }),
+  );
+  return out;
+}
+
 /** What the 草稿 line says now (as its formula will): empty when the unit's entries are complete. */
 export function draftText(u: ScoredUnit): string {
   const wrong = [...u.entries.items.flat(), ...u.entries.adjustments].some((e) => e.status === 'invalid');
@@ -228,7 +245,7 @@ function rowOf(e: Entry): number | undefined {
 }
 
 /** The 扣分原因 and 备注 the unit's own sheet holds on a row, when it has those columns. */
-function typedReasons(grid: Grid | undefined, u: ScoredUnit, row: number | undefined): string {
+function typedReasons(grid: Grid | undefined, u: Pick<ScoredUnit, 'table'>, row: number | undefined): string {
   if (!grid || row === undefined) return '';
   return [u.table.columns.reason, u.table.columns.note]
     .filter((c): c is number => c !== undefined)
