@@ -11,6 +11,7 @@ import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../src/app/set
 import { openWorkbookFile } from '../src/host/xlsxFile';
 import { grid, type Grid } from '../src/sheet/grid';
 import type { SheetPlan } from '../src/sheet/sheetPlan';
+import { printWidth } from '../src/sheet/outputs/common';
 
 const SAMPLE = path.join(__dirname, '..', 'examples', 'sample-2024.xlsx');
 let grids: Grid[];
@@ -35,85 +36,210 @@ const at = (s: SheetPlan, address: string) => s.cells.find((c) => c.cell === add
 const content = (s: SheetPlan) => s.cells.filter((c) => c.value !== GENERATED_MARK);
 
 describe('汇总排名', () => {
-  test('one row per unit in rank order, the scores as formulas over the unit sheets with the engine’s values cached', () => {
+  test('one row per unit in rank order; every figure a formula over the entry cells, with the engine’s values cached', () => {
     const { plan, summary } = outputs();
     const s = sheet(plan, summary);
-    expect(s.cells.filter((c) => /^A2$|^[A-M]2$/.test(c.cell)).map((c) => c.value)).toEqual([
-      '序号', '单位', '一、落实信访工作责任制,建立一把手负总责', '二、包保网络建设和责任追究', '三、解决信访问题',
-      '四、综治维稳基层基础工作,“综治维稳信访工作站”运行工作开展情况', '加减分', '一票否决', '总分', '排名', '等次', '备注',
+    expect(s.cells.filter((c) => /^[A-M]3$/.test(c.cell)).map((c) => c.value)).toEqual([
+      '序号', '单位', '一、落实信访工作责任制,建立一把手负总责（20分）', '二、包保网络建设和责任追究（30分）', '三、解决信访问题（20分）',
+      '四、综治维稳基层基础工作,“综治维稳信访工作站”运行工作开展情况（30分）', '加减分', '一票否决', '总分', '排名', '等次', '备注', '评分状态',
     ]);
-    expect(at(s, 'B3')?.value).toBe('张庄村');
-    expect(at(s, 'C3')).toMatchObject({ value: 19.5, formula: "SUM('张庄村'!E4:E7)" });
-    expect(at(s, 'I3')).toMatchObject({ value: 99, formula: 'IF(H3="是",0,ROUND(MAX(0,SUM(C3:F3)+G3),2))' });
-    expect(at(s, 'J3')?.value).toBe(1);
-    expect(at(s, 'J3')?.formula).toContain('SUMPRODUCT');
-    expect(at(s, 'K3')).toMatchObject({ value: '85分以上' });
-    expect(at(s, 'L3')?.value).toBe('责任金双倍返还（10000元）；奖补资金10000元');
+    expect(at(s, 'B4')?.value).toBe('张庄村');
+    const valid = `SUMIFS('张庄村'!E4:E7,'张庄村'!E4:E7,">=0",'张庄村'!E4:E7,"<=5")`;
+    expect(at(s, 'C4')).toMatchObject({ value: 19.5, formula: `IF(COUNTA('张庄村'!E4:E7)-COUNTIFS('张庄村'!E4:E7,">=0",'张庄村'!E4:E7,"<=5")>0,"填写错误",${valid})` });
+    expect(at(s, 'I4')?.value).toBe(99);
+    expect(at(s, 'I4')?.formula).toMatch(/^IF\(H4="是",0,ROUND\(MAX\(0,SUMIFS\('张庄村'!E4:E7/);
+    expect(at(s, 'J4')?.value).toBe(1);
+    expect(at(s, 'J4')?.formula).toContain('SUMPRODUCT');
+    expect(at(s, 'K4')).toMatchObject({ value: '85分以上', formula: expect.stringContaining('IF(H4="是","一票否决"') });
+    expect(at(s, 'L4')).toMatchObject({ value: '责任金双倍返还（12000元）；奖补资金10000元', formula: expect.stringContaining('CHOOSE(J4,10000,8000,6000)') });
     // 赵集村 is vetoed: last, 0, from its veto cell.
-    expect(at(s, 'B12')?.value).toBe('赵集村');
-    expect(at(s, 'H12')).toMatchObject({ value: '是', formula: expect.stringContaining("'赵集村'!E35") });
-    expect(at(s, 'I12')?.value).toBe(0);
-    expect(s.chart).toMatchObject({ categories: 'B3:B12', values: 'I3:I12' });
-    expect(s.page).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitleRows: '1:2' });
+    expect(at(s, 'B13')?.value).toBe('赵集村');
+    expect(at(s, 'H13')).toMatchObject({ value: '是', formula: expect.stringContaining("'赵集村'!E35") });
+    expect(at(s, 'I13')?.value).toBe(0);
+    expect(s.chart).toMatchObject({ categories: 'B4:B13', values: 'I4:I13' });
+    expect(s.page).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1, printTitleRows: '1:3' });
+    expect(s.cells.filter((c) => typeof c.value === 'string' && /^(制表人|审核人|日期)：/.test(c.value))).toHaveLength(3);
   });
 
-  test('text entries the engine read (５, 5分) and an invalid entry enter the formula as the engine’s numbers', () => {
+  test('an invalid entry is referenced, never a constant: the category shows 填写错误 and 评分状态 and the 草稿 line say so', () => {
     const { plan, summary } = outputs();
     const s = sheet(plan, summary);
-    const row = s.cells.find((c) => c.value === '周口居委会')?.cell.slice(1);
-    expect(at(s, `C${row}`)?.formula).toBe("SUM('周口居委会'!E6:E7,5,5)");
-    const liu = s.cells.find((c) => c.value === '刘湾村')?.cell.slice(1);
-    expect(at(s, `C${liu}`)?.formula).toBe("SUM('刘湾村'!E5:E7,0)");
+    const row = (unit: string) => s.cells.find((c) => c.value === unit)?.cell.slice(1);
+    const liu = row('刘湾村');
+    expect(at(s, `C${liu}`)).toMatchObject({ value: '填写错误', formula: expect.stringContaining("COUNTA('刘湾村'!E4:E7)") });
+    expect(at(s, `C${liu}`)?.formula).not.toMatch(/,0\)$/);
+    expect(at(s, `M${liu}`)?.value).toBe('有填写错误');
+    expect(at(s, `M${row('孙庄村')}`)).toMatchObject({ value: '未评分1项', formula: expect.stringContaining("COUNTBLANK('孙庄村'!E26)") });
+    expect(at(s, 'A2')).toMatchObject({ value: expect.stringContaining('草稿'), formula: expect.stringContaining('$M$4:$M$13') });
+    // Text the engine reads (５, 5分) is not an error to correct: the engine's number enters the sum.
+    expect(at(s, `C${row('周口居委会')}`)?.formula).toMatch(/\+5\+5\)$/);
   });
 
   test('competition ranking and veto last change the rank and total formulas', () => {
     const { plan, summary } = outputs({ score: { ...DEFAULT_WORKBOOK_SETTINGS.score, ranking: 'competition', veto: 'last' } });
     const s = sheet(plan, summary);
-    expect(at(s, 'I12')).toMatchObject({ value: 89, formula: 'ROUND(MAX(0,SUM(C12:F12)+G12),2)' });
-    expect(at(s, 'J12')?.formula).toContain('COUNTIFS');
-    expect(s.cells.filter((c) => /^J\d+$/.test(c.cell) && c.cell !== 'J2').map((c) => c.value)).toEqual([1, 2, 2, 4, 5, 6, 7, 8, 9, 10]);
+    expect(at(s, 'I13')?.value).toBe(89);
+    expect(at(s, 'I13')?.formula).toMatch(/^ROUND\(MAX\(0,/);
+    expect(at(s, 'J13')?.formula).toContain('COUNTIFS');
+    expect(s.cells.filter((c) => /^J\d+$/.test(c.cell) && c.cell !== 'J3').map((c) => c.value)).toEqual([1, 2, 2, 4, 5, 6, 7, 8, 9, 10]);
   });
 });
 
 describe('签字评分表', () => {
-  test('one per unit: items with entries and reasons, subtotals, totals, the signature block; one A4 page', () => {
-    const { plan, signed } = outputs();
-    const s = sheet(plan, signed.get('李家村') as string);
-    const texts = s.cells.map((c) => String(c.value));
-    expect(texts).toContain('被考核单位：李家村');
-    expect(texts).toEqual(expect.arrayContaining(['考核组长（签字）：', '考核组成员（签字）：', '被考核单位负责人（签字）：', '年    月    日']));
-    expect(texts).toContain('-4分：信访台账：赴省正常访 1 人次（1 条记录）');
-    expect(texts).toContain('-1分：6月下旬排查未开展');
-    const total = s.cells.find((c) => c.value === '总分');
-    expect(s.cells.find((c) => c.cell === `E${total?.cell.slice(1)}`)?.value).toBe(92.5);
-    expect(s.page).toMatchObject({ orientation: 'portrait', paper: 'A4', fitToWidth: 1, fitToHeight: 1, printTitleRows: '3:3' });
-    expect(s.page?.footer).toBe('李家村  第 &P 页，共 &N 页');
+  const signedOf = (unit: string) => {
+    const { plan, signed, summary } = outputs();
+    return { s: sheet(plan, signed.get(unit) as string), summary };
+  };
+  const textOf = (s: SheetPlan) => s.cells.map((c) => String(c.value));
+
+  test('title with the township, unit and date, categories with points, 小计, reasons, notes and a row per signer', () => {
+    const { s } = signedOf('李家村');
+    const texts = textOf(s);
+    expect(texts[0]).toBe('xx镇2024年度综治及信访工作考核评分表');
+    expect(texts).toEqual(expect.arrayContaining(['被考核单位：李家村', '考核日期：2024年12月20日']));
+    expect(texts.map((t) => t.replace(/\n/g, ''))).toEqual(expect.arrayContaining(['一、落实信访工作责任制,建立一把手负总责（20分）', '注:1、考核总分值设为100分。']));
+    expect(texts.filter((t) => t === '小计')).toHaveLength(4);
+    expect(texts.map((t) => t.replace(/\n/g, ''))).toContain('-4分：信访台账：赴省正常访 1 人次（1 条记录）');
+    expect(texts.map((t) => t.replace(/\n/g, ''))).toContain('-1分：6月下旬排查未开展');
+    expect(texts.filter((t) => /（签字）：$/.test(t))).toEqual(['考核组长（签字）：', '考核组成员1（签字）：', '考核组成员2（签字）：', '考核组成员3（签字）：', '被考核单位负责人（签字）：']);
+    expect(texts.filter((t) => t.startsWith('日期：'))).toHaveLength(5);
+  });
+
+  test('scores are formulas over the unit sheet and the summary; a blank entry reads 未评分, a lost point without a reason 未填写扣分原因', () => {
+    const { s, summary } = signedOf('孙庄村');
+    const e = s.cells.find((c) => c.formula?.includes("'孙庄村'!E26") && c.cell.startsWith('E'));
+    expect(e).toMatchObject({ value: '', formula: `IF('孙庄村'!E26="","",IF(AND(ISNUMBER('孙庄村'!E26),'孙庄村'!E26>=0,'孙庄村'!E26<=5),'孙庄村'!E26,"填写错误"))` });
+    expect(at(s, `F${e?.cell.slice(1)}`)).toMatchObject({ value: '未评分', formula: `IF('孙庄村'!E26="","未评分","")` });
+    expect(s.cells.filter((c) => c.value === '未填写扣分原因').length).toBeGreaterThan(0);
+    const totalRow = s.cells.find((c) => c.value === '总分')?.cell.slice(1);
+    expect(at(s, `E${totalRow}`)).toMatchObject({ value: 75, formula: `'${summary}'!I12` });
+    expect(at(s, 'A2')).toMatchObject({ value: '草稿：本单位未评分1项，本表不能作为正式结果', formula: expect.stringContaining(`'${summary}'!M12`) });
+    const subtotal = s.cells.find((c) => c.formula?.startsWith('SUM(E'));
+    expect(subtotal?.formula).toMatch(/^SUM\(E\d+:E\d+\)$/);
+  });
+
+  test('a complete unit has no 草稿 line; a vetoed unit prints the reason of its veto', () => {
+    expect(at(signedOf('张庄村').s, 'A2')?.value).toBe('');
+    const texts = textOf(signedOf('赵集村').s).map((t) => t.replace(/\n/g, ''));
+    expect(texts).toContain('否决理由');
+    expect(texts.find((t) => t.startsWith('理由：'))).toContain('因稳控调处不当');
+  });
+
+  test('legible: 10.5 pt body at 100 %, no fit-to-page, columns within the printable width, rows as tall as their lines', () => {
+    const { s } = signedOf('孙庄村');
+    expect(s.page).toMatchObject({ orientation: 'portrait', paper: 'A4', printTitleRows: '4:4' });
+    expect(s.page?.fitToWidth).toBeUndefined();
+    expect(s.page?.fitToHeight).toBeUndefined();
+    const body = s.cells.filter((c) => Number(c.cell.slice(1)) > 4);
+    expect(Math.min(...body.map((c) => c.style?.fontSize ?? 11))).toBeGreaterThanOrEqual(10.5);
+    // LibreOffice prints a column of w characters 5.53 w pt wide: the table fits the 180 mm between 15 mm margins.
+    expect((s.columnWidths.reduce((a, b) => a + b, 0) * 5.53) / 72 * 25.4).toBeLessThanOrEqual(180);
+    const rules = s.cells.find((c) => String(c.value).startsWith('到京正常上访'));
+    const lines = String(rules?.value).split('\n').length;
+    expect(s.rowHeights?.[Number(rules?.cell.slice(1))]).toBeGreaterThanOrEqual(lines * 15);
+    // Signature rows give room to sign: 34 pt tall, the signing space (C:D) about 57 mm wide.
+    const leader = s.cells.find((c) => c.value === '考核组长（签字）：')?.cell.slice(1);
+    expect(s.rowHeights?.[Number(leader)]).toBeGreaterThanOrEqual(30);
+    expect(s.merges).toContain(`C${leader}:D${leader}`);
+    expect(((s.columnWidths[2] + s.columnWidths[3]) * 5.53) / 72 * 25.4).toBeGreaterThanOrEqual(45);
+  });
+
+  test('names of the assessors from the settings, one row each', () => {
+    const { plan, signed } = outputs({ output: { ...DEFAULT_WORKBOOK_SETTINGS.output, leader: '王明', members: ['李强', '赵敏'] } });
+    const texts = textOf(sheet(plan, signed.get('张庄村') as string));
+    expect(texts.filter((t) => /（签字）：/.test(t))).toEqual(['考核组长（签字）：王明', '考核组成员1（签字）：李强', '考核组成员2（签字）：赵敏', '被考核单位负责人（签字）：']);
   });
 });
 
 describe('考核结果通报', () => {
-  test('title, commended, criticised, vetoed, 信访重点管理单位, deposits with capitals, issuer and date', () => {
-    const { plan, notice } = outputs();
+  const noticeText = (settings: Partial<WorkbookSettings> = {}) => {
+    const { plan, notice } = outputs(settings);
     const s = sheet(plan, notice);
-    const text = s.cells.map((c) => String(c.value)).join('\n');
-    expect(at(s, 'A1')).toMatchObject({ value: '关于2024年度综治及信访工作考核结果的通报', style: { fontName: '方正小标宋简体', fontSize: 22 } });
-    expect(text).toContain('张庄村、李家村、王庄村、周口居委会考核成绩位列前3名，予以通报表扬');
+    return { s, text: s.cells.map((c) => String(c.value)).join('') };
+  };
+
+  test('the content of seeds 002/003: ties, awards to units and people, the rule for criticism, 约谈, vetoed units apart, 表态发言', () => {
+    const { text } = noticeText();
+    expect(text).toContain('关于2024年度综治及信访工作考核结果的通报');
+    expect(text).toContain('考核成绩位列前3名（含并列）的张庄村、李家村、王庄村、周口居委会，予以通报表扬');
     expect(text).toContain('张庄村给予奖补资金10000元（壹万元整）');
-    expect(text).toContain('杨店社区、孙庄村考核成绩排名靠后，予以通报批评');
+    expect(text).toContain('对其片长、点长、综治中心包村人员、村书记、治保主任给予个人奖励，张庄村每人3000元');
+    expect(text).toContain('未被一票否决的单位中，考核成绩排名后2名的杨店社区、孙庄村，予以通报批评');
+    expect(text).toContain('综合考核80分以下的孙庄村，扣除责任金，并对其主要负责人进行约谈');
     expect(text).toContain('赵集村发生一票否决情形');
+    expect(text).toContain('单独通报');
     expect(text).toContain('赵集村考核排名最后，列为信访重点管理单位');
-    expect(text).toContain('责任金双倍返还，每单位10000元（壹万元整）');
-    expect(text).toContain('2024年12月25日');
-    expect(s.page).toMatchObject({ margins: { top: 37, bottom: 35, left: 28, right: 26 } });
+    expect(text).toContain('大会上作表态发言');
+    expect(text).toContain('每单位缴纳责任金6000元（镇班子成员2000元、驻村点长1000元、综治中心包村人员1000元');
+    expect(text).toContain('xx镇综治及信访工作领导小组');
+    // The date is the table's assessment date, never the day of the run (2024-12-25 here).
+    expect(text).toContain('2024年12月20日');
+    expect(text).not.toContain('2024年12月25日');
     // The ledger's petitioners never reach the notice.
     expect(text).not.toMatch(/某甲|某乙|某丙/);
   });
 
-  test('the older date form with 〇, and a title from the settings', () => {
-    const { plan, notice } = outputs({ output: { ...DEFAULT_WORKBOOK_SETTINGS.output, dateStyle: 'chinese', date: '2024-12-20', title: '关于表彰的通报' } });
-    const text = sheet(plan, notice).cells.map((c) => String(c.value));
-    expect(text).toContain('二〇二四年十二月二十日');
-    expect(text[0]).toBe('关于表彰的通报');
+  test('a draft says so on its first line, and a unit with incomplete entries is not judged without saying so', () => {
+    const { s, text } = noticeText();
+    const lines = s.cells.filter((c) => c.style?.bold && c.style.fontName === '黑体').map((c) => c.value).join('');
+    expect(lines).toMatch(/^草稿：刘湾村有 1 项填写错误（E4）；孙庄村有 1 项未评分（E26）。结果不能作为正式结果/);
+    expect(text).toContain('其中孙庄村尚有未评分或填写错误的项目，成绩待核定后以正式通报为准');
+  });
+
+  test('GB/T 9704 layout: 22 pt title, body near 16 pt in 仿宋, 28 characters a line, a fixed pitch of 22 lines, margins, outer page numbers, no scaling', () => {
+    const { s } = noticeText();
+    expect(s.cells.find((c) => String(c.value).startsWith('关于'))?.style).toMatchObject({ fontName: '方正小标宋简体', fontSize: 22 });
+    const body = s.cells.filter((c) => c.style?.fontName === '仿宋' && c.style?.fontSize && c.style.fontSize > 15);
+    expect(body.length).toBeGreaterThan(20);
+    for (const c of body) expect(Math.abs((c.style?.fontSize ?? 0) - 16)).toBeLessThanOrEqual(0.5);
+    expect(Math.max(...body.map((c) => printWidth(String(c.value))))).toBeLessThanOrEqual(56);
+    const pitches = new Set(body.map((c) => s.rowHeights?.[Number(c.cell.slice(1))]));
+    expect([...pitches]).toEqual([28.9]);
+    expect(28.9 * 22).toBeLessThanOrEqual(((297 - 37 - 35) / 25.4) * 72);
+    expect(s.page).toMatchObject({ margins: { top: 37, bottom: 35, left: 27.7, right: 26 }, scale: 100, outerFooter: expect.stringContaining('— &P —') });
+    expect(s.page?.fitToWidth).toBeUndefined();
+    // 成文日期 右空四字, with blank lines for the seal above the issuer.
+    const date = s.cells.find((c) => String(c.value).startsWith('2024年12月20日'));
+    expect(date?.value).toBe('2024年12月20日\u3000\u3000\u3000\u3000');
+    const issuer = Number(date?.cell.slice(1)) - 1;
+    expect([1, 2, 3].map((k) => at(s, `A${issuer - k}`)?.value)).toEqual(['', '', '']);
+  });
+
+  test('the older date form with 〇, a title, 主送机关, 发文字号 and 版记 from the settings', () => {
+    const { s, text } = noticeText({
+      output: { ...DEFAULT_WORKBOOK_SETTINGS.output, dateStyle: 'chinese', date: '2024-12-28', title: '关于表彰的通报', recipients: '各村（社区）', documentNumber: 'xx综信发〔2024〕5号', copyTo: '区信访局', printedBy: 'xx镇党政办公室' },
+    });
+    expect(text).toContain('二〇二四年十二月二十八日');
+    expect(text).toContain('关于表彰的通报');
+    expect(text).toContain('各村（社区）：');
+    expect(s.cells.find((c) => c.value === 'xx综信发〔2024〕5号')).toBeDefined();
+    expect(text).toContain('抄送：区信访局。');
+    expect(text).toMatch(/xx镇党政办公室\u3000+二〇二四年十二月二十八日印发/);
+  });
+
+  test('零上访 units and their awards, from the ledger: a unit without a counted petition is named, none when every unit had one', () => {
+    expect(noticeText().text).not.toContain('零上访');
+    const ledger = grids.find((g) => g.name === '信访台账') as Grid;
+    const without = { ...ledger, rows: ledger.rows.filter((r) => !r.includes('张庄村')) };
+    const all = grids.map((g) => (g === ledger ? without : g));
+    const result = scoreAssessment(all, DEFAULT_WORKBOOK_SETTINGS.score);
+    expect(result.records.zeroPetition).toEqual(['张庄村']);
+    const { plan, notice } = outputsPlan(result, all, DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' });
+    const text = sheet(plan, notice).cells.map((c) => String(c.value)).join('');
+    expect(text).toContain('张庄村全年未发生计入考核的上访（信访台账无计入记录），为“零上访”单位，每单位奖励10000元（壹万元整），村书记、主任、治保主任每人奖励1000元');
+  });
+
+  test('no line of any generated text starts with 、，。；：？！）》」』 or ends with （《「『', () => {
+    const { plan } = outputs();
+    for (const s of plan.sheets ?? []) {
+      if (s.copyOf) continue; // an office's own template keeps its own text
+      for (const c of s.cells) {
+        for (const line of String(c.value ?? '').split('\n')) {
+          expect(`${s.name}!${c.cell}:${line}`).not.toMatch(/:[、，。；：？！）》」』]/);
+          expect(`${s.name}!${c.cell}:${line}`).not.toMatch(/[（《「『]$/);
+        }
+      }
+    }
   });
 });
 
@@ -163,7 +289,7 @@ describe('templates with placeholders', () => {
     expect(content(s)).toEqual([
       { cell: 'A1', value: '2024年度综治及信访工作考核签字表' },
       { cell: 'A2', value: '单位：张庄村' },
-      { cell: 'C2', value: '2024年12月25日' },
+      { cell: 'C2', value: '2024年12月20日' },
       { cell: 'B3', value: 99 },
       { cell: 'B4', value: 1 },
       { cell: 'C4', value: '85分以上' },
@@ -178,7 +304,7 @@ describe('templates with placeholders', () => {
       '关于2024年度综治及信访工作考核结果的通报',
       '表扬：张庄村、李家村、王庄村、周口居委会；批评：杨店社区、孙庄村；否决：赵集村',
       'xx镇综治及信访工作领导小组',
-      '2024年12月25日',
+      '2024年12月20日',
     ]);
   });
 
@@ -189,7 +315,7 @@ describe('templates with placeholders', () => {
     expect(letter.copyOf).toBe('目标责任书模板');
     const text = letter.cells.map((c) => String(c.value)).join('\n');
     expect(text).toContain('xx镇人民政府与张庄村签订本责任书');
-    expect(text).toContain('共缴纳责任金5000元');
+    expect(text).toContain('共缴纳责任金6000元');
     expect(text).toContain('乙方：张庄村（盖章）');
     expect(text).not.toContain('{{');
     expect(result.diagnostics.filter((d) => d.sheet === '目标责任书模板')).toEqual([]);
@@ -206,7 +332,7 @@ describe('templates with placeholders', () => {
 test('the deposits and awards of the settings sheet shape the summary’s 备注 and the notice', () => {
   const rewards = { ...DEFAULT_WORKBOOK_SETTINGS.rewards, deposits: [{ role: '村(居)书记', amount: 1000, people: 3 }], awards: { minTotal: 90, amounts: [8000, 5000] } };
   const { plan, summary, notice } = outputs({ rewards });
-  expect(at(sheet(plan, summary), 'L3')?.value).toBe('责任金双倍返还（6000元）；奖补资金8000元');
-  expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）；奖补资金5000元');
-  expect(sheet(plan, notice).cells.map((c) => String(c.value)).join('\n')).toContain('综合考核分值在90分以上的');
+  expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）；奖补资金8000元');
+  expect(at(sheet(plan, summary), 'L5')?.value).toBe('责任金双倍返还（6000元）；奖补资金5000元');
+  expect(sheet(plan, notice).cells.map((c) => String(c.value)).join('')).toContain('综合考核分值在90分以上的');
 });

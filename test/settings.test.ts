@@ -93,6 +93,8 @@ describe('责任金与奖补资金 as settings', () => {
           { band: '80分以下', times: 0, wording: '扣除责任金' },
         ],
         awards: { minTotal: 95, amounts: [5000, 3000] },
+        personal: { roles: ['片长', '村书记'], amounts: [2000, 1000] },
+        zeroPetition: { unit: 20000, roles: ['村书记'], person: 1500 },
       },
     };
     const plan = settingsSheetPlan(settings);

@@ -79,7 +79,11 @@ export function breakLines(text: string, width: number): string {
         if (used + w > max && line.length > 0) {
           const carried: string[] = [];
           // Carry down the characters that may not end a line, and the one before a character that may not start one.
-          if (NO_LINE_START.includes(token[0])) carried.unshift(line.pop() as string);
+          // (a chain such as “）。” carries down with the character before it)
+          if (NO_LINE_START.includes(token[0])) {
+            do carried.unshift(line.pop() as string);
+            while (line.length > 1 && NO_LINE_START.includes(carried[0][0]));
+          }
           while (line.length > 1 && NO_LINE_END.includes(line[line.length - 1])) carried.unshift(line.pop() as string);
           if (line.length === 0) {
             // A line of nothing but punctuation: keep it whole rather than loop.
