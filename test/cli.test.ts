@@ -208,3 +208,49 @@ describe('--help', () => {
     expect(io.stdout).toBe(HELP);
   });
 });
+
+describe('--final', () => {
+  it('refuses while the sample is a draft, naming the unit and cell of each problem; no copy is written', async () => {
+    const io = capture();
+    const out = path.join(dir, 'final.xlsx');
+    const code = await run(['score', SAMPLE, '--final', '--out', out], io);
+    expect(code).toBe(1);
+    expect(io.stderr).toContain('--final：结果还是草稿，未生成副本和 PDF');
+    expect(io.stderr).toContain('刘湾村有 1 项填写错误（E4）');
+    expect(io.stderr).toContain('孙庄村有 1 项未评分（E26）');
+    await expect(fs.access(out)).rejects.toThrow();
+  });
+
+  it('without --final the draft is still said, with the deductions that have no reason', async () => {
+    const io = capture();
+    await run(['score', SAMPLE], io);
+    expect(io.stdout).toContain('草稿：以下问题处理前');
+    expect(io.stdout).toMatch(/有扣分没有填写扣分原因/);
+  });
+
+  it('runs once every entry is filled in, and a later change is reported as a stale notice', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    wb.getWorksheet('刘湾村')!.getCell('E4').value = 5;
+    wb.getWorksheet('孙庄村')!.getCell('E26').value = 5;
+    const fixed = path.join(dir, 'fixed.xlsx');
+    await wb.xlsx.writeFile(fixed);
+    const out = path.join(dir, 'final.xlsx');
+    const io = capture();
+    expect(await run(['score', fixed, '--final', '--out', out], io)).toBe(0);
+    expect(io.stdout).not.toContain('草稿');
+
+    const again = capture();
+    await run(['score', out], again);
+    expect(again.stdout).not.toContain('通报已过期');
+
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(out);
+    copy.getWorksheet('张庄村')!.getCell('E4').value = 0;
+    const changed = path.join(dir, 'changed.xlsx');
+    await copy.xlsx.writeFile(changed);
+    const stale = capture();
+    await run(['score', changed], stale);
+    expect(stale.stdout).toContain('通报已过期，请重新生成');
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * The draft and staleness rules (app/draft.ts): what keeps results from being final, the 草稿 line
+ * the pages print, and the fingerprint that tells a stale notice from a current one.
+ */
+import path from 'path';
+import { draftState, noticeBasis, staleNotice } from '../../src/app/draft';
+import { outputsPlan } from '../../src/app/outputs';
+import { scoreAssessment } from '../../src/app/scoreAssessment';
+import { DEFAULT_WORKBOOK_SETTINGS, readSettings, SETTINGS_SHEET } from '../../src/app/settings';
+import { openWorkbookFile } from '../../src/host/xlsxFile';
+import { grid, type Grid } from '../../src/sheet/grid';
+import type { SheetPlan } from '../../src/sheet/sheetPlan';
+
+const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
+let grids: Grid[];
+beforeAll(async () => {
+  grids = await (await openWorkbookFile(SAMPLE)).readGrids();
+});
+
+/** A grid with one cell changed: sheet!A1 = value. */
+function edited(all: Grid[], sheet: string, cell: string, value: string | number | null): Grid[] {
+  const m = /^([A-Z])(\d+)$/.exec(cell) as RegExpExecArray;
+  const col = m[1].charCodeAt(0) - 65;
+  const row = Number(m[2]) - 1;
+  return all.map((g) => {
+    if (g.name !== sheet) return g;
+    const rows = g.rows.map((r) => [...r]);
+    while (rows[row].length <= col) rows[row].push(null);
+    rows[row][col] = value;
+    return { ...g, rows };
+  });
+}
+
+/** The settings sheet a plan writes, as the grid a later run reads. */
+function asGrid(plan: SheetPlan): Grid {
+  const rows: (string | number | null)[][] = [];
+  for (const c of plan.cells) {
+    const m = /^([A-Z])(\d+)$/.exec(c.cell) as RegExpExecArray;
+    const r = Number(m[2]) - 1;
+    while (rows.length <= r) rows.push([null, null, null]);
+    rows[r][m[1].charCodeAt(0) - 65] = c.value as string | number;
+  }
+  return grid(rows, { name: plan.name });
+}
+
+describe('draft', () => {
+  test('the sample is a draft: 刘湾村 E4 is wrong and 孙庄村 E26 blank, both named with their cells', () => {
+    const state = draftState(scoreAssessment(grids));
+    expect(state.final).toBe(false);
+    expect(state.problems.map((p) => `${p.where}${p.text}`)).toEqual(['刘湾村有 1 项填写错误（E4）', '孙庄村有 1 项未评分（E26）']);
+    expect(state.line).toBe('草稿：刘湾村有 1 项填写错误（E4）；孙庄村有 1 项未评分（E26）。结果不能作为正式结果');
+  });
+
+  test('final once every entry is filled in and valid', () => {
+    const fixed = edited(edited(grids, '刘湾村', 'E4', 5), '孙庄村', 'E26', 5);
+    expect(draftState(scoreAssessment(fixed))).toEqual({ final: true, problems: [], line: '' });
+  });
+
+  test('a ledger row that cannot be counted keeps the results a draft, naming the ledger and the row', () => {
+    const fixed = edited(edited(grids, '刘湾村', 'E4', 5), '孙庄村', 'E26', 5);
+    const ledger = fixed.find((g) => g.name === '信访台账') as Grid;
+    const broken = fixed.map((g) => (g === ledger ? { ...ledger, rows: [...ledger.rows, ['2024-05-06', '不存在村', '到市', '正常访', 1]] } : g));
+    const state = draftState(scoreAssessment(broken));
+    expect(state.final).toBe(false);
+    expect(state.problems).toEqual([expect.objectContaining({ where: '信访台账', text: expect.stringContaining('条记录有错误、未计入') })]);
+  });
+});
+
+describe('a stale notice', () => {
+  const generate = (all: Grid[]) => {
+    const result = scoreAssessment(all);
+    const { plan } = outputsPlan(result, all, DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' });
+    const settings = plan.sheets?.find((s) => s.name === SETTINGS_SHEET) as SheetPlan;
+    return [...all, asGrid(settings), grid([['通报']], { name: '考核结果通报' })];
+  };
+
+  test('is current right after it was generated: the settings sheet records what it was generated from', () => {
+    const withNotice = generate(grids);
+    const { settings } = readSettings(withNotice);
+    expect(settings.noticeBasis).toMatch(/^[0-9a-f]{8}$/);
+    expect(settings.noticeBasis).toBe(noticeBasis(scoreAssessment(grids), DEFAULT_WORKBOOK_SETTINGS));
+    expect(staleNotice(scoreAssessment(withNotice), settings, withNotice.map((g) => g.name))).toBeNull();
+  });
+
+  test('is stale after a score changes, or a setting it used; 「通报已过期，请重新生成」', () => {
+    const withNotice = generate(grids);
+    const { settings } = readSettings(withNotice);
+    const changed = edited(withNotice, '张庄村', 'E4', 0);
+    expect(staleNotice(scoreAssessment(changed), settings, changed.map((g) => g.name))).toMatch(/^通报已过期，请重新生成：工作表“考核结果通报”/);
+    const otherIssuer = { ...settings, output: { ...settings.output, authority: '另一个领导小组' } };
+    expect(staleNotice(scoreAssessment(withNotice), otherIssuer, withNotice.map((g) => g.name))).toMatch(/^通报已过期/);
+  });
+
+  test('says nothing when no notice was generated', () => {
+    expect(staleNotice(scoreAssessment(grids), DEFAULT_WORKBOOK_SETTINGS, grids.map((g) => g.name))).toBeNull();
+  });
+});
