@@ -39,7 +39,7 @@ describe('汇总排名', () => {
   test('one row per unit in rank order; every figure a formula over the entry cells, with the engine’s values cached', () => {
     const { plan, summary } = outputs();
     const s = sheet(plan, summary);
-    expect(s.cells.filter((c) => /^[A-M]3$/.test(c.cell)).map((c) => c.value)).toEqual([
+    expect(s.cells.filter((c) => /^[A-M]3$/.test(c.cell)).map((c) => String(c.value).replace(/\n/g, ''))).toEqual([
       '序号', '单位', '一、落实信访工作责任制,建立一把手负总责（20分）', '二、包保网络建设和责任追究（30分）', '三、解决信访问题（20分）',
       '四、综治维稳基层基础工作,“综治维稳信访工作站”运行工作开展情况（30分）', '加减分', '一票否决', '总分', '排名', '等次', '备注', '评分状态',
     ]);
@@ -51,7 +51,7 @@ describe('汇总排名', () => {
     expect(at(s, 'J4')?.value).toBe(1);
     expect(at(s, 'J4')?.formula).toContain('SUMPRODUCT');
     expect(at(s, 'K4')).toMatchObject({ value: '85分以上', formula: expect.stringContaining('IF(H4="是","一票否决"') });
-    expect(at(s, 'L4')).toMatchObject({ value: '责任金双倍返还（12000元）；奖补资金10000元', formula: expect.stringContaining('CHOOSE(J4,10000,8000,6000)') });
+    expect(at(s, 'L4')).toMatchObject({ value: '责任金双倍返还（12000元）\n奖补资金10000元', formula: expect.stringContaining('CHOOSE(J4,10000,8000,6000)') });
     // 赵集村 is vetoed: last, 0, from its veto cell.
     expect(at(s, 'B13')?.value).toBe('赵集村');
     expect(at(s, 'H13')).toMatchObject({ value: '是', formula: expect.stringContaining("'赵集村'!E35") });
@@ -332,7 +332,7 @@ describe('templates with placeholders', () => {
 test('the deposits and awards of the settings sheet shape the summary’s 备注 and the notice', () => {
   const rewards = { ...DEFAULT_WORKBOOK_SETTINGS.rewards, deposits: [{ role: '村(居)书记', amount: 1000, people: 3 }], awards: { minTotal: 90, amounts: [8000, 5000] } };
   const { plan, summary, notice } = outputs({ rewards });
-  expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）；奖补资金8000元');
-  expect(at(sheet(plan, summary), 'L5')?.value).toBe('责任金双倍返还（6000元）；奖补资金5000元');
+  expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）\n奖补资金8000元');
+  expect(at(sheet(plan, summary), 'L5')?.value).toBe('责任金双倍返还（6000元）\n奖补资金5000元');
   expect(sheet(plan, notice).cells.map((c) => String(c.value)).join('')).toContain('综合考核分值在90分以上的');
 });

@@ -52,7 +52,7 @@ export function linesFor(text: string, width: number): number {
 }
 
 /** Characters a Chinese line may not start with (GB/T 15834 标点符号用法, 禁则), full and half width. */
-export const NO_LINE_START = '、，。；：？！）》」』〉】〕…—·,.;:?!)]}%';
+export const NO_LINE_START = '、，。；：？！）》」』〉】〕”’…—·,.;:?!)]}%';
 /** Characters a line may not end with. */
 export const NO_LINE_END = '（《「『〈【〔“‘([{';
 

@@ -12,7 +12,7 @@ import type { Scheme, ScoreSettings } from '../../engine/model';
 import { depositOf, rewardNote, type RewardSettings } from '../../engine/rewards';
 import { columnLetters } from '../grid';
 import type { CellStyle, SheetPlan } from '../sheetPlan';
-import { BORDERED, cell, linesFor, sheetRef, type ScoredUnit } from './common';
+import { BORDERED, breakLines, cell, linesFor, sheetRef, type ScoredUnit } from './common';
 import { adjustmentBounds, entryFormulas, itemBounds, WRONG, type IsNumberCell } from './entryFormulas';
 
 export interface SummaryOptions {
@@ -33,9 +33,18 @@ export const SUMMARY_FIRST_ROW = 4;
 const FONT = '宋体';
 const SIZE = 10.5;
 /** Column widths in characters: 序号, 单位, categories…, 加减分, 一票否决, 总分, 排名, 等次, 备注, 评分状态. */
-const FIXED = { index: 5, unit: 12, adjustment: 7, veto: 7, total: 7, rank: 5, band: 9, note: 30, status: 14 };
-/** Landscape A4 with 12 mm side margins: 273 mm of width; a width unit of the default font is about 1.9 mm. */
-const PRINT_WIDTH_UNITS = 140;
+const FIXED = { index: 5, unit: 12, adjustment: 7, veto: 7, total: 7, rank: 5, band: 9, note: 28, status: 11 };
+/** Landscape A4 with 12 mm side margins: 273 mm of width; LibreOffice prints a width unit 5.53 pt (1.95 mm) wide. */
+const PRINT_WIDTH_UNITS = 138;
+/** Landscape A4 between 10 and 12 mm margins: 533 pt of height. */
+const PRINT_HEIGHT = 533;
+/** Points per printed line of 10.5 pt text. */
+const LINE = 14.5;
+
+/** Width units (a CJK character counts two) that fit in a column of w characters at 10.5 pt, with a little to spare. */
+function capacity(w: number): number {
+  return Math.max(2, Math.floor((w * 5.53 - 4) / SIZE) * 2);
+}
 
 /** What the summary's 评分状态 says for a unit, as its formula computes it. */
 export function summaryStatus(wrongCategories: boolean, blank: number): string {
@@ -87,11 +96,13 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     cell('A2', draft ? DRAFT_LINE : '', font({ bold: true, horizontal: 'center', vertical: 'middle' }), statuses ? `IF(SUMPRODUCT(--(LEN(${statuses})>0))>0,"${DRAFT_LINE}","")` : undefined),
   );
   const header = ['序号', '单位', ...o.scheme.categories.map((c) => `${c.title}（${toNumber(c.statedPoints ?? sum(c.items.map((i) => i.points)))}分）`), '加减分', '一票否决', '总分', '排名', '等次', '备注', '评分状态'];
-  header.forEach((h, c) => cells.push(cell(`${L(c)}3`, h, font({ ...BORDERED, bold: true, horizontal: 'center' }))));
-  const headerLines = Math.max(...header.map((h, c) => linesFor(h, widths[c] - 1)));
+  // Broken here with the Chinese rules (see breakLines), a little narrower than the column.
+  const headerText = header.map((h, c) => breakLines(h, capacity(widths[c])));
+  headerText.forEach((h, c) => cells.push(cell(`${L(c)}3`, h, font({ ...BORDERED, bold: true, horizontal: 'center' }))));
+  const headerLines = Math.max(...headerText.map((h) => h.split('\n').length));
 
   const bands = bandsHighestFirst(o.settings.bands.map(parseBand));
-  const heights: Record<number, number> = { 1: 26, 2: 16, 3: headerLines * 14 + 4 };
+  const heights: Record<number, number> = { 1: 26, 2: 16, 3: headerLines * LINE + 4 };
   units.forEach((u, i) => {
     const r = first + i;
     const at = (c: number) => `${L(c)}${r}`;
@@ -129,13 +140,14 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
       [b.min !== null ? `${t}>=${b.min.toFixed()}` : '', b.max !== null ? `${t}<=${b.max.toFixed()}` : ''].filter(Boolean).join(',');
     const bandFormula = bands.reduceRight((otherwise, b) => `IF(AND(${test(b)}),"${b.label}",${otherwise})`, '"—"');
     cells.push(cell(at(col.band), u.placement.band?.label ?? '—', centered, `IF(${at(col.veto)}="是","${VETO_BAND}",${bandFormula})`));
-    cells.push(cell(at(col.note), rewardNote(u.reward), boxed, noteFormula(o.rewards, { veto: at(col.veto), band: at(col.band), total: t, rank: at(col.rank) })));
+    const note = rewardNote(u.reward).replace('；', '\n');
+    cells.push(cell(at(col.note), note, boxed, noteFormula(o.rewards, { veto: at(col.veto), band: at(col.band), total: t, rank: at(col.rank) })));
 
     const wrongRef = `COUNTIF(${at(col.category(0))}:${at(col.adjustment)},"${WRONG}")>0`;
     const blank = blanks.length ? blanks.join('+') : '0';
     const statusFormula = `IF(${wrongRef},"有填写错误","")&IF(AND(${wrongRef},${blank}>0),"，","")&IF(${blank}>0,"未评分"&(${blank})&"项","")`;
     cells.push(cell(at(col.status), status(u), centered, statusFormula));
-    heights[r] = Math.max(1, linesFor(rewardNote(u.reward), FIXED.note - 1), linesFor(u.table.unit, FIXED.unit - 1)) * 14 + 2;
+    heights[r] = Math.max(linesFor(note, capacity(FIXED.note)), linesFor(u.table.unit, capacity(FIXED.unit))) * LINE + 3;
   });
 
   // 制表人 / 审核人 / 日期 under the table.
@@ -144,6 +156,10 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
   const signs: [number, string][] = [[0, '制表人：'], [third, '审核人：'], [2 * third, '日期：        年    月    日']];
   for (const [c, text] of signs) cells.push(cell(`${L(c)}${sign}`, text, font({ vertical: 'bottom' })));
   heights[sign] = 24;
+  // One page when it fits at (nearly) full size; else as many pages as needed, the title rows
+  // repeated, so the text never shrinks below 10 pt.
+  const tall = Object.values(heights).reduce((a, b) => a + b, 0);
+  const onePage = tall <= PRINT_HEIGHT / 0.95;
 
   return {
     name: o.name,
@@ -155,7 +171,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
       orientation: 'landscape',
       paper: 'A4',
       fitToWidth: 1,
-      fitToHeight: units.length <= 40 ? 1 : 0,
+      fitToHeight: onePage ? 1 : 0,
       margins: { top: 10, bottom: 12, left: 12, right: 12, header: 5, footer: 6 },
       printArea: `A1:${L(width - 1)}${sign}`,
       printTitleRows: '1:3',
