@@ -376,3 +376,4 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
   if (style.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${style.fill.replace('#', '')}` } };
   if (style.numFmt) cell.numFmt = style.numFmt;
 }
+

@@ -152,7 +152,7 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
     '被考核单位负责人（签字）：',
   ];
   for (const s of signers) {
-    const at = row([s, null, '', null, '日期：    年    月    日', null], font({ vertical: 'bottom' }), SIGN_ROW);
+    const at = row([s, null, '', null, '日期：   年   月   日', null], font({ vertical: 'bottom' }), SIGN_ROW);
     mergeRow(at, 0, 1);
     mergeRow(at, 2, 3);
     mergeRow(at, 4, 5);

@@ -1,0 +1,247 @@
+/**
+ * The printed outputs as LibreOffice prints them (npm run test:libreoffice): corrections flow into
+ * the summary and the signed sheets; Simplified Chinese faces; 10.5 pt on the signed sheet after
+ * scaling; no line starting with 、，。；：？！）》」』; the notice's margins, body size, pitch and
+ * page numbers after GB/T 9704; the summary on one landscape page; `--pdf` failures counted; sheet
+ * names with quotes reopened by the project's reader and by LibreOffice.
+ *
+ * Needs: apt-get install -y libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils
+ */
+import { execFileSync } from 'child_process';
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { scoreAssessment, toReport } from '../../src/app/scoreAssessment';
+import { run } from '../../src/cli/main';
+import { convertWithLibreOffice, findSoffice, INSTALL_HINT } from '../../src/host/libreoffice';
+import { openWorkbookFile } from '../../src/host/xlsxFile';
+
+const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
+const quiet = { out: () => undefined, err: () => undefined };
+const MM = 72 / 25.4;
+
+let dir: string;
+let pdfDir: string;
+beforeAll(async () => {
+  if (!(await findSoffice())) throw new Error(`LibreOffice 未安装。${INSTALL_HINT}`);
+  for (const tool of ['pdfinfo', 'pdftotext', 'pdffonts']) {
+    try {
+      execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    } catch {
+      throw new Error(`${tool} 未安装：apt-get install -y poppler-utils`);
+    }
+  }
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-print-'));
+  pdfDir = path.join(dir, 'pdf');
+  expect(await run(['score', SAMPLE, '--out', path.join(dir, 'scored.xlsx'), '--pdf', pdfDir], quiet)).toBe(1);
+});
+afterAll(async () => {
+  if (dir) await fs.rm(dir, { recursive: true, force: true });
+});
+
+interface Word { page: number; x0: number; y0: number; x1: number; y1: number; text: string }
+interface Line { page: number; words: Word[] }
+
+/** Lines and words of a PDF with their boxes in points (pdftotext -bbox-layout). */
+function layout(pdf: string): Line[] {
+  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
+  const lines: Line[] = [];
+  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  xml.split(/<page /).slice(1).forEach((pageXml, p) => {
+    for (const l of pageXml.match(/<line[^>]*>[\s\S]*?<\/line>/g) ?? []) {
+      const words = [...l.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        page: p + 1, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: unescape(m[5]),
+      }));
+      if (words.length) lines.push({ page: p + 1, words });
+    }
+  });
+  return lines;
+}
+
+const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
+/** Font size of a run of CJK characters: its advance per character. */
+const cjkSize = (w: Word) => (/^[\u3000-\u9fff\uff00-\uffef]+$/.test(w.text) && w.text.length >= 3 ? (w.x1 - w.x0) / w.text.length : null);
+const generated = async () => (await fs.readdir(pdfDir)).filter((f) => !f.includes('目标责任书')).map((f) => path.join(pdfDir, f));
+
+test('no printed line of the summary, a signed sheet or the notice starts with 、，。；：？！）》」』 or ends with （《「『', async () => {
+  const bad: string[] = [];
+  for (const pdf of await generated()) {
+    for (const line of layout(pdf)) {
+      const text = line.words.map((w) => w.text).join('');
+      if (/^[、，。；：？！）》」』]/.test(line.words[0].text) || /[（《「『]$/.test(text)) bad.push(`${path.basename(pdf)} p${line.page}: ${text}`);
+    }
+  }
+  expect(bad).toEqual([]);
+});
+
+test('Simplified Chinese faces only: the cells’ Chinese fonts map to SC faces, no DejaVu or other Latin fallback', async () => {
+  for (const pdf of await generated()) {
+    const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
+    expect({ pdf: path.basename(pdf), fonts: fonts.filter((f) => !/^(NotoSerifCJK|NotoSansCJK|ARPLUKai|LXGWWenKai|Carlito)/.test(f)) }).toEqual({ pdf: path.basename(pdf), fonts: [] });
+    expect(fonts.some((f) => /DejaVu/.test(f))).toBe(false);
+  }
+  // Noto CJK's collections share one glyph table named “jp” in every region, so pdffonts cannot
+  // tell SC from JP: which face LibreOffice chose for the Chinese text is read from its own document.
+  const ods = await convertWithLibreOffice([path.join(dir, 'scored.xlsx')], 'ods', path.join(dir, 'ods'));
+  const zip = await JSZip.loadAsync(await fs.readFile(ods[0]));
+  const xml = (await zip.file('content.xml')!.async('string')) + (await zip.file('styles.xml')!.async('string'));
+  const asian = new Set([...xml.matchAll(/font-name-asian="([^"]*)"/g)].map((m) => m[1]));
+  const declared = new Map([...xml.matchAll(/<style:font-face style:name="([^"]*)" svg:font-family="([^"]*)"/g)].map((m) => [m[1], m[2].replace(/&apos;|'/g, '')]));
+  const faces = [...asian].map((a) => declared.get(a) ?? a);
+  expect(faces.filter((f) => !['宋体', '仿宋', '黑体', '方正小标宋简体', 'Noto Sans CJK SC', 'Noto Serif CJK SC'].includes(f))).toEqual([]);
+  expect(faces).toEqual(expect.arrayContaining(['宋体', '仿宋', '黑体']));
+});
+
+test('signed sheet: body text ≥ 10.5 pt as printed, header row on every page, the signature block whole on the last page', async () => {
+  for (const unit of ['张庄村', '孙庄村', '赵集村']) {
+    const pdf = path.join(pdfDir, `${unit}签字表.pdf`);
+    const lines = layout(pdf);
+    const sizes = lines.flatMap((l) => l.words.map(cjkSize)).filter((s): s is number => s !== null);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10.4);
+    const n = pages(pdf);
+    expect(n).toBeLessThanOrEqual(4);
+    for (let p = 1; p <= n; p++) expect(lines.filter((l) => l.page === p).map((l) => l.words.map((w) => w.text).join(''))).toEqual(expect.arrayContaining([expect.stringContaining('考核内容')]));
+    const signers = lines.filter((l) => /（签字）/.test(l.words[0].text));
+    expect(signers.map((l) => l.page)).toEqual(Array(5).fill(n));
+    // A row per signer, each with its own date, at least 45 mm of space after the label.
+    const dates = lines.flatMap((l) => l.words).filter((w) => w.text.startsWith('日期') && w.page === n);
+    for (const l of signers) {
+      const label = l.words[0];
+      const date = dates.find((w) => Math.abs(w.y0 - label.y0) < 6);
+      expect(date).toBeDefined();
+      expect((date!.x0 - label.x1) / MM).toBeGreaterThanOrEqual(45);
+    }
+    // The table uses the printable width: 180 mm between 15 mm margins, at least 165 mm of it.
+    const xs = lines.flatMap((l) => l.words.map((w) => [w.x0, w.x1])).flat();
+    expect((Math.max(...xs) - Math.min(...xs)) / MM).toBeGreaterThan(150);
+  }
+});
+
+test('notice: margins 37/35/28/26 mm, body 16 ± 0.5 pt, 28 characters and 22 lines a page at a fixed pitch, outer page numbers', async () => {
+  const pdf = path.join(pdfDir, '考核结果通报.pdf');
+  const lines = layout(pdf);
+  const body = lines.filter((l) => !/^— \d+ —$|^—\d+—$/.test(l.words.map((w) => w.text).join(' ')) && !/^\s*[—-]\s*\d+\s*[—-]\s*$/.test(l.words.map((w) => w.text).join('')));
+  const left = Math.min(...body.map((l) => l.words[0].x0)) / MM;
+  expect(Math.abs(left - 28)).toBeLessThanOrEqual(1);
+  const right = 210 - Math.max(...body.map((l) => l.words[l.words.length - 1].x1)) / MM;
+  expect(Math.abs(right - 26)).toBeLessThanOrEqual(1);
+  const page2 = body.filter((l) => l.page === 2);
+  const top = Math.min(...page2.map((l) => l.words[0].y0)) / MM;
+  expect(top).toBeGreaterThanOrEqual(37);
+  expect(top).toBeLessThanOrEqual(37 + 4);
+  expect(297 - Math.max(...page2.map((l) => l.words[0].y1)) / MM).toBeGreaterThanOrEqual(35);
+  expect(page2).toHaveLength(22);
+  const pitches = page2.slice(1).map((l, i) => l.words[0].y0 - page2[i].words[0].y0);
+  for (const p of pitches) expect(Math.abs(p - 28.9)).toBeLessThanOrEqual(0.5);
+  const sizes = page2.flatMap((l) => l.words.map(cjkSize)).filter((s): s is number => s !== null);
+  for (const s of sizes) expect(Math.abs(s - 16)).toBeLessThanOrEqual(0.5);
+  // A full line of Chinese holds 28 characters (digits are narrower and counted apart).
+  const chinese = page2.map((l) => l.words.map((w) => w.text).join('')).filter((t) => /^[\u3000-\u9fff\uff00-\uffef]+$/.test(t));
+  expect(Math.max(...chinese.map((t) => t.length))).toBe(28);
+  // Page numbers “— 1 —”: odd pages on the right, even on the left, 4号 (14 pt).
+  const numbers = lines.filter((l) => /^—\s*\d+\s*—$/.test(l.words.map((w) => w.text).join(' ').replace(/\s+/g, ' ')));
+  expect(numbers.length).toBe(pages(pdf));
+  for (const l of numbers) {
+    const x = (l.words[0].x0 + l.words[l.words.length - 1].x1) / 2 / MM;
+    if (l.page % 2) expect(x).toBeGreaterThan(150);
+    else expect(x).toBeLessThan(60);
+  }
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('2024年12月20日');
+});
+
+test('汇总排名: one landscape A4 page, text ≥ 10 pt, 制表人 / 审核人 / 日期', async () => {
+  const pdf = path.join(pdfDir, '汇总排名.pdf');
+  expect(pages(pdf)).toBe(1);
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+/);
+  const lines = layout(pdf);
+  const sizes = lines.flatMap((l) => l.words.map(cjkSize)).filter((s): s is number => s !== null);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  const words = lines.flatMap((l) => l.words.map((w) => w.text));
+  for (const label of ['制表人：', '审核人：', '日期：']) expect(words).toContain(label);
+});
+
+test('corrections flow: fixing E4, filling E26 and changing a score recalculate the summary and the signed sheets; the 草稿 lines clear', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path.join(dir, 'scored.xlsx'));
+  wb.getWorksheet('刘湾村')!.getCell('E4').value = 5; // 填写错误 → 5
+  wb.getWorksheet('孙庄村')!.getCell('E26').value = 5; // 未评分 → 5: 75 → 80
+  wb.getWorksheet('张庄村')!.getCell('E4').value = 0; // 99 → 94
+  const edited = path.join(dir, 'edited.xlsx');
+  await wb.xlsx.writeFile(edited);
+  const engine = toReport(scoreAssessment(await (await openWorkbookFile(edited)).readGrids()));
+  const [recalculated] = await convertWithLibreOffice([edited], 'xlsx', path.join(dir, 'recalc'));
+  const lo = new ExcelJS.Workbook();
+  await lo.xlsx.readFile(recalculated);
+  const value = (sheet: string, address: string) => {
+    const c = lo.getWorksheet(sheet)!.getCell(address);
+    return c.type === ExcelJS.ValueType.Formula ? c.result : c.value;
+  };
+  const summary = lo.getWorksheet('汇总排名')!;
+  for (let r = 4; r <= 13; r++) {
+    const name = String(value('汇总排名', `B${r}`));
+    const u = engine.units.find((x) => x.name === name)!;
+    expect([name, value('汇总排名', `I${r}`), value('汇总排名', `J${r}`), value('汇总排名', `K${r}`), value('汇总排名', `M${r}`) ?? '']).toEqual([name, u.total, u.rank, u.band, '']);
+    expect(value('汇总排名', `C${r}`)).not.toBe('填写错误');
+  }
+  expect(value('汇总排名', 'A2') ?? '').toBe('');
+  void summary;
+  // The signed sheets read the same cells: 孙庄村's total, its E26 line and its 草稿 line.
+  const sun = lo.getWorksheet('孙庄村签字表')!;
+  let total: unknown;
+  sun.eachRow((row) => {
+    if (row.getCell(1).value === '总分') total = (row.getCell(5).result ?? row.getCell(5).value);
+  });
+  expect(total).toBe(80);
+  expect(value('孙庄村签字表', 'A2') ?? '').toBe('');
+  // The notice is text: a run on the edited copy says it is stale.
+  const io = { stdout: '', out: (t: string) => void (io.stdout += t), err: () => undefined };
+  await run(['score', edited], io);
+  expect(io.stdout).toContain('通报已过期，请重新生成');
+});
+
+test('--pdf onto an existing file: exit 2 with the reason, the file untouched', async () => {
+  const file = path.join(dir, 'not-a-folder.pdf');
+  await fs.writeFile(file, 'mine');
+  const io = { stderr: '', out: () => undefined, err: (t: string) => void (io.stderr += t) };
+  expect(await run(['score', SAMPLE, '--pdf', file], io)).toBe(2);
+  expect(io.stderr).toContain('PDF 未生成');
+  expect(io.stderr).toContain('不是文件夹');
+  expect(await fs.readFile(file, 'utf8')).toBe('mine');
+});
+
+test.each([["张庄村'"], ["O'Brien村"]])('a unit named %s: the copy reopens in the project’s reader and in LibreOffice, print areas on the right sheets', async (name) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const ws = wb.getWorksheet('张庄村')!;
+  // A sheet name may not end with a quote (Excel's rule), a unit's name may: it names the generated sheets.
+  if (!name.endsWith("'")) ws.name = name;
+  ws.getCell('A2').value = `单位:${name}    2024年12月20日`;
+  const input = path.join(dir, `quoted-${name.length}.xlsx`);
+  await wb.xlsx.writeFile(input);
+  const out = path.join(dir, `quoted-out-${name.length}.xlsx`);
+  expect(await run(['score', input, '--out', out], quiet)).toBe(1);
+  const grids = await (await openWorkbookFile(out)).readGrids();
+  expect(grids.map((g) => g.name)).toContain(`${name}签字表`);
+  const zip = await JSZip.loadAsync(await fs.readFile(out));
+  const names = (await zip.file('xl/workbook.xml')!.async('string')).match(/<definedName[^>]*>[^<]*<\/definedName>/g) ?? [];
+  const doubled = name.replace(/'/g, '&apos;&apos;');
+  expect(names.filter((n) => n.includes(name.replace(/'/g, '&apos;').slice(0, 2)))).toEqual(expect.arrayContaining([expect.stringContaining(`&apos;${doubled}签字表&apos;!`)]));
+  const [back] = await convertWithLibreOffice([out], 'xlsx', path.join(dir, `quoted-lo-${name.length}`));
+  const lo = new ExcelJS.Workbook();
+  await lo.xlsx.readFile(back);
+  const written = new ExcelJS.Workbook();
+  await written.xlsx.readFile(out);
+  // LibreOffice read the sheet and its formulas: the signed sheet's 总分 (a reference to the summary) recalculates to the engine's value.
+  const signedName = `${name}签字表`;
+  expect(lo.worksheets.map((w) => w.name)).toContain(signedName);
+  for (const address of ['A2', 'I4', 'I5']) {
+    const a = lo.getWorksheet('汇总排名')!.getCell(address);
+    const b = written.getWorksheet('汇总排名')!.getCell(address);
+    expect(String(a.result ?? a.value ?? '')).toBe(String(b.result ?? b.value ?? ''));
+  }
+  const printArea = (await (await JSZip.loadAsync(await fs.readFile(back))).file('xl/workbook.xml')!.async('string')).match(/<definedName[^>]*Print_Area[^>]*>[^<]*<\/definedName>/g) ?? [];
+  expect(printArea.some((d) => d.includes(`${name.replace(/'/g, '&apos;&apos;')}签字表`) || d.includes(`${name.replace(/'/g, "''")}签字表`))).toBe(true);
+});
