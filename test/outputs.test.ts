@@ -51,7 +51,7 @@ describe('汇总排名', () => {
     expect(at(s, 'J4')?.value).toBe(1);
     expect(at(s, 'J4')?.formula).toContain('SUMPRODUCT');
     expect(at(s, 'K4')).toMatchObject({ value: '85分以上', formula: expect.stringContaining('IF(H4="是","一票否决"') });
-    expect(at(s, 'L4')).toMatchObject({ value: '责任金双倍返还（12000元）\n奖补资金10000元', formula: expect.stringContaining('CHOOSE(J4,10000,8000,6000)') });
+    expect(at(s, 'L4')).toMatchObject({ value: '责任金双倍返还（12000元）\n奖补资金10000元', formula: expect.stringContaining('CHAR(10)&"奖补资金"&CHOOSE(J4,10000,8000,6000)') });
     // 赵集村 is vetoed: last, 0, from its veto cell.
     expect(at(s, 'B13')?.value).toBe('赵集村');
     expect(at(s, 'H13')).toMatchObject({ value: '是', formula: expect.stringContaining("'赵集村'!E35") });

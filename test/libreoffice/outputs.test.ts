@@ -127,7 +127,8 @@ test('--pdf: a PDF per unit with its name, total and the signature labels; the n
     expect(text).toMatch(new RegExp(`总分\\s+${String(u.total).replace('.', '\\.')}\\b`));
     for (const label of ['考核组长（签字）', '考核组成员1（签字）', '被考核单位负责人（签字）']) expect(text).toContain(label);
   }
-  const notice = execFileSync('pdftotext', [path.join(pdfDir, '考核结果通报.pdf'), '-'], { encoding: 'utf8' });
+  // One row per printed line: the words of the notice are read with the lines joined.
+  const notice = execFileSync('pdftotext', [path.join(pdfDir, '考核结果通报.pdf'), '-'], { encoding: 'utf8' }).replace(/\n/g, '');
   expect(notice).toContain('关于2024年度综治及信访工作考核结果的通报');
   expect(notice).toContain('壹万元整');
   expect(notice).not.toMatch(/某甲|某乙/);

@@ -208,7 +208,7 @@ function noteFormula(r: RewardSettings, at: { veto: string; band: string; total:
   const fate = `IF(${at.veto}="是","一票否决，责任金全部扣除（${deposit}元）",${byBand})`;
   const n = r.awards.amounts.length;
   if (n === 0) return fate;
-  const award = `IF(AND(${at.veto}="否",${at.total}>=${r.awards.minTotal},${at.rank}<=${n}),"；奖补资金"&CHOOSE(${at.rank},${r.awards.amounts.join(',')})&"元","")`;
+  const award = `IF(AND(${at.veto}="否",${at.total}>=${r.awards.minTotal},${at.rank}<=${n}),CHAR(10)&"奖补资金"&CHOOSE(${at.rank},${r.awards.amounts.join(',')})&"元","")`;
   return `${fate}&${award}`;
 }
 
