@@ -4,13 +4,13 @@ import { DEFAULT_REWARDS, depositOf, rewardFor, rewardNote } from '../../src/eng
 const unit = (band: string | null, total: number, rank: number, veto = false) => ({ band, total: dec(total), rank, veto });
 
 describe('责任金与奖励 (seed 003 defaults)', () => {
-  test('the deposit of a unit: 镇班子成员 2000 + 驻村点长、村书记、治保主任 1000 each', () => {
-    expect(depositOf(DEFAULT_REWARDS).toFixed()).toBe('5000');
+  test('the deposit of a unit: 镇班子成员 2000 + 驻村点长、综治中心包村人员、村书记、治保主任 1000 each (seed 003 names all five)', () => {
+    expect(depositOf(DEFAULT_REWARDS).toFixed()).toBe('6000');
   });
 
   test('85分以上 双倍返还, 80-85分 返还本金, 80分以下 扣除', () => {
-    expect(rewardFor(DEFAULT_REWARDS, unit('85分以上', 90, 2))).toMatchObject({ returned: dec(10000), wording: '责任金双倍返还', award: null });
-    expect(rewardFor(DEFAULT_REWARDS, unit('80-85分', 82, 5)).returned.toFixed()).toBe('5000');
+    expect(rewardFor(DEFAULT_REWARDS, unit('85分以上', 90, 2))).toMatchObject({ returned: dec(12000), wording: '责任金双倍返还', award: null });
+    expect(rewardFor(DEFAULT_REWARDS, unit('80-85分', 82, 5)).returned.toFixed()).toBe('6000');
     expect(rewardFor(DEFAULT_REWARDS, unit('80分以下', 70, 9)).returned.toFixed()).toBe('0');
   });
 
@@ -27,7 +27,7 @@ describe('责任金与奖励 (seed 003 defaults)', () => {
   });
 
   test('the note the summary shows', () => {
-    expect(rewardNote(rewardFor(DEFAULT_REWARDS, unit('85分以上', 99, 1)))).toBe('责任金双倍返还（10000元）；奖补资金10000元');
-    expect(rewardNote(rewardFor(DEFAULT_REWARDS, unit('80分以下', 75, 9)))).toBe('扣除责任金（5000元）');
+    expect(rewardNote(rewardFor(DEFAULT_REWARDS, unit('85分以上', 99, 1)))).toBe('责任金双倍返还（12000元）；奖补资金10000元');
+    expect(rewardNote(rewardFor(DEFAULT_REWARDS, unit('80分以下', 75, 9)))).toBe('扣除责任金（6000元）');
   });
 });

@@ -271,7 +271,8 @@ describe('计算排名', () => {
     fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
     await screen.findByText(/已写入总分/);
     const sheets = plans[0].sheets ?? [];
-    const notice = sheets.find((s) => s.name === '考核结果通报')!.cells.map((c) => c.value);
+    // The notice sets 署名 and 成文日期 in from the right with ideographic spaces (GB/T 9704).
+    const notice = sheets.find((s) => s.name === '考核结果通报')!.cells.map((c) => String(c.value).replace(/\u3000+$/, ''));
     expect(notice).toEqual(expect.arrayContaining(['东乡镇综治委', '二〇二四年十二月二十日']));
     const settings = sheets.find((s) => s.name === '考核助手设置')!.cells;
     expect(settings).toContainEqual({ cell: 'B5', value: '东乡镇综治委' });

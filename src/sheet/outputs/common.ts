@@ -70,7 +70,7 @@ export function breakLines(text: string, width: number): string {
   return text
     .split('\n')
     .map((paragraph) => {
-      const tokens = paragraph.match(/[A-Za-z0-9.%+\-]+|[\s\S]/gu) ?? [];
+      const tokens = paragraph.match(/[A-Za-z0-9.%+-]+|[\s\S]/gu) ?? [];
       const lines: string[][] = [[]];
       let used = 0;
       for (const token of tokens) {
