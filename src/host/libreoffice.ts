@@ -9,7 +9,7 @@ import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
 
-export const INSTALL_HINT = '请安装 LibreOffice：apt-get install -y libreoffice-calc-nogui fonts-noto-cjk（Windows/Mac 从 libreoffice.org 安装）';
+export const INSTALL_HINT = '请安装 LibreOffice：apt-get install -y libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai（Windows/Mac 从 libreoffice.org 安装）';
 
 /** The soffice program: $KAOHE_SOFFICE, else soffice or libreoffice on the PATH, else the usual install places. */
 export async function findSoffice(): Promise<string | null> {
