@@ -8,7 +8,7 @@ import { outputsPlan } from '../../src/app/outputs';
 import { scoreAssessment } from '../../src/app/scoreAssessment';
 import { DEFAULT_WORKBOOK_SETTINGS, readSettings, SETTINGS_SHEET } from '../../src/app/settings';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
-import { grid, type Grid } from '../../src/sheet/grid';
+import { grid, parseA1, type Grid } from '../../src/sheet/grid';
 import type { SheetPlan } from '../../src/sheet/sheetPlan';
 
 const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
@@ -31,14 +31,14 @@ function edited(all: Grid[], sheet: string, cell: string, value: string | number
   });
 }
 
-/** The settings sheet a plan writes, as the grid a later run reads. */
+/** A sheet a plan writes, as the grid a later run reads. */
 function asGrid(plan: SheetPlan): Grid {
   const rows: (string | number | null)[][] = [];
   for (const c of plan.cells) {
-    const m = /^([A-Z])(\d+)$/.exec(c.cell) as RegExpExecArray;
-    const r = Number(m[2]) - 1;
-    while (rows.length <= r) rows.push([null, null, null]);
-    rows[r][m[1].charCodeAt(0) - 65] = c.value as string | number;
+    const { row, col } = parseA1(c.cell);
+    while (rows.length <= row) rows.push([]);
+    while (rows[row].length <= col) rows[row].push(null);
+    rows[row][col] = c.value as string | number;
   }
   return grid(rows, { name: plan.name });
 }
@@ -70,8 +70,8 @@ describe('a stale notice', () => {
   const generate = (all: Grid[]) => {
     const result = scoreAssessment(all);
     const { plan } = outputsPlan(result, all, DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' });
-    const settings = plan.sheets?.find((s) => s.name === SETTINGS_SHEET) as SheetPlan;
-    return [...all, asGrid(settings), grid([['通报']], { name: '考核结果通报' })];
+    const written = (name: string) => asGrid(plan.sheets?.find((s) => s.name === name) as SheetPlan);
+    return [...all, written(SETTINGS_SHEET), written('考核结果通报')];
   };
 
   test('is current right after it was generated: the settings sheet records what it was generated from', () => {
