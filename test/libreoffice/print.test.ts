@@ -202,12 +202,11 @@ test('corrections flow: fixing E4, filling E26 and changing a score recalculate 
   expect(io.stdout).toContain('通报已过期，请重新生成');
 });
 
-test('--pdf onto an existing file: exit 2 with the reason, the file untouched', async () => {
+test('--pdf onto an existing file: exit 2 with the reason (checked before scoring), the file untouched', async () => {
   const file = path.join(dir, 'not-a-folder.pdf');
   await fs.writeFile(file, 'mine');
   const io = { stderr: '', out: () => undefined, err: (t: string) => void (io.stderr += t) };
   expect(await run(['score', SAMPLE, '--pdf', file], io)).toBe(2);
-  expect(io.stderr).toContain('PDF 未生成');
   expect(io.stderr).toContain('不是文件夹');
   expect(await fs.readFile(file, 'utf8')).toBe('mine');
 });
