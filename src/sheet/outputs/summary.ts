@@ -31,6 +31,8 @@ const VETO_YES = ['是', '√', '✓', '✔', 'Y', 'YES', '有', '否决', 'TRUE
 /** Row 1 title, row 2 the 草稿 line (a formula), row 3 the header, units from row 4. */
 export const SUMMARY_FIRST_ROW = 4;
 const FONT = '宋体';
+/** The helper columns' cells: small grey numbers outside the print area. */
+const HELPER: CellStyle = { fontName: '宋体', fontSize: 8, horizontal: 'center' };
 const SIZE = 10.5;
 /** Column widths in characters: 序号, 单位, categories…, 加减分, 一票否决, 总分, 排名, 等次, 备注, 评分状态. */
 const FIXED = { index: 5, unit: 12, adjustment: 7, veto: 7, total: 7, rank: 5, band: 9, note: 28, status: 11 };
@@ -100,6 +102,8 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
   const headerText = header.map((h, c) => breakLines(h, capacity(widths[c])));
   headerText.forEach((h, c) => cells.push(cell(`${L(c)}3`, h, font({ ...BORDERED, bold: true, horizontal: 'center' }))));
   const headerLines = Math.max(...headerText.map((h) => h.split('\n').length));
+  const helpers = [...o.scheme.categories.map((_, i) => `计算列${i + 1}`), '计算列：加减分', '计算列：未评分项数'];
+  helpers.forEach((h, i) => cells.push(cell(`${L(col.status + 1 + i)}3`, h, HELPER)));
 
   const bands = bandsHighestFirst(o.settings.bands.map(parseBand));
   const heights: Record<number, number> = { 1: 26, 2: 16, 3: headerLines * LINE + 4 };
@@ -109,22 +113,27 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     const sheet = u.table.sheet;
     cells.push(cell(at(col.index), i + 1, centered));
     cells.push(cell(at(col.unit), u.table.unit, boxed));
-    const sums: string[] = [];
+    // Helper columns right of the print area hold the sums of the valid entries and the blank
+    // count once; the visible cells reference them (a request to Excel stays small at 1,000 units).
+    const helper = (c: number) => at(col.status + 1 + c);
     const blanks: string[] = [];
     o.scheme.categories.forEach((c, ci) => {
       const f = entryFormulas(sheet, u.entries.items[ci], c.items.map(itemBounds), o.isNumberCell, true);
-      sums.push(f.sum);
       if (f.blank) blanks.push(f.blank);
+      const score = toNumber(u.score.categories[ci].score);
+      cells.push(cell(helper(ci), score, HELPER, f.sum));
       const wrong = u.entries.items[ci].some((e) => e.status === 'invalid');
-      const value = wrong ? WRONG : toNumber(u.score.categories[ci].score);
-      cells.push(cell(at(col.category(ci)), value, number, f.wrong ? `IF(${f.wrong}>0,"${WRONG}",${f.sum})` : f.sum));
+      cells.push(cell(at(col.category(ci)), wrong ? WRONG : score, number, f.wrong ? `IF(${f.wrong}>0,"${WRONG}",${helper(ci)})` : helper(ci)));
     });
     const adj = entryFormulas(sheet, u.entries.adjustments, o.scheme.adjustments.map(adjustmentBounds), o.isNumberCell, false);
+    cells.push(cell(helper(k), toNumber(u.score.adjustment), HELPER, adj.sum));
     const adjWrong = u.entries.adjustments.some((e) => e.status === 'invalid');
-    cells.push(cell(at(col.adjustment), adjWrong ? WRONG : toNumber(u.score.adjustment), number, adj.wrong ? `IF(${adj.wrong}>0,"${WRONG}",${adj.sum})` : adj.sum));
+    cells.push(cell(at(col.adjustment), adjWrong ? WRONG : toNumber(u.score.adjustment), number, adj.wrong ? `IF(${adj.wrong}>0,"${WRONG}",${helper(k)})` : helper(k)));
     cells.push(cell(at(col.veto), u.score.veto ? '是' : '否', centered, vetoFormula(u)));
+    const blankCount = u.entries.items.flat().filter((e) => e.status === 'blank').length;
+    cells.push(cell(helper(k + 1), blankCount, HELPER, blanks.length ? blanks.join('+') : '0'));
 
-    const sum = `ROUND(MAX(0,${[...sums, adj.sum].join('+')}),2)`;
+    const sum = `ROUND(MAX(0,SUM(${helper(0)}:${helper(k)})),2)`;
     const total = o.settings.veto === 'zero' ? `IF(${at(col.veto)}="是",0,${sum})` : sum;
     cells.push(cell(at(col.total), toNumber(u.score.total), { ...number, bold: true }, total));
 
@@ -144,7 +153,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     cells.push(cell(at(col.note), note, boxed, noteFormula(o.rewards, { veto: at(col.veto), band: at(col.band), total: t, rank: at(col.rank) })));
 
     const wrongRef = `COUNTIF(${at(col.category(0))}:${at(col.adjustment)},"${WRONG}")>0`;
-    const blank = blanks.length ? blanks.join('+') : '0';
+    const blank = helper(k + 1);
     const statusFormula = `IF(${wrongRef},"有填写错误","")&IF(AND(${wrongRef},${blank}>0),"，","")&IF(${blank}>0,"未评分"&(${blank})&"项","")`;
     cells.push(cell(at(col.status), status(u), centered, statusFormula));
     heights[r] = Math.max(linesFor(note, capacity(FIXED.note)), linesFor(u.table.unit, capacity(FIXED.unit))) * LINE + 3;
@@ -165,7 +174,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     name: o.name,
     cells,
     merges: [`A1:${L(width - 1)}1`, `A2:${L(width - 1)}2`, ...signs.map(([c], i) => `${L(c)}${sign}:${L(i === 2 ? width - 1 : signs[i + 1][0] - 1)}${sign}`)],
-    columnWidths: widths,
+    columnWidths: [...widths, ...o.scheme.categories.map(() => 6), 6, 6],
     rowHeights: heights,
     page: {
       orientation: 'landscape',
@@ -180,7 +189,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     },
     chart:
       units.length > 0
-        ? { title: '各单位总分', categories: `B${first}:B${last}`, values: `${L(col.total)}${first}:${L(col.total)}${last}`, from: `${L(width + 1)}3`, to: `${L(width + 9)}${Math.max(last, 20)}` }
+        ? { title: '各单位总分', categories: `B${first}:B${last}`, values: `${L(col.total)}${first}:${L(col.total)}${last}`, from: `${L(width + k + 3)}3`, to: `${L(width + k + 11)}${Math.max(last, 20)}` }
         : undefined,
   };
 }
