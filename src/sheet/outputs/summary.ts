@@ -174,7 +174,8 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     name: o.name,
     cells,
     merges: [`A1:${L(width - 1)}1`, `A2:${L(width - 1)}2`, ...signs.map(([c], i) => `${L(c)}${sign}:${L(i === 2 ? width - 1 : signs[i + 1][0] - 1)}${sign}`)],
-    columnWidths: [...widths, ...o.scheme.categories.map(() => 6), 6, 6],
+    // Helper columns hidden (width 0): never printed, whatever the print area.
+    columnWidths: [...widths, ...o.scheme.categories.map(() => 0), 0, 0],
     rowHeights: heights,
     page: {
       orientation: 'landscape',
