@@ -144,7 +144,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
   // Every generated sheet carries the mark that lets a later run prove it is the add-in's.
   const marked = sheets.map((s) => markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
-  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, cases: result.cases?.rules ?? workbook.cases }));
+  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, cases: result.cases?.rules ?? workbook.cases }, grids));
   return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
 }
 

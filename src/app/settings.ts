@@ -10,12 +10,12 @@ import { DEFAULT_REWARDS, type RewardSettings } from '../engine/rewards';
 import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
 import { display } from '../sheet/entry';
-import type { Grid } from '../sheet/grid';
+import { a1, type Grid } from '../sheet/grid';
 import { verifyOwnedSheets } from './ownedSheets';
 
 export { ownedSheetName } from './ownedSheets';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../engine/cases/deadline';
-import { caseSettingCells, readCaseRules } from './caseSettings';
+import { caseSettingCells, isCaseSettingLabel, readCaseRules } from './caseSettings';
 
 export const SETTINGS_SHEET = '考核助手设置';
 
@@ -203,17 +203,63 @@ export function readSettings(grids: Grid[]): { settings: WorkbookSettings; diagn
   };
 }
 
-/** The settings sheet as the add-in writes it: hidden, one row per setting with its explanation. */
-export function settingsSheetPlan(settings: WorkbookSettings): SheetPlan {
-  const cells: SheetPlan['cells'] = [
-    { cell: 'A1', value: '设置项', style: { bold: true } },
-    { cell: 'B1', value: '值', style: { bold: true } },
-    { cell: 'C1', value: '说明', style: { bold: true } },
-  ];
-  FIELDS.forEach((f, i) => {
-    const r = i + 2;
-    cells.push({ cell: `A${r}`, value: f.label }, { cell: `B${r}`, value: f.write(settings) }, { cell: `C${r}`, value: f.note });
+/** The rows the add-in writes for these settings: label, value, explanation. */
+function settingRows(settings: WorkbookSettings): [string, string | number, string][] {
+  const rows: [string, string | number, string][] = FIELDS.map((f) => [f.label, f.write(settings), f.note]);
+  const cases = caseSettingCells(settings.cases, 0);
+  for (let i = 0; i < cases.length; i += 3) rows.push([String(cases[i].value), cases[i + 1].value as string | number, String(cases[i + 2].value ?? '')]);
+  return rows;
+}
+
+/**
+ * The settings sheet as the add-in writes it: hidden, one row per setting with its explanation.
+ * Given the workbook's grids, what a person typed there is kept: a row whose setting this run
+ * did not change keeps its value as typed (even one that could not be read, which was reported),
+ * rows and columns the add-in does not know stay where they are, and new settings go below.
+ */
+export function settingsSheetPlan(settings: WorkbookSettings, grids: readonly Grid[] = []): SheetPlan {
+  const existing = grids.find((g) => g.name === SETTINGS_SHEET);
+  const fresh = settingRows(settings);
+  const plan = (cells: SheetPlan['cells']): SheetPlan => ({ name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' });
+  if (!existing) {
+    return plan([
+      { cell: 'A1', value: '设置项', style: { bold: true } },
+      { cell: 'B1', value: '值', style: { bold: true } },
+      { cell: 'C1', value: '说明', style: { bold: true } },
+      ...fresh.flatMap(([label, value, note], i) => [
+        { cell: `A${i + 2}`, value: label },
+        { cell: `B${i + 2}`, value },
+        { cell: `C${i + 2}`, value: note },
+      ]),
+    ]);
+  }
+  // What the sheet says now, written the add-in's way: a setting whose value equals it was not changed.
+  const before = new Map(settingRows(readSettings([existing]).settings).map(([label, value]) => [cleanText(label), String(value)]));
+  const wanted = new Map(fresh.map(([label, value, note]) => [cleanText(label), { value, note }]));
+  const cells: SheetPlan['cells'] = [];
+  const seen = new Set<string>();
+  existing.rows.forEach((row, r) => {
+    const label = cleanText(display(row[0] ?? null));
+    const mine = wanted.get(label);
+    // A deadline rule the pane removed is gone from the settings: its row goes too.
+    if (!mine && isCaseSettingLabel(label)) return;
+    row.forEach((v, c) => {
+      if (v === null || (typeof v === 'object' && 'error' in v)) return;
+      const changed = mine && c === 1 && String(mine.value) !== before.get(label);
+      if (!changed) cells.push({ cell: a1(r, c), value: v });
+    });
+    if (!mine || seen.has(label)) return;
+    seen.add(label);
+    if (String(mine.value) !== before.get(label) || row[1] === null || row[1] === undefined) cells.push({ cell: a1(r, 1), value: mine.value });
+    if (row[2] === null || row[2] === undefined) cells.push({ cell: a1(r, 2), value: mine.note });
   });
-  cells.push(...caseSettingCells(settings.cases, FIELDS.length + 2));
-  return { name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' };
+  let next = existing.rows.length + 1;
+  for (const [label, value, note] of fresh) {
+    if (seen.has(cleanText(label))) continue;
+    cells.push({ cell: `A${next}`, value: label }, { cell: `B${next}`, value }, { cell: `C${next}`, value: note });
+    next++;
+  }
+  // One cell written once: a typed value kept above may be replaced by the new one.
+  const byCell = new Map(cells.map((c) => [c.cell, c]));
+  return plan([...byCell.values()]);
 }

@@ -95,6 +95,10 @@ const CATALOG = {
     text: (p) => `扣分因素“${shortLabel(String(p.value))}”不是“${shortLabel(String(p.item))}”的规则，此条未计入。可填写：${p.rules}`,
   },
   LOG_RULE_FROM_LEDGER: { severity: 'warning', text: (p) => `“${p.rule}”按信访台账自动计数，扣分明细中的这一条未计入（避免重复扣分）` },
+  LOG_POINTS_DIFFER: {
+    severity: 'warning',
+    text: (p) => `扣(加)分填写 ${p.typed}，按扣分因素和次数计算为 ${p.computed}；已按计算结果计分，该单元格未改动，请核对`,
+  },
   LOG_BAD_COUNT: { severity: 'error', text: (p) => `次数“${p.value}”应为正整数，此条未计入` },
   // 信访台账 (the petition ledger)
   LEDGER_HEADER: { severity: 'error', text: (p) => `工作表“${p.sheet}”像是信访台账，但表头缺少“${p.missing}”列，台账未读取` },
