@@ -99,7 +99,7 @@ describe('sheets with nothing to read', () => {
     const reading = readScoreTables(g);
     expectSane(g, reading);
     expect(reading.diagnostics.map((d) => [d.code, d.cell, d.message])).toEqual([
-      ['HEADER_INCOMPLETE', 'A1', '表头缺少“分值”列，此表已跳过'],
+      ['HEADER_INCOMPLETE', 'A1', '表头（A1:D1）缺少“分值”列，此表已跳过'],
     ]);
   });
 });

@@ -63,6 +63,11 @@ const CATALOG = {
   HIDDEN_ROW: { severity: 'info', text: (p) => `第 ${p.row} 行已隐藏，仍按评分表内容读取` },
   // Units (被考核单位)
   UNIT_NAME_FROM_SHEET: { severity: 'info', text: (p) => `未找到“单位：”一行，单位名称取自工作表名“${p.name}”` },
+  UNIT_NAME_FROM_TITLE: { severity: 'info', text: (p) => `未找到“单位：”一行，单位名称“${p.name}”取自标题“${p.title}”` },
+  UNIT_NAME_GENERIC: {
+    severity: 'warning',
+    text: (p) => `单位名称只能取自工作表名“${p.name}”，这不是单位的名称：请在表头上方写“被考核单位：××村”，或把工作表改名为单位名称`,
+  },
   DUPLICATE_UNIT: { severity: 'error', text: (p) => `单位“${p.name}”重复：工作表“${p.other}”也是这个单位` },
   SCHEME_DIFFERS: {
     severity: 'error',
@@ -149,7 +154,9 @@ const CATALOG = {
   TEMPLATE_NOT_USED: { severity: 'info', text: (p) => `工作表“${p.sheet}”${p.why}` },
   SETTING_UNREADABLE: { severity: 'warning', text: (p) => `设置“${p.setting}”的值“${p.value}”无法识别（${p.hint}），按默认设置处理` },
   NOT_A_SCORE_TABLE: { severity: 'info', text: (p) => `工作表“${p.sheet}”不是评分表（${p.reason}），已跳过` },
-  HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头缺少“${p.missing}”列，此表已跳过` },
+  HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头（${p.range}）缺少“${p.missing}”列，此表已跳过` },
+  TABLE_EMPTY: { severity: 'warning', text: (p) => `表头（${p.range}）下没有考核项目或被考核单位，此处未读作评分表` },
+  ENTRY_SUBCOLUMN: { severity: 'info', text: (p) => `得分分为${p.columns}栏，${p.by}取“${p.used}”栏（${p.column}列）计分` },
   BAND_BOUNDARY: {
     severity: 'info',
     text: (p) => `总分 ${p.total} 同时符合“${p.higher}”和“${p.lower}”，按较高等次“${p.higher}”计`,
