@@ -156,6 +156,7 @@ const CATALOG = {
   NOT_A_SCORE_TABLE: { severity: 'info', text: (p) => `工作表“${p.sheet}”不是评分表（${p.reason}），已跳过` },
   HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头（${p.range}）缺少“${p.missing}”列，此表已跳过` },
   TABLE_EMPTY: { severity: 'warning', text: (p) => `表头（${p.range}）下没有考核项目或被考核单位，此处未读作评分表` },
+  CAP_FROM_WORKBOOK: { severity: 'info', text: (p) => `${p.what}上限 ${p.cap} 分，取自“${shortLabel(String(p.text))}”` },
   ENTRY_SUBCOLUMN: { severity: 'info', text: (p) => `得分分为${p.columns}栏，${p.by}取“${p.used}”栏（${p.column}列）计分` },
   BAND_BOUNDARY: {
     severity: 'info',

@@ -32,6 +32,8 @@ export interface Scheme {
   categories: Category[];
   adjustments: AdjustmentRule[];
   hasVeto: boolean;
+  /** A cap on all 加减分 lines together (加减分合计不超过10分): on their net sum, or on the bonuses alone. */
+  adjustmentTotalCap?: { cap: Decimal; net: boolean } | null;
 }
 
 /** What a cell held, judged: a usable number, nothing yet, or something that is not a score. */

@@ -2,10 +2,13 @@
  * What stands around a table: the title and label rows above it (单位：张庄村 …, a date) and
  * the footer below it (签字 lines, 注：…). Shared by every layout.
  */
+import type { Decimal } from '../../engine/decimal';
 import { diagnose, type Diagnostic } from '../../engine/diagnostics';
+import type { Scheme } from '../../engine/model';
 import { fold, labelKey } from '../../engine/text';
-import type { MergedView } from '../grid';
+import { a1, type MergedView } from '../grid';
 import { nfkc, written } from './cellText';
+import { capInWords, totalCapInWords } from './schemeChecks';
 
 export function isFooter(view: MergedView, r: number): boolean {
   const row = view.grid.rows[r] ?? [];
@@ -127,4 +130,53 @@ export function unitName(
   diagnostics.push(diagnose('UNIT_NAME_FROM_SHEET', { name: sheet }, sheet, cell));
   if (isGenericName(sheet)) diagnostics.push(diagnose('UNIT_NAME_GENERIC', { name: sheet }, sheet, cell));
   return { unit: written(sheet), source: 'sheet' };
+}
+
+export interface StatedCaps {
+  line: { cap: Decimal; cell: string; text: string } | null;
+  total: { cap: Decimal; net: boolean; cell: string; text: string } | null;
+}
+
+/** Caps written in the given rows (the title rows, the notes under a table): 加分最多10分, 加减分合计不超过10分. */
+export function capsInRows(view: MergedView, rows: number[]): StatedCaps {
+  const caps: StatedCaps = { line: null, total: null };
+  for (const r of rows) {
+    const row = view.grid.rows[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const v = view.raw(r, c);
+      if (typeof v !== 'string') continue;
+      const t = written(v);
+      const line = capInWords(t);
+      if (line && !caps.line) caps.line = { cap: line, cell: a1(r, c), text: t };
+      const total = totalCapInWords(t);
+      if (total && !caps.total) caps.total = { ...total, cell: a1(r, c), text: t };
+    }
+  }
+  return caps;
+}
+
+/**
+ * Applies caps written around a table to its scheme: a line cap to each 加减分 line without one,
+ * a total cap to the lines together; an info diagnostic names the cell each came from.
+ */
+export function applyStatedCaps(scheme: Scheme, caps: StatedCaps, sheet: string, diagnostics: Diagnostic[]): Scheme {
+  if (scheme.adjustments.length === 0 || (!caps.line && !caps.total)) return scheme;
+  const { line, total } = caps;
+  if (line) diagnostics.push(diagnose('CAP_FROM_WORKBOOK', { cap: line.cap.toFixed(), text: line.text, what: '每项加分' }, sheet, line.cell));
+  if (total) diagnostics.push(diagnose('CAP_FROM_WORKBOOK', { cap: total.cap.toFixed(), text: total.text, what: total.net ? '加减分合计' : '加分合计' }, sheet, total.cell));
+  return {
+    ...scheme,
+    adjustments: scheme.adjustments.map((a) => (a.cap === null && line ? { ...a, cap: line.cap } : a)),
+    adjustmentTotalCap: total ? { cap: total.cap, net: total.net } : (scheme.adjustmentTotalCap ?? null),
+  };
+}
+
+/** The rows of notes under a table: from `from` to the sheet's end or the next header, at most 12. */
+export function notesRows(view: MergedView, from: number, isHeader: (r: number) => boolean = () => false): number[] {
+  const rows: number[] = [];
+  for (let r = from; r < view.rowCount && rows.length < 12; r++) {
+    if (isHeader(r)) break;
+    rows.push(r);
+  }
+  return rows;
 }

@@ -21,9 +21,9 @@ import type { ScoreTable } from '../scoreTable';
 import { isBlank, lines, pointsInTitle, stripPoints, text, written } from './cellText';
 import { ADJUSTMENT_TITLE, headerRole, TOTAL_WORDS } from './headerWords';
 import type { Region, ScoreTableLayout } from './layout';
-import { isFooter, readLabelArea } from './labelArea';
-import { adjustmentRule, capInWords, checkScheme } from './schemeChecks';
-import { readAdjustment, readEntry, readVetoEntry } from './unitEntries';
+import { applyStatedCaps, capsInRows, isFooter, notesRows, readLabelArea } from './labelArea';
+import { adjustmentRule, checkScheme } from './schemeChecks';
+import { checkAdjustmentTotal, readAdjustment, readEntry, readVetoEntry } from './unitEntries';
 
 /** Words heading the column of unit names. */
 const UNIT_HEADER = /^(被考核单位|考核单位|单位名称|单位|村居|村\(居\)|村\(社区\)|村社区|村名|村别|被考核村|乡镇|部门)$/;
@@ -83,6 +83,27 @@ function unitColumn(view: MergedView, rows: number[], maxCol: number): number | 
     }
   }
   return undefined;
+}
+
+/** The unit rows: every row below the header with a name in the unit column, up to a footer or the next header. */
+function unitRowsOf(view: MergedView, unitCol: number, headerBottom: number) {
+  const rows: { row: number; name: string }[] = [];
+  let bottom = headerBottom;
+  for (let r = headerBottom + 1; r < view.rowCount; r++) {
+    if (isFooter(view, r)) break;
+    const nameRaw = view.raw(r, unitCol);
+    if (typeof nameRaw === 'string' && POINTS_LABEL.has(labelKey(nameRaw))) break;
+    const row = view.grid.rows[r] ?? [];
+    if (row.every((v) => isBlank(v))) continue;
+    const name = text(nameRaw);
+    if (name !== '' && UNIT_HEADER.test(labelKey(name))) break; // the next matrix's header
+    if (name === '') continue;
+    bottom = r;
+    // A 合计 or 平均 row under the units is no unit.
+    if (TOTAL_WORDS.has(labelKey(name)) || /^(平均|平均分|均分)$/.test(labelKey(name))) continue;
+    rows.push({ row: r, name });
+  }
+  return { rows, bottom };
 }
 
 export const matrix: ScoreTableLayout<MatrixRegion> = {
@@ -191,40 +212,28 @@ export const matrix: ScoreTableLayout<MatrixRegion> = {
     const adjustments =
       cols.adjustment === undefined
         ? []
-        : [matrixAdjustment(headerText(cols.adjustment).filter(Boolean).pop() ?? '加减分', ruleRow === null ? [] : lines(view.raw(ruleRow, cols.adjustment)), adjustmentCap ?? capInWords(label.title ?? ''))];
-    const scheme: Scheme = {
-      categories: categories.map((c) => c.category),
-      adjustments,
-      hasVeto: cols.veto !== undefined,
-    };
-    if (scheme.categories.length === 0) return { tables: [], diagnostics, bottom: headerBottom, empty: true };
+        : [matrixAdjustment(headerText(cols.adjustment).filter(Boolean).pop() ?? '加减分', ruleRow === null ? [] : lines(view.raw(ruleRow, cols.adjustment)), adjustmentCap)];
+    if (categories.length === 0) return { tables: [], diagnostics, bottom: headerBottom, empty: true };
+    const unitRows = unitRowsOf(view, unitCol, headerBottom);
+    // Caps written in the title rows or the notes under the table.
+    const capRows = [...Array.from({ length: region.top - labelFrom }, (_, i) => labelFrom + i), ...notesRows(view, unitRows.bottom + 1)];
+    const scheme = applyStatedCaps(
+      { categories: categories.map((c) => c.category), adjustments, hasVeto: cols.veto !== undefined },
+      capsInRows(view, capRows),
+      sheet,
+      diagnostics,
+    );
     checkScheme(scheme, categories.map((c) => a1(categoryRow ?? itemRow, c.col)), sheet, diagnostics);
 
-    // The unit rows: every row below the header with a name in the unit column, up to a footer or the next header.
     const tables: ScoreTable[] = [];
-    let bottom = headerBottom;
     const hidden = new Set(view.grid.hiddenRows);
-    for (let r = headerBottom + 1; r < view.rowCount; r++) {
-      if (isFooter(view, r)) break;
-      const nameRaw = view.raw(r, unitCol);
-      if (typeof nameRaw === 'string' && POINTS_LABEL.has(labelKey(nameRaw))) break;
-      const row = view.grid.rows[r] ?? [];
-      if (row.every((v) => isBlank(v))) continue;
-      const name = text(nameRaw);
-      if (name === '' || UNIT_HEADER.test(labelKey(name))) {
-        if (name !== '') break; // the next matrix's header
-        continue;
-      }
-      if (TOTAL_WORDS.has(labelKey(name)) || /^(平均|平均分|均分)$/.test(labelKey(name))) {
-        bottom = r;
-        continue;
-      }
-      bottom = r;
+    for (const { row: r, name } of unitRows.rows) {
       const own: Diagnostic[] = [];
       if (hidden.has(r)) own.push(diagnose('HIDDEN_ROW', { row: r + 1 }, sheet, a1(r, 0)));
       tables.push(unitRow(view, r, name, scheme, categories.map((c) => c.cols), cols, label, region, own));
       diagnostics.push(...own);
     }
+    const bottom = unitRows.bottom;
     if (tables.length === 0) return { tables: [], diagnostics, bottom, empty: true };
     return { tables, diagnostics, bottom };
   },
@@ -234,7 +243,8 @@ export const matrix: ScoreTableLayout<MatrixRegion> = {
 function matrixAdjustment(header: string, rules: string[], cap: Decimal | null) {
   const general = ADJUSTMENT_TITLE.test(labelKey(header)) || /^加减分|加扣分$/.test(labelKey(header));
   const rule = adjustmentRule(general ? '' : header, rules, cap);
-  return { ...rule, label: header, kind: general && rules.length === 0 ? ('either' as const) : rule.kind };
+  // A column headed 加减分 takes both signs, whatever its rules say of one of them.
+  return { ...rule, label: header, kind: general ? ('either' as const) : rule.kind };
 }
 
 function unitRow(
@@ -250,7 +260,12 @@ function unitRow(
 ): ScoreTable {
   const sheet = view.grid.name;
   const items: Entry[][] = scheme.categories.map((c, ci) => c.items.map((item, ii) => readEntry(view, [r, itemCols[ci][ii]], item, diagnostics)));
-  const adjustments = scheme.adjustments.map((rule) => readAdjustment(view, [r, cols.adjustment as number], rule, diagnostics));
+  const adjustments = checkAdjustmentTotal(
+    scheme,
+    scheme.adjustments.map((rule) => readAdjustment(view, [r, cols.adjustment as number], rule, diagnostics)),
+    sheet,
+    diagnostics,
+  );
   const veto = cols.veto !== undefined ? readVetoEntry(view, r, cols.veto, diagnostics) : null;
   let totalCell: string | null = null;
   let totalTyped: Decimal | null = null;

@@ -12,11 +12,11 @@ import { a1, type CellRange, type MergedView } from '../grid';
 import type { Columns, ScoreTable } from '../scoreTable';
 import { isBlank, lines, pointsInTitle, stripPoints, text } from './cellText';
 import { ADJUSTMENT_TITLE, CATEGORY_NUMBERING, TOTAL_WORDS } from './headerWords';
-import { isFooter, readLabelArea, UNIT_LABEL, unitName } from './labelArea';
+import { applyStatedCaps, capsInRows, isFooter, notesRows, readLabelArea, UNIT_LABEL, unitName } from './labelArea';
 import type { ScoreTableLayout } from './layout';
 import { columnBands, findHeaderAt, headerAt, type PerUnitRegion } from './perUnitHeader';
 import { adjustmentRule, checkScheme } from './schemeChecks';
-import { entryOrigin, readAdjustment, readEntry, readVetoEntry } from './unitEntries';
+import { checkAdjustmentTotal, entryOrigin, readAdjustment, readEntry, readVetoEntry } from './unitEntries';
 
 export type { PerUnitRegion, ReadOptions } from './perUnitHeader';
 
@@ -260,12 +260,19 @@ function readTable(
   const kept = categories.filter((c) => c.items.length > 0);
   const adjustmentRules = adjustments.map((a) => adjustmentRule(a.rule.label, a.ruleLines, a.rule.cap));
 
-  const scheme: Scheme = {
-    categories: kept.map((c) => ({ ...c.category, items: c.items.map((b) => b.item) })),
-    adjustments: adjustmentRules,
-    hasVeto: veto !== undefined,
-  };
   const schemeDiagnostics: Diagnostic[] = [];
+  // Caps written in the title, the 加减分 section's title or the notes under the table.
+  const capRows = [...range(labelFrom, headerRow), ...categories.filter((c) => c.adjustments).map((c) => c.row), ...notesRows(view, last + 1, (r) => findHeaderAt(view, r))];
+  const scheme: Scheme = applyStatedCaps(
+    {
+      categories: kept.map((c) => ({ ...c.category, items: c.items.map((b) => b.item) })),
+      adjustments: adjustmentRules,
+      hasVeto: veto !== undefined,
+    },
+    capsInRows(view, capRows),
+    sheet,
+    schemeDiagnostics,
+  );
   checkScheme(scheme, kept.map((c) => a1(c.row, 0)), sheet, schemeDiagnostics);
   const layout: TableLayout = {
     headerRow,
@@ -319,7 +326,12 @@ export function readUnit(view: MergedView, layout: TableLayout, diagnostics: Dia
 
   const entries: UnitEntries = {
     items: scheme.categories.map((c, ci) => c.items.map((item, ii) => readEntry(view, layout.itemCells[ci][ii], item, diagnostics))),
-    adjustments: scheme.adjustments.map((rule, i) => readAdjustment(view, layout.adjustmentCells[i], rule, diagnostics)),
+    adjustments: checkAdjustmentTotal(
+      scheme,
+      scheme.adjustments.map((rule, i) => readAdjustment(view, layout.adjustmentCells[i], rule, diagnostics)),
+      sheet,
+      diagnostics,
+    ),
     veto: layout.vetoRow !== null ? readVetoEntry(view, layout.vetoRow, entryCol, diagnostics) : null,
   };
 
@@ -373,3 +385,8 @@ function rowInsideMerge(view: MergedView, r: number, cols: (number | undefined)[
   return cols.some((c) => c !== undefined && view.isMergeContinuation(r, c));
 }
 
+
+/** from, from+1, …, to-1 */
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}

@@ -7,16 +7,28 @@ import { diagnose, type Diagnostic } from '../../engine/diagnostics';
 import type { AdjustmentRule, Scheme } from '../../engine/model';
 import { fold, parseChineseNumber } from '../../engine/text';
 
-/** A cap written in words: 最多加10分, 加分不超过5分, 加减分合计不超过10分. */
-const CAP =
-  /(?:最多|最高|累计最多|最多可)加\s*([0-9.]+|[零一二两三四五六七八九十]+)\s*分|加分(?:不超过|上限为?|最多|最高)\s*([0-9.]+|[零一二两三四五六七八九十]+)\s*分|加减分(?:合计|累计)?(?:不超过|最多|最高)\s*([0-9.]+|[零一二两三四五六七八九十]+)\s*分/;
+const N = '([0-9.]+|[零一二两三四五六七八九十]+)';
+/** A cap on each 加减分 line, written in words: 最多加10分, 加分不超过5分, 加分最多10分. */
+const CAP = new RegExp(`(?:最多|最高|累计最多|最多可)加\\s*${N}\\s*分|加分(?:不超过|上限为?|最多|最高)\\s*${N}\\s*分`);
+/** A cap on all 加减分 lines together: 加减分合计不超过10分, 加分累计不超过10分, 加分合计最多10分. */
+const TOTAL_CAP = new RegExp(`(加减分|加分|奖励分)(?:合计|累计|总计|总和)(?:不超过|最多|最高|上限为?)\\s*${N}\\s*分`);
 
-/** The cap a text states, or null. capInWords('加分最多10分') → 10; '加减分合计不超过10分' → 10 */
+/** The cap a text states for each line, or null. capInWords('加分最多10分') → 10 */
 export function capInWords(words: string): Decimal | null {
-  const m = CAP.exec(fold(words));
+  const f = fold(words);
+  if (TOTAL_CAP.test(f)) return null;
+  const m = CAP.exec(f);
   if (!m) return null;
-  const n = parseChineseNumber(m[1] ?? m[2] ?? m[3]);
+  const n = parseChineseNumber(m[1] ?? m[2]);
   return n === null ? null : dec(n);
+}
+
+/** The cap a text states for all lines together, or null. totalCapInWords('加减分合计不超过10分') → { cap: 10, net: true } */
+export function totalCapInWords(words: string): { cap: Decimal; net: boolean } | null {
+  const m = TOTAL_CAP.exec(fold(words));
+  if (!m) return null;
+  const n = parseChineseNumber(m[2]);
+  return n === null ? null : { cap: dec(n), net: m[1] === '加减分' };
 }
 
 /**

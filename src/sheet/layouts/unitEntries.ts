@@ -4,7 +4,8 @@
  * entry.ts. Shared by every layout.
  */
 import { diagnose, type Diagnostic } from '../../engine/diagnostics';
-import type { AdjustmentRule, Entry, Item } from '../../engine/model';
+import { dec } from '../../engine/decimal';
+import type { AdjustmentRule, Entry, Item, Scheme } from '../../engine/model';
 import { display, entryProblem, parseValue, parseVeto } from '../entry';
 import { a1, type MergedView } from '../grid';
 
@@ -98,4 +99,27 @@ export function readVetoEntry(view: MergedView, r: number, entryCol: number, dia
   }
   // A blank veto cell means no veto was decided: the usual case.
   return { cell, value: parsed.kind === 'yes', raw: display(raw) };
+}
+
+/**
+ * The 加减分 entries against a cap on them together (加减分合计不超过10分): the entry that takes
+ * the sum past the cap is ADJUSTMENT_ABOVE_CAP and not counted, like a line above its own cap.
+ */
+export function checkAdjustmentTotal(scheme: Scheme, entries: Entry[], sheet: string, diagnostics: Diagnostic[]): Entry[] {
+  const limit = scheme.adjustmentTotalCap;
+  if (!limit) return entries;
+  let total = dec(0);
+  return entries.map((e, i) => {
+    if (e.status !== 'ok' || e.value === null) return e;
+    const counted = limit.net ? e.value : e.value.gt(0) ? e.value : dec(0);
+    const next = total.plus(counted);
+    if (next.abs().gt(limit.cap)) {
+      diagnostics.push(
+        diagnose('ADJUSTMENT_ABOVE_CAP', { item: `${scheme.adjustments[i].label}（合计 ${next.toFixed()}）`, value: e.value.toFixed(), cap: limit.cap.toFixed() }, sheet, e.cell),
+      );
+      return { ...e, status: 'invalid', value: null };
+    }
+    total = next;
+    return e;
+  });
 }

@@ -10,7 +10,7 @@ import { bandsHighestFirst, parseBand, VETO_BAND } from '../../engine/bands';
 import { toNumber } from '../../engine/decimal';
 import type { Entry, Scheme, ScoreSettings } from '../../engine/model';
 import { rewardNote } from '../../engine/rewards';
-import { columnLetters } from '../grid';
+import { columnLetters, parseA1 } from '../grid';
 import type { SheetPlan } from '../sheetPlan';
 import { BORDERED, cell, HEADER, sheetRef, type ScoredUnit } from './common';
 
@@ -127,22 +127,24 @@ function sumOf(sheet: string, entries: Entry[], isNumberCell: SummaryOptions['is
   return terms.length === 0 ? '0' : `SUM(${terms.join(',')})`;
 }
 
-/** E4, E5, E6, E8 → E4:E6, E8: consecutive cells of one column as ranges. */
+/**
+ * E4, E5, E6, E8 → E4:E6, E8: consecutive cells of one column as ranges; likewise C6, D6, E6 →
+ * C6:E6 for consecutive cells of one row (a unit's row in the matrix layout).
+ */
 function ranges(cells: string[]): string[] {
   const out: string[] = [];
-  let start: { col: string; row: number } | null = null;
-  let end = 0;
-  const flush = () => start && out.push(end === start.row ? `${start.col}${start.row}` : `${start.col}${start.row}:${start.col}${end}`);
+  let run: { first: string; last: string; row: number; col: number; dir: 'row' | 'col' | null } | null = null;
+  const flush = () => run && out.push(run.first === run.last ? run.first : `${run.first}:${run.last}`);
   for (const c of cells) {
-    const m = /^([A-Z]+)(\d+)$/.exec(c) as RegExpExecArray;
-    const row = Number(m[2]);
-    if (start && m[1] === start.col && row === end + 1) {
-      end = row;
+    const { row, col } = parseA1(c);
+    const down = run && (run.dir ?? 'col') === 'col' && col === run.col && row === run.row + 1;
+    const across = run && (run.dir ?? 'row') === 'row' && row === run.row && col === run.col + 1;
+    if (run && (down || across)) {
+      run = { ...run, last: c, row, col, dir: down ? 'col' : 'row' };
       continue;
     }
     flush();
-    start = { col: m[1], row };
-    end = row;
+    run = { first: c, last: c, row, col, dir: null };
   }
   flush();
   return out;
