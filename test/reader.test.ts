@@ -79,9 +79,11 @@ describe('sheets with nothing to read', () => {
     expect(result.units).toEqual([]);
     expect(result.unusable).toBe(true);
     expect(result.diagnostics.map((d) => [d.code, d.sheet])).toEqual([
+      ['TABLE_EMPTY', '空表'],
       ['NOT_A_SCORE_TABLE', '空表'],
       ['NO_SCORE_TABLE', undefined],
     ]);
+    expect(result.diagnostics[0].message).toContain('A3:E3');
   });
 
   it('ranks the units of a workbook that also holds a blank template sheet', () => {

@@ -66,16 +66,12 @@ export function readLayouts(grid: Grid, options: ReadOptions = {}): LayoutsReadi
       if (reading.empty) {
         empty++;
         own.push(diagnose('TABLE_EMPTY', { range: region.range }, grid.name, a1(region.top, Math.max(0, region.left))));
-        // Kept out of the sheet's diagnostics when the sheet holds no table at all: NOT_A_SCORE_TABLE says it.
       }
       regions.push({ layout: layout.name, region, tables: reading.tables, diagnostics: own });
       tables.push(...reading.tables);
-      diagnostics.push(...reading.diagnostics);
+      diagnostics.push(...own);
       if (reading.memo) memos.push(reading.memo);
     }
-  }
-  if (tables.length > 0) {
-    for (const r of regions) if (r.tables.length === 0 && r.diagnostics.some((d) => d.code === 'TABLE_EMPTY')) diagnostics.push(...r.diagnostics.filter((d) => d.code === 'TABLE_EMPTY'));
   }
   const skippedBecause =
     tables.length > 0 ? null : empty > 0 ? '表头下没有考核项目' : '没有同时含“分值”和“得分”的表头';

@@ -137,20 +137,22 @@ export interface StatedCaps {
   total: { cap: Decimal; net: boolean; cell: string; text: string } | null;
 }
 
-/** Caps written in the given rows (the title rows, the notes under a table): 加分最多10分, 加减分合计不超过10分. */
-export function capsInRows(view: MergedView, rows: number[]): StatedCaps {
-  const caps: StatedCaps = { line: null, total: null };
+/** Caps written in the given titles and rows (the title rows, the notes under a table): 加分最多10分, 加减分合计不超过10分. */
+export function capsInRows(view: MergedView, rows: number[], titles: { text: string; cell: string }[] = []): StatedCaps {
+  const texts = [...titles];
   for (const r of rows) {
     const row = view.grid.rows[r] ?? [];
     for (let c = 0; c < row.length; c++) {
       const v = view.raw(r, c);
-      if (typeof v !== 'string') continue;
-      const t = written(v);
-      const line = capInWords(t);
-      if (line && !caps.line) caps.line = { cap: line, cell: a1(r, c), text: t };
-      const total = totalCapInWords(t);
-      if (total && !caps.total) caps.total = { ...total, cell: a1(r, c), text: t };
+      if (typeof v === 'string') texts.push({ text: written(v), cell: a1(r, c) });
     }
+  }
+  const caps: StatedCaps = { line: null, total: null };
+  for (const { text: t, cell } of texts) {
+    const line = capInWords(t);
+    if (line && !caps.line) caps.line = { cap: line, cell, text: t };
+    const total = totalCapInWords(t);
+    if (total && !caps.total) caps.total = { ...total, cell, text: t };
   }
   return caps;
 }

@@ -262,14 +262,15 @@ function readTable(
 
   const schemeDiagnostics: Diagnostic[] = [];
   // Caps written in the title, the 加减分 section's title or the notes under the table.
-  const capRows = [...range(labelFrom, headerRow), ...categories.filter((c) => c.adjustments).map((c) => c.row), ...notesRows(view, last + 1, (r) => findHeaderAt(view, r))];
+  const capRows = [...range(labelFrom, headerRow), ...notesRows(view, last + 1, (r) => findHeaderAt(view, r))];
+  const sectionTitles = categories.filter((c) => c.adjustments).map((c) => ({ text: c.category.title, cell: a1(c.row, catCol ?? itemCol ?? 0) }));
   const scheme: Scheme = applyStatedCaps(
     {
       categories: kept.map((c) => ({ ...c.category, items: c.items.map((b) => b.item) })),
       adjustments: adjustmentRules,
       hasVeto: veto !== undefined,
     },
-    capsInRows(view, capRows),
+    capsInRows(view, capRows, sectionTitles),
     sheet,
     schemeDiagnostics,
   );

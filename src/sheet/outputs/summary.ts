@@ -132,21 +132,28 @@ function sumOf(sheet: string, entries: Entry[], isNumberCell: SummaryOptions['is
  * C6:E6 for consecutive cells of one row (a unit's row in the matrix layout).
  */
 function ranges(cells: string[]): string[] {
+  interface Run {
+    first: string;
+    last: string;
+    row: number;
+    col: number;
+    dir: 'row' | 'col' | null;
+  }
   const out: string[] = [];
-  let run: { first: string; last: string; row: number; col: number; dir: 'row' | 'col' | null } | null = null;
-  const flush = () => run && out.push(run.first === run.last ? run.first : `${run.first}:${run.last}`);
+  let run: Run | null = null;
+  const flush = (r: Run | null) => r && out.push(r.first === r.last ? r.first : `${r.first}:${r.last}`);
   for (const c of cells) {
     const { row, col } = parseA1(c);
-    const down = run && (run.dir ?? 'col') === 'col' && col === run.col && row === run.row + 1;
-    const across = run && (run.dir ?? 'row') === 'row' && row === run.row && col === run.col + 1;
-    if (run && (down || across)) {
-      run = { ...run, last: c, row, col, dir: down ? 'col' : 'row' };
+    const down: boolean = run !== null && run.dir !== 'row' && col === run.col && row === run.row + 1;
+    const across: boolean = run !== null && run.dir !== 'col' && row === run.row && col === run.col + 1;
+    if (run !== null && (down || across)) {
+      run = { first: run.first, last: c, row, col, dir: down ? 'col' : 'row' };
       continue;
     }
-    flush();
+    flush(run);
     run = { first: c, last: c, row, col, dir: null };
   }
-  flush();
+  flush(run);
   return out;
 }
 
