@@ -65,7 +65,7 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
   const declared = stored.settings.templates;
   const split = splitSheets(grids.filter((g) => !own.has(g.name)));
   const sheets = { ...split, tables: split.tables.filter((g) => !isTemplate(g, declared)) };
-  let assessment = readAssessment(sheets.tables);
+  let assessment = readAssessment(sheets.tables, { entryColumn: settings.entryColumn ?? stored.settings.score.entryColumn });
   // A sheet skipped as not a score table may be a ledger named otherwise (e.g. 2024年上访登记).
   const skipped = new Set(assessment.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE').map((d) => d.sheet));
   const renamedLedgers = sheets.tables.filter((g) => skipped.has(g.name) && isLedgerByHeader(g));

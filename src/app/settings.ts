@@ -5,7 +5,7 @@
  */
 import { DEFAULT_BANDS } from '../engine/bands';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
-import type { ScoreSettings } from '../engine/model';
+import { ENTRY_SUBCOLUMNS, type ScoreSettings } from '../engine/model';
 import { DEFAULT_REWARDS, type RewardSettings } from '../engine/rewards';
 import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
@@ -98,6 +98,16 @@ const FIELDS: Field[] = [
     note: '记0分（总分以0分计算）或 排在最后（保留得分）',
     read: (t, s) => (VETO.read(t) ? { ...s, score: { ...s.score, veto: VETO.read(t) as ScoreSettings['veto'] } } : null),
     write: (s) => VETO.write(s.score.veto),
+  },
+  {
+    label: '得分栏',
+    note: '得分分为 自评/考核/复核 几栏时按哪一栏计分；留空按 复核＞考核＞自评 的顺序',
+    read: (t, s) => {
+      if (t === '') return { ...s, score: { ...s.score, entryColumn: undefined } };
+      const column = ENTRY_SUBCOLUMNS.find((c) => c === t);
+      return column ? { ...s, score: { ...s.score, entryColumn: column } } : null;
+    },
+    write: (s) => s.score.entryColumn ?? '',
   },
   {
     label: '通报标题',

@@ -63,7 +63,13 @@ export interface ScoreSettings {
   ranking: 'dense' | 'competition';
   veto: 'zero' | 'last';
   bands: BandDefinition[];
+  /** Which column of a 得分 header over two rows is scored; unset: 复核, else 考核, else 自评. */
+  entryColumn?: EntrySubcolumn;
 }
+
+/** The sub-columns of a 得分 header over two rows, most authoritative first. */
+export const ENTRY_SUBCOLUMNS = ['复核', '考核', '自评'] as const;
+export type EntrySubcolumn = (typeof ENTRY_SUBCOLUMNS)[number];
 
 /** 等次: a band defined by its label, e.g. '85分以上', '80-85分', '80分以下'; `outcome` is what it means. */
 export interface BandDefinition {

@@ -12,13 +12,14 @@ import { isErrorValue, MergedView, type CellRange, type CellValue, type Grid } f
 import { isBlank } from './layouts/cellText';
 import { headerRole } from './layouts/headerWords';
 import { readLayouts } from './layouts';
-import { readUnit, type TableLayout } from './layouts/perUnitTable';
+import { readUnit, type ReadOptions, type TableLayout } from './layouts/perUnitTable';
 import { entryOrigin } from './layouts/unitEntries';
 import type { SheetReading } from './scoreTable';
 
 export type { ScoreTable, SheetReading, Columns } from './scoreTable';
 export { headerRole, type Role } from './layouts/headerWords';
 export { pointsInTitle } from './layouts/cellText';
+export type { ReadOptions } from './layouts/perUnitTable';
 
 /**
  * A sheet read in full, kept so that a sheet of the same layout (the next unit's copy of the
@@ -37,14 +38,14 @@ export interface LayoutMemo {
  * and the entry cells, same merges and hidden rows) is read by its unit's part only; the result
  * is the same as reading it in full.
  */
-export function readScoreTables(grid: Grid, layouts: readonly LayoutMemo[] = []): SheetReading & { memo?: LayoutMemo } {
+export function readScoreTables(grid: Grid, layouts: readonly LayoutMemo[] = [], options: ReadOptions = {}): SheetReading & { memo?: LayoutMemo } {
   const like = layouts.find((m) => sameLayout(m, grid));
   if (like) {
     const diagnostics: Diagnostic[] = [];
     const table = readUnit(new MergedView(grid), like.layout, diagnostics);
     return { tables: [table], diagnostics, skippedBecause: null, memo: like };
   }
-  const reading = readLayouts(grid);
+  const reading = readLayouts(grid, options);
   if (!reading.memo) return { tables: reading.tables, diagnostics: reading.diagnostics, skippedBecause: reading.skippedBecause };
   const layout = reading.memo;
   const unitCells = new Set<string>();

@@ -56,7 +56,8 @@ export function rowRoles(cells: readonly (string | null)[]): (Role | undefined)[
   const roles = keys.map((k) => HEADER_LOOKUP.get(k));
   // Two category words: the broader stays the category, the narrower becomes the item.
   const cats = keys.map((_, i) => (roles[i] === 'category' ? i : -1)).filter((i) => i >= 0);
-  if (cats.length > 1 && !roles.includes('item')) {
+  const firmItem = roles.some((r, i) => r === 'item' && NARROWER[keys[i]] !== 'rule');
+  if (cats.length > 1 && !firmItem) {
     const rank = (i: number) => CATEGORY_BREADTH.indexOf(keys[i]);
     const narrow = cats.reduce((a, b) => (rank(b) > rank(a) ? b : a));
     if (NARROWER[keys[narrow]] === 'item') roles[narrow] = 'item';

@@ -3,6 +3,7 @@
  * side split into column bands, and a 得分 header over two rows (自评 / 考核 / 复核).
  */
 import { diagnose, type Diagnostic } from '../../engine/diagnostics';
+import { ENTRY_SUBCOLUMNS, type EntrySubcolumn } from '../../engine/model';
 import { fold } from '../../engine/text';
 import { a1, columnLetters, type MergedView } from '../grid';
 import type { Columns } from '../scoreTable';
@@ -19,9 +20,6 @@ export interface PerUnitRegion extends Region {
   chosen?: Diagnostic;
 }
 
-/** Sub-columns under a two-row 得分 header, most authoritative first: 复核 > 考核 > 自评. */
-export const ENTRY_SUBCOLUMNS = ['复核', '考核', '自评'] as const;
-export type EntrySubcolumn = (typeof ENTRY_SUBCOLUMNS)[number];
 
 export interface ReadOptions {
   /** Which sub-column of a two-row 得分 header to score; default the first present of 复核, 考核, 自评. */
