@@ -158,6 +158,7 @@ const CATALOG = {
   TABLE_EMPTY: { severity: 'warning', text: (p) => `表头（${p.range}）下没有考核项目或被考核单位，此处未读作评分表` },
   CAP_FROM_WORKBOOK: { severity: 'info', text: (p) => `${p.what}上限 ${p.cap} 分，取自“${shortLabel(String(p.text))}”` },
   ENTRY_SUBCOLUMN: { severity: 'info', text: (p) => `得分分为${p.columns}栏，${p.by}取“${p.used}”栏（${p.column}列）计分` },
+  BANDS_FROM_WORKBOOK: { severity: 'info', text: (p) => `等次按工作簿中的${p.where}计：${p.bands}` },
   BAND_BOUNDARY: {
     severity: 'info',
     text: (p) => `总分 ${p.total} 同时符合“${p.higher}”和“${p.lower}”，按较高等次“${p.higher}”计`,

@@ -74,5 +74,7 @@ export type EntrySubcolumn = (typeof ENTRY_SUBCOLUMNS)[number];
 /** 等次: a band defined by its label, e.g. '85分以上', '80-85分', '80分以下'; `outcome` is what it means. */
 export interface BandDefinition {
   label: string;
+  /** The scores it takes, when the label does not say them (优秀: '90分以上'); else the label does ('85分以上'). */
+  range?: string;
   outcome?: string;
 }

@@ -78,7 +78,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     cells.push(cell(at(col.rank), u.placement.rank, { ...BORDERED, horizontal: 'center' }, rank));
 
     const test = (b: (typeof bands)[number]) =>
-      [b.min !== null ? `${t}>=${b.min.toFixed()}` : '', b.max !== null ? `${t}<=${b.max.toFixed()}` : ''].filter(Boolean).join(',');
+      [b.min !== null ? `${t}>=${b.min.toFixed()}` : '', b.max !== null ? `${t}${b.belowMax ? '<' : '<='}${b.max.toFixed()}` : ''].filter(Boolean).join(',');
     const bandFormula = bands.reduceRight((otherwise, b) => `IF(AND(${test(b)}),"${b.label}",${otherwise})`, '"—"');
     cells.push(cell(at(col.band), u.placement.band?.label ?? '—', { ...BORDERED, horizontal: 'center' }, `IF(${at(col.veto)}="是","${VETO_BAND}",${bandFormula})`));
     cells.push(cell(at(col.note), rewardNote(u.reward), BORDERED));
