@@ -9,7 +9,8 @@ import path from 'path';
 import { scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
-import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
+import { openInput } from '../host/convertInput';
+import { writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
 import { convertWithLibreOffice } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
@@ -183,7 +184,9 @@ interface Destinations {
 }
 
 async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf, asOf }: Destinations, io: Io): Promise<number> {
-  const host = await openWorkbookFile(input);
+  const { host, note } = await openInput(input, out);
+  if (note) io.out(`${note}
+`);
   const grids = await host.readGrids();
   const workbookSettings = readSettings(grids).settings;
   const settings: ScoreSettings = { ...workbookSettings.score, ...given };

@@ -172,6 +172,7 @@ const CATALOG = {
     severity: 'warning',
     text: (p) => `合并单元格 ${p.range} 覆盖 ${p.cells} 个单元格，远超表格内容，已按 ${p.kept} 读取；请在 Excel 中取消这个多余的合并`,
   },
+  INPUT_FORMAT: { severity: 'error', text: (p) => `${p.path} 是${p.format}，考核助手直接读取的是 .xlsx：${p.how}` },
   ENCRYPTED: { severity: 'error', text: (p) => `文件设有打开密码或为旧版 .xls 格式，无法读取：${p.path}。请在 Excel 中取消密码并另存为 .xlsx` },
 } satisfies Record<string, CatalogEntry>;
 

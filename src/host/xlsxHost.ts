@@ -10,6 +10,7 @@ import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellValue, type Grid } from '../sheet/grid';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
 import { inspectXlsx, LIMITS, RefusedWorkbook } from './workbookLimits';
+import { CONVERTIBLE, detectFormat, SAVE_AS_XLSX } from './inputFormat';
 
 /** A file that could not be opened as a workbook, with the diagnostic that says why. */
 export class UnusableInput extends Error {
@@ -86,6 +87,9 @@ export class XlsxHost implements WorkbookHost {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       throw new UnusableInput(diagnose('FILE_TOO_LARGE', { path: name, size: mb(bytes.length), limit: mb(LIMITS.fileBytes) }));
     }
+    const format = detectFormat(bytes, name);
+    const other = CONVERTIBLE[format];
+    if (other) throw new UnusableInput(diagnose('INPUT_FORMAT', { path: name, format: other, how: `请${SAVE_AS_XLSX}` }));
     if (startsWith(bytes, OLE)) throw new UnusableInput(diagnose('ENCRYPTED', { path: name }));
     if (!startsWith(bytes, ZIP)) {
       throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '不是 .xlsx 文件' }));
