@@ -44,7 +44,7 @@ export function compileScheme(scheme: Scheme): CompiledItem[] {
         label: item.label,
         points: item.points,
         parsed,
-        queries: ledgerQueries(parsed.rules),
+        queries: ledgerQueries(parsed.rules, item.label),
         quotas: parsed.rules.map((r) => quotaOf(text, r)),
         cases: caseQueries(parsed.rules),
       });
