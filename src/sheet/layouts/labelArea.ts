@@ -158,7 +158,7 @@ export function capsInRows(view: MergedView, rows: number[], titles: { text: str
 }
 
 /**
- * Applies caps written around a table to its scheme: a line cap to each 加减分 line without one,
+ * Applies caps written around a table to its scheme: a line cap to each 加分 (or either-way) line without one,
  * a total cap to the lines together; an info diagnostic names the cell each came from.
  */
 export function applyStatedCaps(scheme: Scheme, caps: StatedCaps, sheet: string, diagnostics: Diagnostic[]): Scheme {
@@ -168,7 +168,8 @@ export function applyStatedCaps(scheme: Scheme, caps: StatedCaps, sheet: string,
   if (total) diagnostics.push(diagnose('CAP_FROM_WORKBOOK', { cap: total.cap.toFixed(), text: total.text, what: total.net ? '加减分合计' : '加分合计' }, sheet, total.cell));
   return {
     ...scheme,
-    adjustments: scheme.adjustments.map((a) => (a.cap === null && line ? { ...a, cap: line.cap } : a)),
+    // A cap on 加分 leaves the deduction lines alone.
+    adjustments: scheme.adjustments.map((a) => (a.cap === null && line && a.kind !== 'deduction' ? { ...a, cap: line.cap } : a)),
     adjustmentTotalCap: total ? { cap: total.cap, net: total.net } : (scheme.adjustmentTotalCap ?? null),
   };
 }
