@@ -7,11 +7,11 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import ExcelJS from 'exceljs';
 import { scoreAssessment, toReport } from '../../src/app/scoreAssessment';
 import { run } from '../../src/cli/main';
 import { OfficeHost } from '../../src/host/officeHost';
-import { a1, isErrorValue, type Grid } from '../../src/sheet/grid';
+import type { Grid } from '../../src/sheet/grid';
+import { writeGridsAsXlsx } from '../support/gridsToXlsx';
 import { mockWorkbook } from './mockWorkbook';
 
 const FIXTURES = [
@@ -34,25 +34,6 @@ function load(name: string): Grid[] {
   return Array.isArray(mod.default) ? mod.default : [mod.default];
 }
 
-/** The grids as an .xlsx file, as a clerk's workbook would hold them. */
-async function writeXlsx(grids: Grid[], file: string) {
-  const wb = new ExcelJS.Workbook();
-  for (const g of grids) {
-    const ws = wb.addWorksheet(g.name);
-    g.rows.forEach((row, r) =>
-      row.forEach((v, c) => {
-        if (v === null) return;
-        const formula = g.formulas?.[a1(r, c)];
-        const value = isErrorValue(v) ? { error: v.error } : v;
-        ws.getCell(r + 1, c + 1).value = (formula ? { formula, result: value } : value) as ExcelJS.CellValue;
-      }),
-    );
-    for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
-    for (const r of g.hiddenRows) ws.getRow(r + 1).hidden = true;
-  }
-  await wb.xlsx.writeFile(file);
-}
-
 let dir: string;
 beforeAll(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-diff-'));
@@ -69,7 +50,7 @@ it.each(FIXTURES)('%s: the pane on the mock workbook and the command line give t
 
   const file = path.join(dir, `${name}.xlsx`);
   const report = path.join(dir, `${name}.json`);
-  await writeXlsx(grids, file);
+  await writeGridsAsXlsx(grids, file);
   const code = await run(['score', file, '--report', report], { out: () => undefined, err: () => undefined });
   expect(code).toBe(name.startsWith('error.') ? 1 : 0);
   const fromCli = JSON.parse(await fs.readFile(report, 'utf8'));
