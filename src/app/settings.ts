@@ -100,16 +100,6 @@ const FIELDS: Field[] = [
     write: (s) => VETO.write(s.score.veto),
   },
   {
-    label: '得分栏',
-    note: '得分分为 自评/考核/复核 几栏时按哪一栏计分；留空按 复核＞考核＞自评 的顺序',
-    read: (t, s) => {
-      if (t === '') return { ...s, score: { ...s.score, entryColumn: undefined } };
-      const column = ENTRY_SUBCOLUMNS.find((c) => c === t);
-      return column ? { ...s, score: { ...s.score, entryColumn: column } } : null;
-    },
-    write: (s) => s.score.entryColumn ?? '',
-  },
-  {
     label: '通报标题',
     note: '留空则按考核年度生成，如：关于2024年度综治及信访工作考核结果的通报',
     read: (t, s) => ({ ...s, output: { ...s.output, title: t === '' ? null : t } }),
@@ -187,6 +177,16 @@ const FIELDS: Field[] = [
     note: '考核助手生成的工作表，重新生成时只替换这些表（用“、”分隔）',
     read: (t, s) => ({ ...s, ownedSheets: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
     write: (s) => s.ownedSheets.join('、'),
+  },
+  {
+    label: '得分栏',
+    note: '得分分为 自评/考核/复核 几栏时按哪一栏计分；留空按 复核＞考核＞自评 的顺序',
+    read: (t, s) => {
+      if (t === '') return { ...s, score: { ...s.score, entryColumn: undefined } };
+      const column = ENTRY_SUBCOLUMNS.find((c) => c === t);
+      return column ? { ...s, score: { ...s.score, entryColumn: column } } : null;
+    },
+    write: (s) => s.score.entryColumn ?? '',
   },
 ];
 
