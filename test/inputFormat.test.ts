@@ -33,7 +33,7 @@ it('tells the formats apart by their bytes and, for old binary files, their name
 
 it('the browser preview names the format and how to save it as .xlsx', async () => {
   await expect(XlsxHost.fromBuffer(odsHead(), '考核.ods')).rejects.toThrow(
-    '考核.ods 是OpenDocument 电子表格（.ods），考核助手直接读取的是 .xlsx：请在 WPS、Excel 或 LibreOffice 中打开它，“另存为” Excel 工作簿（.xlsx）后再选择该文件',
+    '考核.ods 是OpenDocument 表格（.ods），考核助手直接读取的是 .xlsx：请在 WPS、Excel 或 LibreOffice 中打开它，“另存为” Excel 工作簿（.xlsx）后再选择该文件',
   );
   await expect(XlsxHost.fromBuffer(oleHead(), '考核.et')).rejects.toThrow('WPS 表格（.et）');
   // An OLE file under another name may be an .xlsx with a password: that message stays.
@@ -47,7 +47,7 @@ it('without LibreOffice the command line names the format, how to install it and
     await fs.writeFile(file, odsHead());
     const error = await openInput(file, undefined, async () => null).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnusableInput);
-    expect((error as Error).message).toContain('是OpenDocument 电子表格（.ods）');
+    expect((error as Error).message).toContain('是OpenDocument 表格（.ods）');
     expect((error as Error).message).toContain('请安装 LibreOffice 后重试');
     expect((error as Error).message).toContain('“另存为” Excel 工作簿（.xlsx）');
     expect(await fs.readdir(dir)).toEqual(['考核.ods']);

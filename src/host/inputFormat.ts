@@ -29,7 +29,7 @@ export function detectFormat(bytes: Uint8Array, name: string): InputFormat {
 export const CONVERTIBLE: Partial<Record<InputFormat, string>> = {
   xls: '旧版 Excel 工作簿（.xls）',
   et: 'WPS 表格（.et）',
-  ods: 'OpenDocument 电子表格（.ods）',
+  ods: 'OpenDocument 表格（.ods）',
 };
 
 /** How to make an .xlsx by hand, for a message. */
