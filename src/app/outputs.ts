@@ -192,7 +192,9 @@ export function subjectOf(title: string | null): string {
   const folded = fold(title ?? '').replace(/\s+/g, '');
   const year = /\d{4}年度?/.exec(folded);
   const s = (year ? folded.slice(year.index + year[0].length) : folded.replace(/^.*?(镇|街道办事处|街道|办事处|乡)/, ''))
-    .replace(/(目标管理)?(考核|考评)?(评分|计分)?表$/, '')
-    .replace(/(考核|考评)$/, '');
+    // A matrix of all units is titled …考核评分汇总表 / 得分汇总表: its subject is the same.
+    .replace(/(目标管理)?(考核|考评)?(评分|计分|得分)?(汇总|统计|一览)?表$/, '')
+    .replace(/(考核|考评)$/, '')
+    .replace(/^各(村|单位|村居|乡镇)/, '');
   return s || '综治及信访工作';
 }
