@@ -208,11 +208,7 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
       const entry = slot.kind === 'item' || slot.kind === 'adjustment' || slot.kind === 'veto';
       const heldKey = isBlank(held) ? null : valueKey(slot.kind, held);
       const changing = offers.filter((o) => valueKey(slot.kind, o.raw) !== heldKey);
-      if (entry) {
-        for (const o of offers) {
-          if (changing.includes(o) || stored.some((s) => s.unit === table.unit && s.file === o.file)) scoredBy.add(o.file);
-        }
-      }
+      let undecided = false;
       let written: { value: CellValue; from: string[] } | null = null;
       if (changing.length > 0) {
         if (slot.kind === 'total' && heldKey !== null) {
@@ -227,12 +223,22 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
             const pick = options.choices?.get(id);
             const resolvedBy = pick !== undefined && parties.includes(pick) ? pick : (options.prefer ?? []).find((f) => parties.includes(f)) ?? null;
             conflicts.push({ ...target, id, master: heldKey === null ? '' : display(held).trim(), offers: offers.map(({ raw: _raw, ...o }) => o), resolvedBy });
+            undecided = resolvedBy === null;
             const winner = offers.find((o) => o.file === resolvedBy);
             if (winner && valueKey(slot.kind, winner.raw) !== heldKey) {
               const key = valueKey(slot.kind, winner.raw);
               written = { value: winner.raw, from: offers.filter((o) => valueKey(slot.kind, o.raw) === key).map((o) => o.file) };
             }
           }
+        }
+      }
+      // Who scored the unit: a copy whose value is written, or recorded as its source by an earlier
+      // merge, or that gave a value still in an open conflict. A copy outvoted by a choice, or holding
+      // what it was handed, did not (so merging again reports the same coverage).
+      if (entry) {
+        for (const o of offers) {
+          const recorded = stored.some((s) => s.unit === table.unit && s.file === o.file) && valueKey(slot.kind, o.raw) === heldKey;
+          if (written?.from.includes(o.file) || recorded || (undecided && changing.includes(o))) scoredBy.add(o.file);
         }
       }
       if (written) {
