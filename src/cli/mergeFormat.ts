@@ -33,7 +33,9 @@ export function formatMerge(o: MergeOutcome): string {
   const log = o.log;
   if (log.appended.length > 0 || log.duplicates > 0) {
     const lines = log.appended.map((a) => `  ${a.file}“${a.sheet}”第 ${a.row} 行 → “${a.at.sheet}”第 ${a.at.row} 行：${a.values.filter(Boolean).join(' | ')}`);
-    parts.push(`扣分明细：新增 ${log.appended.length} 行${log.duplicates ? `，${log.duplicates} 行主表已有（或另一副本已给出），未重复添加` : ''}\n${lines.join('\n')}${lines.length ? '\n' : ''}`);
+    const already = log.duplicates ? `${log.duplicates} 行主表已有（或另一副本已给出），未重复添加` : '';
+    const head = log.appended.length ? `扣分明细：新增 ${log.appended.length} 行${already ? `，${already}` : ''}` : `扣分明细：没有新的行（${already}）`;
+    parts.push(`${head}\n${lines.join('\n')}${lines.length ? '\n' : ''}`);
   }
 
   if (o.unknownUnits.length > 0) {
