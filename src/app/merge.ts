@@ -144,6 +144,8 @@ function read(file: MergeFile): Reading {
   return { file, settings, tables, excluded, scheme, grids: new Map(file.grids.map((g) => [g.name, g])), problems };
 }
 
+export { signersByUnit } from '../sheet/signers';
+
 /** Merges the copies into the master: what would be written, the conflicts, coverage and the plan. */
 export function mergeCopies(master: MergeFile, copies: MergeFile[], options: MergeOptions = {}): MergeOutcome {
   const m = read(master);
@@ -379,13 +381,3 @@ function groupOf(copy: Reading, table: ScoreTable): Signers {
   return grid ? readSigners(grid, table.rows.last + 1) : { leader: '', members: [] };
 }
 
-/** The signers of each unit from 评分来源, for the signed score sheets: unit → 考核组 (several copies' names joined). */
-export function signersByUnit(sources: readonly UnitSource[]): Map<string, Signers> {
-  const out = new Map<string, Signers>();
-  for (const s of sources) {
-    const had = out.get(s.unit) ?? { leader: '', members: [] };
-    const leader = [had.leader, s.leader].filter(Boolean);
-    out.set(s.unit, { leader: [...new Set(leader.join('、').split('、').filter(Boolean))].join('、'), members: [...new Set([...had.members, ...s.members])] });
-  }
-  return out;
-}

@@ -73,3 +73,17 @@ export function noSigners(s: Signers): boolean {
 export function signersText(s: Signers): string {
   return [s.leader ? `组长 ${s.leader}` : '', s.members.length ? `成员 ${s.members.join('、')}` : ''].filter(Boolean).join('；');
 }
+
+/**
+ * The 考核组 of each unit from 评分来源 (unit, leader, members per supplying file), for the signed
+ * score sheets: a unit scored by two groups gets both groups' names.
+ */
+export function signersByUnit(sources: readonly { unit: string; leader: string; members: readonly string[] }[]): Map<string, Signers> {
+  const out = new Map<string, Signers>();
+  for (const s of sources) {
+    const had = out.get(s.unit) ?? { leader: '', members: [] };
+    const leaders = [...new Set([...splitNames(had.leader), ...splitNames(s.leader)])];
+    out.set(s.unit, { leader: leaders.join('、'), members: [...new Set([...had.members, ...s.members])] });
+  }
+  return out;
+}

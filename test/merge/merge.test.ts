@@ -7,6 +7,8 @@
 import { existsSync, promises as fs, unlinkSync } from 'fs';
 import path from 'path';
 import { mergeCopies, mergeHasProblems, signersByUnit, type MergeFile, type MergeOutcome } from '../../src/app/merge';
+import { outputsPlan } from '../../src/app/outputs';
+import { scoreAssessment } from '../../src/app/scoreAssessment';
 import { readSettings, SETTINGS_SHEET } from '../../src/app/settings';
 import { XlsxHost } from '../../src/host/xlsxHost';
 import { readSigners } from '../../src/sheet/signers';
@@ -141,6 +143,17 @@ describe('provenance: which file and which 考核组 supplied each unit', () => 
     const { after } = await applied(master, o);
     expect(readSettings(after).settings.sources).toEqual(o.sources);
     expect(signersByUnit(o.sources).get('王庄村')).toEqual({ leader: '王明、孙伟', members: ['李强', '赵敏', '周洁', '吴刚'] });
+  });
+
+  test('the signed score sheets print the 考核组 on their signature lines', async () => {
+    const master = masterFile();
+    const { after } = await applied(master, mergeCopies(master, [groupOne(), groupTwo()], { prefer: ['第一组.xlsx'] }));
+    const settings = readSettings(after).settings;
+    const outputs = outputsPlan(scoreAssessment(after, settings.score), after, settings, { today: '2024-12-25' });
+    const texts = (unit: string) => outputs.plan.sheets!.find((s) => s.name === outputs.signed.get(unit))!.cells.map((c) => c.value);
+    expect(texts('王庄村')).toEqual(expect.arrayContaining(['考核组长（签字）：王明、孙伟', '考核组成员（签字）：李强、赵敏、周洁、吴刚']));
+    expect(texts('李家村')).toEqual(expect.arrayContaining(['考核组长（签字）：孙伟', '考核组成员（签字）：周洁、吴刚']));
+    expect(texts('刘湾村')).toEqual(expect.arrayContaining(['考核组长（签字）：', '考核组成员（签字）：']));
   });
 
   test('signature rows: a name after the colon or in the next cells; a blank line gives no names', () => {
