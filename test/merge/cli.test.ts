@@ -87,7 +87,7 @@ describe('kaohe merge', () => {
     const before = await sha(master);
     const io = capture();
     expect(await run(['merge', master, one, '--out', file('link.xlsx')], io)).toBe(2);
-    expect(io.stderr).toContain('--out 不能是输入文件');
+    expect(io.stderr).toMatch(/--out .*link.xlsx 与主表 .* 是同一个文件（可能是链接）/);
     expect(await sha(master)).toBe(before);
   });
 
@@ -99,7 +99,8 @@ describe('kaohe merge', () => {
       [['merge', master, one, one, '--out', file('x.xlsx')], /是同一个文件/],
       [['merge', master, file('无此文件.xlsx'), '--out', file('x.xlsx')], /找不到文件/],
       [['merge', master, one, '--out', file('x.xlsx'), '--prefer', '第九组.xlsx'], /不是本次合并的文件/],
-      [['merge', master, one, '--out', file('x.xlsx'), '--colour'], /参数有误/],
+      [['merge', master, one, '--out', file('x.xlsx'), '--colour'], /参数有误：不认识的选项 --colour/],
+      [['merge', master, one, '--out', file('x.xlsx'), '--report', one], /--report .*第一组.xlsx 与副本 .* 是同一个文件/],
     ];
     for (const [argv, message] of cases) {
       const io = capture();
