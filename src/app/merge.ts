@@ -34,8 +34,11 @@ export interface MergeOptions {
   choices?: ReadonlyMap<string, string>;
 }
 
-/** What a merged cell holds: 得分, 加减分, 一票否决, 总分, 扣分原因 or 备注. */
-export type FieldKind = 'item' | 'adjustment' | 'veto' | 'total' | 'reason' | 'note';
+/**
+ * What a merged cell holds: 得分, 加减分, 一票否决, 总分, 扣分原因 or 备注 — or, where the table has no
+ * 扣分原因 column, the reason written as a note (批注) on the entry cell, as 现场评分 writes it.
+ */
+export type FieldKind = 'item' | 'adjustment' | 'veto' | 'total' | 'reason' | 'note' | 'reasonNote';
 
 /** A cell of the master that copies may fill. */
 export interface MergeSlot {
@@ -180,6 +183,7 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
   const stored = m.settings.sources ?? [];
   const writes: MergeWrite[] = [];
   const cells: CellWrite[] = [];
+  const notes: { sheet: string; cell: string; note: string }[] = [];
   const conflicts: MergeConflict[] = [];
   const coverage: UnitCoverage[] = [];
   const byUnit = usable.map((c) => new Map(c.tables.map((t) => [t.unit, t])));
@@ -193,13 +197,13 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
       // The master has no such column (扣分原因, 备注): a copy's values there are reported below.
       if (!own) continue;
       const target: MergeSlot = { unit: table.unit, sheet: table.sheet, cell: own, kind: slot.kind, field: slot.field };
-      const held = cellAt(grid, target.cell);
+      const held = slotValue(slot, grid, target.cell);
       const offers: (MergeOffer & { raw: CellValue })[] = [];
       usable.forEach((c, k) => {
         const t = byUnit[k].get(table.unit);
         const cell = t && slot.cell(t);
         if (!t || !cell) return;
-        const raw = cellAt(c.grids.get(t.sheet) as Grid, cell);
+        const raw = slotValue(slot, c.grids.get(t.sheet) as Grid, cell);
         if (isBlank(raw)) return;
         if (isErrorValue(raw)) {
           problems.push(`${c.file.name}“${t.sheet}”${cell} 是错误值 ${raw.error}，未合并`);
@@ -207,6 +211,11 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
         }
         offers.push({ file: c.file.name, sheet: t.sheet, cell, value: display(raw).trim(), raw });
       });
+      if (slot.kind === 'reasonNote' && grid.notes === undefined) {
+        // This host cannot read the workbook's notes, so a copy's note could replace one unseen: said, not written.
+        for (const o of offers) problems.push(`无法读取当前工作簿的批注：${o.file}“${o.sheet}”${o.cell} 的扣分原因批注“${o.value}”未合并，请手工填写`);
+        continue;
+      }
       const entry = slot.kind === 'item' || slot.kind === 'adjustment' || slot.kind === 'veto';
       const heldKey = isBlank(held) ? null : valueKey(slot.kind, held);
       const changing = offers.filter((o) => valueKey(slot.kind, o.raw) !== heldKey);
@@ -245,7 +254,8 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
       }
       if (written) {
         writes.push({ ...target, value: display(written.value).trim(), before: display(held).trim(), from: written.from });
-        cells.push({ sheet: target.sheet, cell: target.cell, value: written.value as CellWrite['value'] });
+        if (slot.kind === 'reasonNote') notes.push({ sheet: target.sheet, cell: target.cell, note: display(written.value) });
+        else cells.push({ sheet: target.sheet, cell: target.cell, value: written.value as CellWrite['value'] });
       }
       if (entry && (!isBlank(held) || written)) blank = false;
     }
@@ -257,6 +267,14 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
     for (const t of c.tables) {
       const mt = m.tables.find((x) => x.unit === t.unit);
       if (!mt) continue;
+      if (t.columns.reason === undefined && mt.columns.reason !== undefined) {
+        // Reasons the copy keeps as notes, where the master has a 扣分原因 column: said, not carried.
+        const g = c.grids.get(t.sheet) as Grid;
+        for (const e of [...t.entries.items.flat(), ...t.entries.adjustments]) {
+          const note = g.notes?.[e.cell];
+          if (note) problems.push(`${c.file.name}“${t.sheet}”${e.cell} 的批注“${note}”未合并：主表“${mt.sheet}”的扣分原因写在扣分原因列，请手工填写`);
+        }
+      }
       for (const kind of ['reason', 'note'] as const) {
         if (t.columns[kind] === undefined || mt.columns[kind] !== undefined) continue;
         const g = c.grids.get(t.sheet) as Grid;
@@ -273,6 +291,22 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
   problems.push(...log.problems);
 
   const sources = provenance(stored, writes, usable, byUnit);
+  // A note goes with its cell's value: the value written now, else the one the cell holds (and its formula).
+  for (const n of notes) {
+    const write = cells.find((c) => c.sheet === n.sheet && c.cell === n.cell);
+    if (write) {
+      write.note = n.note;
+      continue;
+    }
+    const grid = m.grids.get(n.sheet) as Grid;
+    const held = cellAt(grid, n.cell);
+    if (isErrorValue(held)) {
+      problems.push(`“${n.sheet}”${n.cell} 是错误值 ${held.error}，扣分原因批注“${n.note}”未写入`);
+      continue;
+    }
+    const formula = grid.formulas?.[n.cell];
+    cells.push({ sheet: n.sheet, cell: n.cell, value: held, note: n.note, ...(formula ? { formula } : {}) });
+  }
   cells.push(...log.cells);
   const sheets = [...(log.sheet ? [log.sheet] : [])];
   if (JSON.stringify(sources) !== JSON.stringify(stored)) sheets.push(settingsSheetPlan({ ...m.settings, sources }));
@@ -313,6 +347,7 @@ function slotsOf(table: ScoreTable): Slot[] {
   table.scheme.categories.forEach((c, ci) =>
     c.items.forEach((item, ii) => {
       slots.push({ kind: 'item', field: `${short(item.label)} 得分`, cell: (t) => t.entries.items[ci][ii].cell });
+      slots.push({ kind: 'reasonNote', field: `${short(item.label)} 扣分原因（批注）`, cell: (t) => (t.columns.reason === undefined ? t.entries.items[ci][ii].cell : null) });
       slots.push({ kind: 'reason', field: `${short(item.label)} 扣分原因`, cell: (t) => column(t, 'reason', t.itemRows[ci][ii]) });
       slots.push({ kind: 'note', field: `${short(item.label)} 备注`, cell: (t) => column(t, 'note', t.itemRows[ci][ii]) });
     }),
@@ -320,12 +355,18 @@ function slotsOf(table: ScoreTable): Slot[] {
   table.scheme.adjustments.forEach((adj, k) => {
     const row = (t: ScoreTable) => parseA1(t.entries.adjustments[k].cell).row;
     slots.push({ kind: 'adjustment', field: `${short(adj.label)} 加减分`, cell: (t) => t.entries.adjustments[k].cell });
+    slots.push({ kind: 'reasonNote', field: `${short(adj.label)} 扣分原因（批注）`, cell: (t) => (t.columns.reason === undefined ? t.entries.adjustments[k].cell : null) });
     slots.push({ kind: 'reason', field: `${short(adj.label)} 扣分原因`, cell: (t) => column(t, 'reason', row(t)) });
     slots.push({ kind: 'note', field: `${short(adj.label)} 备注`, cell: (t) => column(t, 'note', row(t)) });
   });
   if (table.entries.veto) slots.push({ kind: 'veto', field: '一票否决', cell: (t) => t.entries.veto?.cell ?? null });
   slots.push({ kind: 'total', field: '总分', cell: (t) => t.totalCell });
   return slots;
+}
+
+/** What a slot holds in a sheet: the cell's value, or for a reason kept as a note, the note's text. */
+function slotValue(slot: Slot, grid: Grid, address: string): CellValue {
+  return slot.kind === 'reasonNote' ? (grid.notes?.[address] ?? null) : cellAt(grid, address);
 }
 
 function cellAt(grid: Grid, address: string): CellValue {

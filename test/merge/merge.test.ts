@@ -13,6 +13,7 @@ import { readSettings, SETTINGS_SHEET } from '../../src/app/settings';
 import { XlsxHost } from '../../src/host/xlsxHost';
 import { readSigners } from '../../src/sheet/signers';
 import { grid, type Grid } from '../../src/sheet/grid';
+import { seed003 } from '../support/seed003';
 import { groupOne, groupThree, groupTwo, masterFile } from './scenario';
 import { xlsxOf } from './support';
 
@@ -197,5 +198,39 @@ describe('safety', () => {
     expect(again.sources).toEqual(first.sources);
     expect(again.coverage).toEqual(first.coverage);
     expect(again.conflicts.every((c) => c.resolvedBy === '第一组.xlsx' || c.resolvedBy === '2024年度考核.xlsx')).toBe(true);
+  });
+});
+
+describe('reasons kept as notes (批注), where the table has no 扣分原因 column', () => {
+  const sheet = (unit: string, entries: (number | null)[], notes: Record<string, string> | undefined) => {
+    const t = seed003({ unit, entries });
+    return { ...grid(t.rows, { name: unit, merges: t.merges }), ...(notes ? { notes } : {}) };
+  };
+
+  test('a copy’s note goes onto the master’s entry cell, with the value written or the value it holds', async () => {
+    const master = { name: 'm.xlsx', grids: [sheet('张庄村', [null, 4], {})] };
+    const copy = { name: 'c.xlsx', grids: [sheet('张庄村', [4, 4], { E4: '扣分原因：会议记录不全', E5: '扣分原因：包保表缺失' })] };
+    const o = mergeCopies(master, [copy]);
+    expect(o.plan.cells).toEqual([
+      { sheet: '张庄村', cell: 'E4', value: 4, note: '扣分原因：会议记录不全' },
+      { sheet: '张庄村', cell: 'E5', value: 4, note: '扣分原因：包保表缺失' },
+    ]);
+    expect(o.writes.filter((w) => w.kind === 'reasonNote').map((w) => [w.cell, w.value])).toEqual([['E4', '扣分原因：会议记录不全'], ['E5', '扣分原因：包保表缺失']]);
+    const host = await XlsxHost.fromBuffer(await xlsxOf(master.grids), 'm.xlsx');
+    await host.apply(o.plan);
+    const [after] = await (await XlsxHost.fromBuffer(await host.toBytes(), 'm.xlsx')).readGrids();
+    expect(after.notes).toEqual({ E4: '扣分原因：会议记录不全', E5: '扣分原因：包保表缺失' });
+    expect(mergeCopies({ name: 'm.xlsx', grids: [after] }, [copy]).plan).toEqual({ cells: [] });
+  });
+
+  test('a note differing from the master’s is a conflict; where the host cannot read notes, a copy’s note is reported, not written', () => {
+    const copy = { name: 'c.xlsx', grids: [sheet('张庄村', [4], { E4: '扣分原因：会议记录不全' })] };
+    const differs = mergeCopies({ name: 'm.xlsx', grids: [sheet('张庄村', [4], { E4: '扣分原因：另有原因' })] }, [copy]);
+    expect(differs.conflicts).toMatchObject([{ id: '张庄村!E4', kind: 'reasonNote', master: '扣分原因：另有原因', offers: [{ file: 'c.xlsx', value: '扣分原因：会议记录不全' }] }]);
+    expect(differs.plan.cells).toEqual([]);
+    const unread = mergeCopies({ name: 'm.xlsx', grids: [sheet('张庄村', [null], undefined)] }, [copy]);
+    expect(unread.plan.cells).toEqual([{ sheet: '张庄村', cell: 'E4', value: 4 }]);
+    expect(unread.problems).toEqual(['无法读取当前工作簿的批注：c.xlsx“张庄村”E4 的扣分原因批注“扣分原因：会议记录不全”未合并，请手工填写']);
+    expect(mergeHasProblems(unread)).toBe(true);
   });
 });
