@@ -37,7 +37,11 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-export function MergeTab(props: { loaded: Loaded; busy: boolean; write: Write }): React.JSX.Element {
+/**
+ * The section stays mounted while hidden (so the copies and choices survive switching section):
+ * memoised, so typing elsewhere in the pane does not render it again.
+ */
+export const MergeTab = React.memo(function MergeTab(props: { loaded: Loaded; busy: boolean; write: Write }): React.JSX.Element {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
   const [copies, setCopies] = React.useState<MergeFile[]>([]);
@@ -200,7 +204,7 @@ export function MergeTab(props: { loaded: Loaded; busy: boolean; write: Write })
       )}
     </div>
   );
-}
+});
 
 /** What will be written, unit by unit: cell, what it is, old → new value, and the copies it comes from. */
 function WritesByUnit({ outcome }: { outcome: MergeOutcome }): React.JSX.Element | null {
