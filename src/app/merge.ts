@@ -309,7 +309,7 @@ export function mergeCopies(master: MergeFile, copies: MergeFile[], options: Mer
   }
   cells.push(...log.cells);
   const sheets = [...(log.sheet ? [log.sheet] : [])];
-  if (JSON.stringify(sources) !== JSON.stringify(stored)) sheets.push(settingsSheetPlan({ ...m.settings, sources }));
+  if (JSON.stringify(sources) !== JSON.stringify(stored)) sheets.push(settingsSheetPlan({ ...m.settings, sources }, master.grids));
 
   return {
     master: master.name,

@@ -146,6 +146,17 @@ describe('provenance: which file and which 考核组 supplied each unit', () => 
     expect(signersByUnit(o.sources).get('王庄村')).toEqual({ leader: '王明、孙伟', members: ['李强', '赵敏', '周洁', '吴刚'] });
   });
 
+  test('a later merge adds its sources below those recorded, each once, and keeps the other settings rows', async () => {
+    const master = masterFile();
+    const first = await applied(master, mergeCopies(master, [groupOne()], { prefer: ['第一组.xlsx'] }));
+    const second = mergeCopies({ name: master.name, grids: first.after }, [groupTwo()], { prefer: ['2024年度考核.xlsx'] });
+    const { after } = await applied({ name: master.name, grids: first.after }, second);
+    expect(readSettings(after).settings.sources?.map((s) => `${s.unit}/${s.file}`)).toEqual(['张庄村/第一组.xlsx', '王庄村/第一组.xlsx', '陈楼村/第一组.xlsx', '李家村/第二组.xlsx']);
+    const sheet = after.find((g) => g.name === SETTINGS_SHEET)!;
+    expect(sheet.rows.filter((r) => r[0] === '评分来源').length).toBe(4);
+    expect(sheet.rows.some((r) => r[0] === '排名方式')).toBe(true);
+  });
+
   test('the signed score sheets print the 考核组 on their signature lines', async () => {
     const master = masterFile();
     const { after } = await applied(master, mergeCopies(master, [groupOne(), groupTwo()], { prefer: ['第一组.xlsx'] }));
