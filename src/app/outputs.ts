@@ -18,6 +18,7 @@ import type { SheetPlan } from '../sheet/sheetPlan';
 import { capitalAmount } from '../engine/chinese';
 import { toNumber } from '../engine/decimal';
 import { signedSheet } from '../sheet/outputs/signed';
+import { signersByUnit } from '../sheet/signers';
 import { summarySheet } from '../sheet/outputs/summary';
 import { casesSheet } from '../sheet/outputs/casesSheet';
 import type { AssessmentResult } from './scoreAssessment';
@@ -116,13 +117,15 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   });
 
   const signed = new Map<string, string>();
+  // 评分来源 (合并评分): the 考核组 whose names go on each unit's signature lines.
+  const signers = signersByUnit(workbook.sources ?? []);
   for (const u of units) {
     const n = name(`${u.table.unit}${signedTemplate?.base ?? '签字表'}`);
     signed.set(u.table.unit, n);
     sheets.push(
       signedTemplate
         ? fromTemplate(signedTemplate, n, { ...shared, ...unitValues(u) })
-        : signedSheet(u, { name: n, scheme, title: `${subject}考核评分表`, date: out.date ? date : '', grid: byName.get(u.table.sheet) }),
+        : signedSheet(u, { name: n, scheme, title: `${subject}考核评分表`, date: out.date ? date : '', grid: byName.get(u.table.sheet), signers: signers.get(u.table.unit) }),
     );
   }
   const notice = name(noticeTemplate?.base ?? '考核结果通报');

@@ -11,6 +11,7 @@ import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
 import { display } from '../sheet/entry';
 import { a1, type Grid } from '../sheet/grid';
+import { splitNames, type Signers } from '../sheet/signers';
 import { verifyOwnedSheets } from './ownedSheets';
 
 export { ownedSheetName } from './ownedSheets';
@@ -46,7 +47,22 @@ export interface WorkbookSettings {
   templates: string[];
   /** 办理期限 of the case register (caseSettings.ts). */
   cases: CaseRules;
+  /** 考核组 of this copy of the workbook (who scores with it); read by 合并评分 as the copy's provenance. */
+  group?: Signers;
+  /** 评分来源: which file and 考核组 supplied each unit's scores, as 合并评分 recorded them. */
+  sources?: UnitSource[];
 }
+
+/** 评分来源: one unit's scores came from this file, scored by this 考核组. */
+export interface UnitSource {
+  unit: string;
+  file: string;
+  leader: string;
+  members: string[];
+}
+
+/** The label of a provenance row in the settings sheet: 评分来源 | 单位 | 文件 | 考核组长 | 考核组成员. */
+export const SOURCE_LABEL = '评分来源';
 
 export const DEFAULT_OUTPUT: OutputSettings = {
   title: null,
@@ -173,6 +189,18 @@ const FIELDS: Field[] = [
     write: (s) => s.templates.join('、'),
   },
   {
+    label: '考核组长',
+    note: '使用本工作簿评分的考核组组长（分发给各考核组的副本中填写；合并评分时记入评分来源）',
+    read: (t, s) => (t === '' ? s : { ...s, group: { leader: t, members: s.group?.members ?? [] } }),
+    write: (s) => s.group?.leader ?? '',
+  },
+  {
+    label: '考核组成员',
+    note: '考核组成员姓名，用“、”分隔',
+    read: (t, s) => (t === '' ? s : { ...s, group: { leader: s.group?.leader ?? '', members: splitNames(t) } }),
+    write: (s) => (s.group?.members ?? []).join('、'),
+  },
+  {
     label: '生成的工作表',
     note: '考核助手生成的工作表，重新生成时只替换这些表（用“、”分隔）',
     read: (t, s) => ({ ...s, ownedSheets: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
@@ -198,6 +226,11 @@ export function readSettings(grids: Grid[]): { settings: WorkbookSettings; diagn
   if (!sheet) return { settings, diagnostics };
   sheet.rows.forEach((row, r) => {
     const label = cleanText(display(row[0] ?? null));
+    if (label === SOURCE_LABEL) {
+      const [unit, file, leader, members] = row.slice(1, 5).map((v) => display(v ?? null).trim());
+      if (unit && file) settings = { ...settings, sources: [...(settings.sources ?? []), { unit, file, leader: leader ?? '', members: splitNames(members ?? '') }] };
+      return;
+    }
     const field = FIELDS.find((f) => f.label === label);
     if (!field) return;
     const text = display(row[1] ?? null).trim();
@@ -230,7 +263,14 @@ function settingRows(settings: WorkbookSettings): [string, string | number, stri
 export function settingsSheetPlan(settings: WorkbookSettings, grids: readonly Grid[] = []): SheetPlan {
   const existing = grids.find((g) => g.name === SETTINGS_SHEET);
   const fresh = settingRows(settings);
-  const plan = (cells: SheetPlan['cells']): SheetPlan => ({ name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' });
+  const sources = settings.sources ?? [];
+  const plan = (cells: SheetPlan['cells'], sourcesAt: number): SheetPlan => ({
+    name: SETTINGS_SHEET,
+    cells: [...cells, ...sourceCells(sources, sourcesAt)],
+    merges: [],
+    columnWidths: sources.length > 0 ? [14, 36, 60, 14, 30] : [14, 36, 60],
+    state: 'hidden',
+  });
   if (!existing) {
     return plan([
       { cell: 'A1', value: '设置项', style: { bold: true } },
@@ -241,7 +281,7 @@ export function settingsSheetPlan(settings: WorkbookSettings, grids: readonly Gr
         { cell: `B${i + 2}`, value },
         { cell: `C${i + 2}`, value: note },
       ]),
-    ]);
+    ], fresh.length + 3);
   }
   // What the sheet says now, written the add-in's way: a setting whose value equals it was not changed.
   const before = new Map(settingRows(readSettings([existing]).settings).map(([label, value]) => [cleanText(label), String(value)]));
@@ -250,6 +290,8 @@ export function settingsSheetPlan(settings: WorkbookSettings, grids: readonly Gr
   const seen = new Set<string>();
   existing.rows.forEach((row, r) => {
     const label = cleanText(display(row[0] ?? null));
+    // 评分来源 rows are written again below, from the settings (which hold every one read).
+    if (label === SOURCE_LABEL || label === cleanText(SOURCE_HEADER)) return;
     const mine = wanted.get(label);
     // A deadline rule the pane removed is gone from the settings: its row goes too.
     if (!mine && isCaseSettingLabel(label)) return;
@@ -271,5 +313,17 @@ export function settingsSheetPlan(settings: WorkbookSettings, grids: readonly Gr
   }
   // One cell written once: a typed value kept above may be replaced by the new one.
   const byCell = new Map(cells.map((c) => [c.cell, c]));
-  return plan([...byCell.values()]);
+  return plan([...byCell.values()], next + 1);
+}
+
+const SOURCE_HEADER = '评分来源（合并评分记录）';
+
+/** 评分来源 (合并评分) as rows from `top` (1-based): a header, then 评分来源 | 单位 | 文件 | 考核组长 | 考核组成员. */
+function sourceCells(sources: readonly UnitSource[], top: number): SheetPlan['cells'] {
+  if (sources.length === 0) return [];
+  const cells: SheetPlan['cells'] = [SOURCE_HEADER, '单位', '文件', '考核组长', '考核组成员'].map((h, c) => ({ cell: `${'ABCDE'[c]}${top}`, value: h, style: { bold: true } }));
+  sources.forEach((x, i) => {
+    [SOURCE_LABEL, x.unit, x.file, x.leader, x.members.join('、')].forEach((v, c) => cells.push({ cell: `${'ABCDE'[c]}${top + 1 + i}`, value: v }));
+  });
+  return cells;
 }

@@ -220,6 +220,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
   const rows: CellValue[][] = [];
   const hiddenRows: number[] = [];
   const formulas: Record<string, string> = {};
+  const notes: Record<string, string> = {};
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     if (row.hidden) hiddenRows.push(r);
@@ -228,6 +229,8 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
       const c = colNumber - 1;
       values[c] = cellValue(cell);
       if (cell.type === ExcelJS.ValueType.Formula) formulas[a1(r, c)] = cell.formula;
+      const note = noteText(cell.note);
+      if (note) notes[a1(r, c)] = note;
     });
     for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
     rows[r] = values;
@@ -247,7 +250,14 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
       for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
     }
   }
-  return { name: ws.name, rows, merges, hiddenRows, formulas };
+  return { name: ws.name, rows, merges, hiddenRows, formulas, notes };
+}
+
+/** A cell's note (批注) as text: ExcelJS gives a string or rich-text runs. */
+function noteText(note: ExcelJS.Cell['note'] | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
 }
 
 interface MergeRange {

@@ -10,6 +10,7 @@ import type { Scheme } from '../../engine/model';
 import { display } from '../entry';
 import type { Grid } from '../grid';
 import type { SheetPlan } from '../sheetPlan';
+import type { Signers } from '../signers';
 import { BORDERED, cell, HEADER, linesFor, type ScoredUnit } from './common';
 
 export interface SignedOptions {
@@ -21,6 +22,8 @@ export interface SignedOptions {
   date: string;
   /** The unit's own sheet, for its 扣分原因 column when it has one. */
   grid: Grid | undefined;
+  /** 考核组 that scored the unit (合并评分's 评分来源): their names are printed on the signature lines; absent, the lines stay blank. */
+  signers?: Signers;
 }
 
 const WIDTHS = [12, 27, 5, 29, 6, 20];
@@ -86,7 +89,7 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   }
 
   r++;
-  row(['考核组长（签字）：', null, '考核组成员（签字）：', null, '被考核单位负责人（签字）：', null], { vertical: 'bottom', fontSize: 11 }, 40);
+  row([`考核组长（签字）：${o.signers?.leader ?? ''}`, null, `考核组成员（签字）：${o.signers?.members.join('、') ?? ''}`, null, '被考核单位负责人（签字）：', null], { vertical: 'bottom', fontSize: 11, wrap: true }, 40);
   merges.push(`A${r - 1}:B${r - 1}`, `C${r - 1}:D${r - 1}`, `E${r - 1}:F${r - 1}`);
   row([null, null, null, null, o.date || '年    月    日', null], { horizontal: 'right', vertical: 'middle', fontSize: 11 }, 24);
   merges.push(`E${r - 1}:F${r - 1}`);
