@@ -1,6 +1,6 @@
 import { scoreAssessment } from '../src/app/scoreAssessment';
 import { DEFAULT_WORKBOOK_SETTINGS, ownedSheetName, readSettings, settingsSheetPlan, SETTINGS_SHEET } from '../src/app/settings';
-import { GENERATED_MARK } from '../src/app/ownedSheets';
+import { CELL_TEXT_MAX, GENERATED_MARK, withinCellLimit } from '../src/app/ownedSheets';
 import { grid, type CellValue } from '../src/sheet/grid';
 
 /** The settings sheet as a host would read it back: the plan's cells laid out as rows. */
@@ -138,5 +138,16 @@ describe('责任金与奖补资金 as settings', () => {
     const { settings, diagnostics } = readSettings([g]);
     expect(settings.rewards).toEqual(DEFAULT_WORKBOOK_SETTINGS.rewards);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'SETTING_UNREADABLE', cell: 'B2' })]);
+  });
+});
+
+describe('generated cells stay within Excel’s limits', () => {
+  test('a text over 32,767 characters is cut, says so, and the user is told which cell', () => {
+    const plan = { name: '考核结果通报', cells: [{ cell: 'A5', value: '张庄村、'.repeat(9100) }, { cell: 'A6', value: '短' }], merges: [], columnWidths: [] };
+    const { plan: fitted, notes } = withinCellLimit(plan);
+    expect(String(fitted.cells[0].value).length).toBeLessThanOrEqual(CELL_TEXT_MAX);
+    expect(String(fitted.cells[0].value)).toMatch(/以下从略）$/);
+    expect(fitted.cells[1]).toEqual({ cell: 'A6', value: '短' });
+    expect(notes).toEqual(['“考核结果通报”的 A5 超过 Excel 单元格 32767 字的上限，已截断']);
   });
 });

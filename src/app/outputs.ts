@@ -22,7 +22,7 @@ import { signersByUnit } from '../sheet/signers';
 import { summarySheet } from '../sheet/outputs/summary';
 import { casesSheet } from '../sheet/outputs/casesSheet';
 import type { AssessmentResult } from './scoreAssessment';
-import { markGenerated, ownedSheetName, safeSheetName } from './ownedSheets';
+import { markGenerated, ownedSheetName, safeSheetName, withinCellLimit } from './ownedSheets';
 import { splitSheets } from './records';
 import { settingsSheetPlan, type WorkbookSettings } from './settings';
 
@@ -146,7 +146,11 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const nowOwned = sheets.map((s) => s.name);
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
   // Every generated sheet carries the mark that lets a later run prove it is the add-in's.
-  const marked = sheets.map((s) => markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
+  const marked = sheets.map((s) => {
+    const fitted = withinCellLimit(markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
+    notes.push(...fitted.notes);
+    return fitted.plan;
+  });
   marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, cases: result.cases?.rules ?? workbook.cases }, grids));
   return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
 }

@@ -10,7 +10,7 @@ import { scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
 import { openInput } from '../host/convertInput';
-import { writeWorkbookFile } from '../host/xlsxFile';
+import { systemReason, writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
 import { convertWithLibreOffice } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
@@ -242,12 +242,13 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
       io.out(`生成了工作表：${outputs.summary}、${outputs.notice}，${outputs.signed.size} 张签字评分表（如“${[...outputs.signed.values()][0]}”）${letters}\n`);
     }
   }
-  if (pdf && outputs) await writePdfs(host, outputs, pdf, io);
+  // A PDF asked for and not produced makes the run fail, with the reason already printed.
+  if (pdf && outputs && !(await writePdfs(host, outputs, pdf, io))) return 2;
   return hasErrors(report.diagnostics) ? 1 : 0;
 }
 
 /** One PDF per signed sheet and one of the notice, through LibreOffice; a clear message when it is missing. */
-async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io): Promise<void> {
+async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io): Promise<boolean> {
   const printed = [...outputs.signed.values(), outputs.notice, ...outputs.filled];
   const work = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-pdf-'));
   try {
@@ -260,8 +261,11 @@ async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io):
     const written = await convertWithLibreOffice(files, 'pdf', dir);
     const letters = outputs.filled.length ? `、${outputs.filled.length} 份按模板填写的文书` : '';
     io.out(`已生成 ${written.length} 个 PDF（${outputs.signed.size} 张签字评分表、通报${letters}）：${dir}\n`);
+    return true;
   } catch (e) {
-    io.err(`${(e as Error).message}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(`${typeof code === 'string' ? `无法生成 PDF：${systemReason(code, '写入')}` : (e as Error).message}\n`);
+    return false;
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }

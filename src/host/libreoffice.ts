@@ -57,9 +57,9 @@ export async function convertWithLibreOffice(files: string[], to: 'pdf' | 'xlsx'
       execFile(
         soffice,
         [`-env:UserInstallation=${pathToFileUrl(profile)}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', outDir, ...files],
-        { timeout: 5 * 60 * 1000, maxBuffer: 16 << 20 },
-        (error, _stdout, stderr) =>
-          error ? reject(new Error(`LibreOffice 转换失败：${(stderr || error.message).trim().split('\n').pop()}`)) : resolve(),
+        { timeout: timeoutSeconds() * 1000, maxBuffer: 16 << 20, killSignal: 'SIGKILL' },
+        (error) =>
+          error ? reject(new Error(libreOfficeFailure(error))) : resolve(),
       ),
     );
     const written = files.map((f) => path.join(outDir, `${path.basename(f, path.extname(f))}.${to}`));
@@ -74,6 +74,23 @@ export async function convertWithLibreOffice(files: string[], to: 'pdf' | 'xlsx'
   } finally {
     await fs.rm(profile, { recursive: true, force: true });
   }
+}
+
+/** How long one LibreOffice run may take: 5 minutes, or $KAOHE_LIBREOFFICE_TIMEOUT_S seconds. */
+function timeoutSeconds(): number {
+  const given = Number(process.env.KAOHE_LIBREOFFICE_TIMEOUT_S);
+  return Number.isFinite(given) && given > 0 ? given : 300;
+}
+
+/**
+ * Why LibreOffice failed, in Chinese: a timeout is named as one (its own last line is then an
+ * unrelated warning such as javaldx's), other failures say the exit code; the text LibreOffice
+ * printed is not shown, being English and internal.
+ */
+function libreOfficeFailure(error: Error & { killed?: boolean; signal?: string | null; code?: number | string | null }): string {
+  if (error.killed || error.signal === 'SIGKILL') return `LibreOffice 转换超时（${timeoutSeconds()} 秒内没有完成），未生成 PDF。请关闭正在运行的 LibreOffice 后重试，或减少一次打印的表数`;
+  if (error.code === 'ENOENT') return `未找到 LibreOffice（soffice），无法转换。${INSTALL_HINT}`;
+  return `LibreOffice 转换失败（退出码 ${error.code ?? '未知'}），未生成 PDF。请确认 LibreOffice 能正常打开该文件后重试`;
 }
 
 function pathToFileUrl(p: string): string {
