@@ -269,6 +269,7 @@ describe('the add-in’s own sheets', () => {
   test('the subject of the assessment comes from the table’s title', () => {
     expect(subjectOf('xx镇综治及信访工作考核评分表')).toBe('综治及信访工作');
     expect(subjectOf('东乡镇2024年度平安建设考核评分表')).toBe('平安建设');
+    expect(subjectOf('xx镇2024年度各村综治及信访工作考核评分汇总表')).toBe('综治及信访工作');
     expect(subjectOf(null)).toBe('综治及信访工作');
   });
 });

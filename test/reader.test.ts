@@ -79,9 +79,11 @@ describe('sheets with nothing to read', () => {
     expect(result.units).toEqual([]);
     expect(result.unusable).toBe(true);
     expect(result.diagnostics.map((d) => [d.code, d.sheet])).toEqual([
+      ['TABLE_EMPTY', '空表'],
       ['NOT_A_SCORE_TABLE', '空表'],
       ['NO_SCORE_TABLE', undefined],
     ]);
+    expect(result.diagnostics[0].message).toContain('A3:E3');
   });
 
   it('ranks the units of a workbook that also holds a blank template sheet', () => {
@@ -99,7 +101,7 @@ describe('sheets with nothing to read', () => {
     const reading = readScoreTables(g);
     expectSane(g, reading);
     expect(reading.diagnostics.map((d) => [d.code, d.cell, d.message])).toEqual([
-      ['HEADER_INCOMPLETE', 'A1', '表头缺少“分值”列，此表已跳过'],
+      ['HEADER_INCOMPLETE', 'A1', '表头（A1:D1）缺少“分值”列，此表已跳过'],
     ]);
   });
 });

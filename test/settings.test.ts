@@ -1,6 +1,6 @@
 import { scoreAssessment } from '../src/app/scoreAssessment';
 import { DEFAULT_WORKBOOK_SETTINGS, ownedSheetName, readSettings, settingsSheetPlan, SETTINGS_SHEET } from '../src/app/settings';
-import { GENERATED_MARK } from '../src/app/ownedSheets';
+import { CELL_TEXT_MAX, GENERATED_MARK, withinCellLimit } from '../src/app/ownedSheets';
 import { grid, type CellValue } from '../src/sheet/grid';
 
 /** The settings sheet as a host would read it back: the plan's cells laid out as rows. */
@@ -78,6 +78,39 @@ describe('settings kept in the workbook (考核助手设置)', () => {
   });
 });
 
+describe('what a person typed in the settings sheet is kept when the add-in writes it again', () => {
+  const typed = grid(
+    [
+      ['设置项', '值', '说明'],
+      ['排名方式', '张庄村', null],
+      ['备注', '我自己的备注', null, '第四列'],
+      ['一票否决', '记0分', '自己写的说明'],
+    ],
+    { name: SETTINGS_SHEET },
+  );
+  const cellsOf = (plan: ReturnType<typeof settingsSheetPlan>) => Object.fromEntries(plan.cells.map((c) => [c.cell, c.value]));
+
+  test('an unreadable value nobody changed stays as typed (it was reported); unknown rows and columns stay', () => {
+    const { settings } = readSettings([typed]);
+    const cells = cellsOf(settingsSheetPlan(settings, [typed]));
+    expect(cells).toMatchObject({ B2: '张庄村', A3: '备注', B3: '我自己的备注', D3: '第四列', B4: '记0分', C4: '自己写的说明' });
+    // Settings the sheet did not have are added below what is there.
+    expect(cells.A5).toBe('通报标题');
+  });
+
+  test('a setting this run changed is written over what was typed', () => {
+    const { settings } = readSettings([typed]);
+    const cells = cellsOf(settingsSheetPlan({ ...settings, score: { ...settings.score, ranking: 'competition', veto: 'last' } }, [typed]));
+    expect(cells).toMatchObject({ B2: '竞赛排名', B3: '我自己的备注', B4: '排在最后' });
+  });
+
+  test('written, read back, written again: the same sheet', () => {
+    const first = settingsSheetPlan(DEFAULT_WORKBOOK_SETTINGS);
+    const again = settingsSheetPlan(readSettings([asGrid(first)]).settings, [asGrid(first)]);
+    expect(cellsOf(again)).toEqual(Object.fromEntries(first.cells.map((c) => [c.cell, c.value])));
+  });
+});
+
 describe('责任金与奖补资金 as settings', () => {
   test('written and read back: roles with amounts and people, returns by band, awards', () => {
     const settings = {
@@ -107,5 +140,16 @@ describe('责任金与奖补资金 as settings', () => {
     const { settings, diagnostics } = readSettings([g]);
     expect(settings.rewards).toEqual(DEFAULT_WORKBOOK_SETTINGS.rewards);
     expect(diagnostics).toEqual([expect.objectContaining({ code: 'SETTING_UNREADABLE', cell: 'B2' })]);
+  });
+});
+
+describe('generated cells stay within Excel’s limits', () => {
+  test('a text over 32,767 characters is cut, says so, and the user is told which cell', () => {
+    const plan = { name: '考核结果通报', cells: [{ cell: 'A5', value: '张庄村、'.repeat(9100) }, { cell: 'A6', value: '短' }], merges: [], columnWidths: [] };
+    const { plan: fitted, notes } = withinCellLimit(plan);
+    expect(String(fitted.cells[0].value).length).toBeLessThanOrEqual(CELL_TEXT_MAX);
+    expect(String(fitted.cells[0].value)).toMatch(/以下从略）$/);
+    expect(fitted.cells[1]).toEqual({ cell: 'A6', value: '短' });
+    expect(notes).toEqual(['“考核结果通报”的 A5 超过 Excel 单元格 32767 字的上限，已截断']);
   });
 });

@@ -18,10 +18,11 @@ import type { SheetPlan } from '../sheet/sheetPlan';
 import { capitalAmount } from '../engine/chinese';
 import { toNumber } from '../engine/decimal';
 import { signedSheet } from '../sheet/outputs/signed';
+import { signersByUnit } from '../sheet/signers';
 import { summaryCells, summarySheet } from '../sheet/outputs/summary';
 import { casesSheet } from '../sheet/outputs/casesSheet';
 import type { AssessmentResult } from './scoreAssessment';
-import { markGenerated, ownedSheetName, safeSheetName } from './ownedSheets';
+import { markGenerated, ownedSheetName, safeSheetName, withinCellLimit } from './ownedSheets';
 import { splitSheets } from './records';
 import { draftState, noticeBasis } from './draft';
 import { DEFAULT_OUTPUT, settingsSheetPlan, type WorkbookSettings } from './settings';
@@ -132,6 +133,8 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
 
   const signed = new Map<string, string>();
   const signedDate = assessedIso ? formatDate(assessedIso, out.dateStyle) : date;
+  // 评分来源 (合并评分): the 考核组 whose names go on each unit's signature lines; else the settings' names.
+  const signers = signersByUnit(workbook.sources ?? []);
   for (const [index, u] of units.entries()) {
     const n = name(`${u.table.unit}${signedTemplate?.base ?? '签字表'}`);
     signed.set(u.table.unit, n);
@@ -146,7 +149,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
             grid: byName.get(u.table.sheet),
             isNumberCell,
             summary: { sheet: summary, ...summaryCells(scheme.categories.length, index) },
-            signers: { leader: out.leader, members: out.members },
+            signers: signers.get(u.table.unit) ?? { leader: out.leader, members: out.members },
           }),
     );
   }
@@ -168,8 +171,12 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
   const nowOwned = sheets.map((s) => s.name);
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
   // Every generated sheet carries the mark that lets a later run prove it is the add-in's.
-  const marked = sheets.map((s) => markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
-  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, noticeBasis: noticeBasis(result, workbook), cases: result.cases?.rules ?? workbook.cases }));
+  const marked = sheets.map((s) => {
+    const fitted = withinCellLimit(markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
+    notes.push(...fitted.notes);
+    return fitted.plan;
+  });
+  marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, noticeBasis: noticeBasis(result, workbook), cases: result.cases?.rules ?? workbook.cases }, grids));
   return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
 }
 
@@ -229,7 +236,9 @@ export function subjectOf(title: string | null): string {
   const folded = fold(title ?? '').replace(/\s+/g, '');
   const year = /\d{4}年度?/.exec(folded);
   const s = (year ? folded.slice(year.index + year[0].length) : folded.replace(/^.*?(镇|街道办事处|街道|办事处|乡)/, ''))
-    .replace(/(目标管理)?(考核|考评)?(评分|计分)?表$/, '')
-    .replace(/(考核|考评)$/, '');
+    // A matrix of all units is titled …考核评分汇总表 / 得分汇总表: its subject is the same.
+    .replace(/(目标管理)?(考核|考评)?(评分|计分|得分)?(汇总|统计|一览)?表$/, '')
+    .replace(/(考核|考评)$/, '')
+    .replace(/^各(村|单位|村居|乡镇)/, '');
   return s || '综治及信访工作';
 }

@@ -79,3 +79,21 @@ export function verifyOwnedSheets(grids: Grid[], listed: string[], settingsSheet
   }
   return { owned, diagnostics };
 }
+
+/** Excel's limit on the characters of one cell. */
+export const CELL_TEXT_MAX = 32_767;
+
+/**
+ * A generated sheet whose text cells fit Excel's limit: a longer text (a notice naming hundreds
+ * of units) is cut, says so in the cell, and the returned note tells the user which cell.
+ */
+export function withinCellLimit(plan: SheetPlan): { plan: SheetPlan; notes: string[] } {
+  const notes: string[] = [];
+  const tail = '……（内容超过 Excel 单元格 32767 字的上限，以下从略）';
+  const cells = plan.cells.map((c) => {
+    if (typeof c.value !== 'string' || c.value.length <= CELL_TEXT_MAX) return c;
+    notes.push(`“${plan.name}”的 ${c.cell} 超过 Excel 单元格 32767 字的上限，已截断`);
+    return { ...c, value: c.value.slice(0, CELL_TEXT_MAX - tail.length) + tail };
+  });
+  return { plan: notes.length ? { ...plan, cells } : plan, notes };
+}

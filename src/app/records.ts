@@ -71,6 +71,7 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
   const logReadings: LogReading[] = logs.map((g) => readLog(g, units));
   const logRecords = new Map<string, CountRecord[]>();
   const logPointsCell = new Map<CountRecord, string>();
+  const logPointsTyped = new Map<CountRecord, { cell: string; value: Decimal }>();
   for (const reading of logReadings) {
     diagnostics.push(...reading.diagnostics);
     for (const row of reading.rows) {
@@ -79,6 +80,7 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
       if (!record) continue;
       logRecords.set(row.unit, [...(logRecords.get(row.unit) ?? []), record]);
       if (row.cells.points) logPointsCell.set(record, row.cells.points);
+      if (row.typedPoints) logPointsTyped.set(record, row.typedPoints);
     }
   }
 
@@ -134,6 +136,10 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
       const cell = logPointsCell.get(r);
       const d = deductions.find((x) => x.sheet === r.sheet && x.cell === r.cell);
       if (cell && d) logPoints.push({ sheet: r.sheet, cell, value: d.points });
+      const typed = logPointsTyped.get(r);
+      if (typed && d && !typed.value.eq(d.points)) {
+        diagnostics.push(diagnose('LOG_POINTS_DIFFER', { typed: typed.value.toFixed(), computed: d.points.toFixed() }, r.sheet, typed.cell));
+      }
     }
     if (tally) diagnostics.push(...targetsOf(compiled, tally, table));
     byTable.set(table, { entries, deductions, filled });

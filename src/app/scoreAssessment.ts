@@ -2,6 +2,7 @@
  * The use case behind `kaohe score` and the pane's 计算排名: read → validate → score → rank,
  * and the report and write plan that follow from it.
  */
+import { describeRange } from '../engine/bands';
 import { toNumber, type Decimal } from '../engine/decimal';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { ScoreSettings, UnitEntries } from '../engine/model';
@@ -17,6 +18,7 @@ import { findTemplates, isTemplate } from '../sheet/outputs/templates';
 import { yearIn } from '../sheet/dates';
 import { localToday } from './outputs';
 import { asOfDate, assessCases, casesReport, type CasesReport, type CasesResult } from './cases';
+import { findWorkbookBands } from '../sheet/readBands';
 
 /** dense ranking, veto as 0, the seed 003 bands: the settings a workbook has until it says otherwise. */
 export const DEFAULT_SETTINGS: ScoreSettings = DEFAULT_WORKBOOK_SETTINGS.score;
@@ -56,16 +58,19 @@ export interface ScoreOptions {
 }
 
 /** Scores every unit of a workbook's grids and ranks them. */
-export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT_SETTINGS, options: ScoreOptions = {}): AssessmentResult {
+export function scoreAssessment(grids: Grid[], given: ScoreSettings = DEFAULT_SETTINGS, options: ScoreOptions = {}): AssessmentResult {
   // The add-in's own sheets (settings, generated outputs) are not read as input.
   const stored = readSettings(grids);
   const own = new Set([SETTINGS_SHEET, ...stored.settings.ownedSheets]);
+  // The workbook's own 等次 (a table or a note) replace the default bands; bands set otherwise stay.
+  const workbookBands = sameBands(given.bands, DEFAULT_SETTINGS.bands) ? findWorkbookBands(grids.filter((g) => !own.has(g.name))) : null;
+  const settings = workbookBands ? { ...given, bands: workbookBands.bands } : given;
   // Declared templates (…模板, or listed in the settings) are filled by the outputs, never read as
   // score tables; the ledger and the log are never templates.
   const declared = stored.settings.templates;
   const split = splitSheets(grids.filter((g) => !own.has(g.name)));
   const sheets = { ...split, tables: split.tables.filter((g) => !isTemplate(g, declared)) };
-  let assessment = readAssessment(sheets.tables);
+  let assessment = readAssessment(sheets.tables, { entryColumn: settings.entryColumn ?? stored.settings.score.entryColumn });
   // A sheet skipped as not a score table may be a ledger named otherwise (e.g. 2024年上访登记).
   const skipped = new Set(assessment.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE').map((d) => d.sheet));
   const renamedLedgers = sheets.tables.filter((g) => skipped.has(g.name) && isLedgerByHeader(g));
@@ -93,6 +98,10 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
   );
   if (records) diagnostics.push(...records.diagnostics);
   if (cases) diagnostics.push(...cases.diagnostics);
+  if (workbookBands) {
+    const list = workbookBands.bands.map((b) => `${b.label}（${describeRange(b)}）`).join('、');
+    diagnostics.push(diagnose('BANDS_FROM_WORKBOOK', { bands: list, where: workbookBands.source === 'table' ? '等次表' : '说明' }, workbookBands.sheet, workbookBands.cell));
+  }
   diagnostics.push(...stored.diagnostics, ...findTemplates(split.tables, declared).diagnostics);
   const ofTable = (t: ScoreTable) => records?.byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] };
   const scores = assessment.tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
@@ -128,6 +137,11 @@ export function scoreAssessment(grids: Grid[], settings: ScoreSettings = DEFAULT
     records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [], zeroPetition: records?.zeroPetition ?? null },
     cases,
   };
+}
+
+/** True when two lists of bands say the same. */
+function sameBands(a: ScoreSettings['bands'], b: ScoreSettings['bands']): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** The report's JSON, as in DESIGN.md's contract: units in rank order, then diagnostics. */

@@ -5,17 +5,18 @@
  */
 import { DEFAULT_BANDS } from '../engine/bands';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
-import type { ScoreSettings } from '../engine/model';
+import { ENTRY_SUBCOLUMNS, type ScoreSettings } from '../engine/model';
 import { DEFAULT_REWARDS, type RewardSettings } from '../engine/rewards';
 import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
 import { display } from '../sheet/entry';
-import type { Grid } from '../sheet/grid';
+import { a1, type Grid } from '../sheet/grid';
+import { splitNames, type Signers } from '../sheet/signers';
 import { verifyOwnedSheets } from './ownedSheets';
 
 export { ownedSheetName } from './ownedSheets';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../engine/cases/deadline';
-import { caseSettingCells, readCaseRules } from './caseSettings';
+import { caseSettingCells, isCaseSettingLabel, readCaseRules } from './caseSettings';
 
 export const SETTINGS_SHEET = '考核助手设置';
 
@@ -57,7 +58,22 @@ export interface WorkbookSettings {
   cases: CaseRules;
   /** Fingerprint of what the notice was generated from (app/draft.ts); null before the first notice. */
   noticeBasis: string | null;
+  /** 考核组 of this copy of the workbook (who scores with it); read by 合并评分 as the copy's provenance. */
+  group?: Signers;
+  /** 评分来源: which file and 考核组 supplied each unit's scores, as 合并评分 recorded them. */
+  sources?: UnitSource[];
 }
+
+/** 评分来源: one unit's scores came from this file, scored by this 考核组. */
+export interface UnitSource {
+  unit: string;
+  file: string;
+  leader: string;
+  members: string[];
+}
+
+/** The label of a provenance row in the settings sheet: 评分来源 | 单位 | 文件 | 考核组长 | 考核组成员. */
+export const SOURCE_LABEL = '评分来源';
 
 export const DEFAULT_OUTPUT: OutputSettings = {
   title: null,
@@ -250,6 +266,18 @@ const FIELDS: Field[] = [
     write: (s) => s.output.printedBy,
   },
   {
+    label: '考核组长',
+    note: '使用本工作簿评分的考核组组长（分发给各考核组的副本中填写；合并评分时记入评分来源）',
+    read: (t, s) => (t === '' ? s : { ...s, group: { leader: t, members: s.group?.members ?? [] } }),
+    write: (s) => s.group?.leader ?? '',
+  },
+  {
+    label: '考核组成员',
+    note: '考核组成员姓名，用“、”分隔',
+    read: (t, s) => (t === '' ? s : { ...s, group: { leader: s.group?.leader ?? '', members: splitNames(t) } }),
+    write: (s) => (s.group?.members ?? []).join('、'),
+  },
+  {
     label: '生成的工作表',
     note: '考核助手生成的工作表，重新生成时只替换这些表（用“、”分隔）',
     read: (t, s) => ({ ...s, ownedSheets: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
@@ -261,6 +289,16 @@ const FIELDS: Field[] = [
     read: (t, s) => ({ ...s, noticeBasis: /^[0-9a-f]{8}$/.test(t) ? t : null }),
     write: (s) => s.noticeBasis ?? '',
   },
+  {
+    label: '得分栏',
+    note: '得分分为 自评/考核/复核 几栏时按哪一栏计分；留空按 复核＞考核＞自评 的顺序',
+    read: (t, s) => {
+      if (t === '') return { ...s, score: { ...s.score, entryColumn: undefined } };
+      const column = ENTRY_SUBCOLUMNS.find((c) => c === t);
+      return column ? { ...s, score: { ...s.score, entryColumn: column } } : null;
+    },
+    write: (s) => s.score.entryColumn ?? '',
+  },
 ];
 
 /** The settings the workbook holds, defaults for what it does not; a value that cannot be read is reported and the default kept. */
@@ -271,6 +309,11 @@ export function readSettings(grids: Grid[]): { settings: WorkbookSettings; diagn
   if (!sheet) return { settings, diagnostics };
   sheet.rows.forEach((row, r) => {
     const label = cleanText(display(row[0] ?? null));
+    if (label === SOURCE_LABEL) {
+      const [unit, file, leader, members] = row.slice(1, 5).map((v) => display(v ?? null).trim());
+      if (unit && file) settings = { ...settings, sources: [...(settings.sources ?? []), { unit, file, leader: leader ?? '', members: splitNames(members ?? '') }] };
+      return;
+    }
     const field = FIELDS.find((f) => f.label === label);
     if (!field) return;
     const text = display(row[1] ?? null).trim();
@@ -286,17 +329,84 @@ export function readSettings(grids: Grid[]): { settings: WorkbookSettings; diagn
   };
 }
 
-/** The settings sheet as the add-in writes it: hidden, one row per setting with its explanation. */
-export function settingsSheetPlan(settings: WorkbookSettings): SheetPlan {
-  const cells: SheetPlan['cells'] = [
-    { cell: 'A1', value: '设置项', style: { bold: true } },
-    { cell: 'B1', value: '值', style: { bold: true } },
-    { cell: 'C1', value: '说明', style: { bold: true } },
-  ];
-  FIELDS.forEach((f, i) => {
-    const r = i + 2;
-    cells.push({ cell: `A${r}`, value: f.label }, { cell: `B${r}`, value: f.write(settings) }, { cell: `C${r}`, value: f.note });
+/** The rows the add-in writes for these settings: label, value, explanation. */
+function settingRows(settings: WorkbookSettings): [string, string | number, string][] {
+  const rows: [string, string | number, string][] = FIELDS.map((f) => [f.label, f.write(settings), f.note]);
+  const cases = caseSettingCells(settings.cases, 0);
+  for (let i = 0; i < cases.length; i += 3) rows.push([String(cases[i].value), cases[i + 1].value as string | number, String(cases[i + 2].value ?? '')]);
+  return rows;
+}
+
+/**
+ * The settings sheet as the add-in writes it: hidden, one row per setting with its explanation.
+ * Given the workbook's grids, what a person typed there is kept: a row whose setting this run
+ * did not change keeps its value as typed (even one that could not be read, which was reported),
+ * rows and columns the add-in does not know stay where they are, and new settings go below.
+ */
+export function settingsSheetPlan(settings: WorkbookSettings, grids: readonly Grid[] = []): SheetPlan {
+  const existing = grids.find((g) => g.name === SETTINGS_SHEET);
+  const fresh = settingRows(settings);
+  const sources = settings.sources ?? [];
+  const plan = (cells: SheetPlan['cells'], sourcesAt: number): SheetPlan => ({
+    name: SETTINGS_SHEET,
+    cells: [...cells, ...sourceCells(sources, sourcesAt)],
+    merges: [],
+    columnWidths: sources.length > 0 ? [14, 36, 60, 14, 30] : [14, 36, 60],
+    state: 'hidden',
   });
-  cells.push(...caseSettingCells(settings.cases, FIELDS.length + 2));
-  return { name: SETTINGS_SHEET, cells, merges: [], columnWidths: [14, 36, 60], state: 'hidden' };
+  if (!existing) {
+    return plan([
+      { cell: 'A1', value: '设置项', style: { bold: true } },
+      { cell: 'B1', value: '值', style: { bold: true } },
+      { cell: 'C1', value: '说明', style: { bold: true } },
+      ...fresh.flatMap(([label, value, note], i) => [
+        { cell: `A${i + 2}`, value: label },
+        { cell: `B${i + 2}`, value },
+        { cell: `C${i + 2}`, value: note },
+      ]),
+    ], fresh.length + 3);
+  }
+  // What the sheet says now, written the add-in's way: a setting whose value equals it was not changed.
+  const before = new Map(settingRows(readSettings([existing]).settings).map(([label, value]) => [cleanText(label), String(value)]));
+  const wanted = new Map(fresh.map(([label, value, note]) => [cleanText(label), { value, note }]));
+  const cells: SheetPlan['cells'] = [];
+  const seen = new Set<string>();
+  existing.rows.forEach((row, r) => {
+    const label = cleanText(display(row[0] ?? null));
+    // 评分来源 rows are written again below, from the settings (which hold every one read).
+    if (label === SOURCE_LABEL || label === cleanText(SOURCE_HEADER)) return;
+    const mine = wanted.get(label);
+    // A deadline rule the pane removed is gone from the settings: its row goes too.
+    if (!mine && isCaseSettingLabel(label)) return;
+    row.forEach((v, c) => {
+      if (v === null || (typeof v === 'object' && 'error' in v)) return;
+      const changed = mine && c === 1 && String(mine.value) !== before.get(label);
+      if (!changed) cells.push({ cell: a1(r, c), value: v });
+    });
+    if (!mine || seen.has(label)) return;
+    seen.add(label);
+    if (String(mine.value) !== before.get(label) || row[1] === null || row[1] === undefined) cells.push({ cell: a1(r, 1), value: mine.value });
+    if (row[2] === null || row[2] === undefined) cells.push({ cell: a1(r, 2), value: mine.note });
+  });
+  let next = existing.rows.length + 1;
+  for (const [label, value, note] of fresh) {
+    if (seen.has(cleanText(label))) continue;
+    cells.push({ cell: `A${next}`, value: label }, { cell: `B${next}`, value }, { cell: `C${next}`, value: note });
+    next++;
+  }
+  // One cell written once: a typed value kept above may be replaced by the new one.
+  const byCell = new Map(cells.map((c) => [c.cell, c]));
+  return plan([...byCell.values()], next + 1);
+}
+
+const SOURCE_HEADER = '评分来源（合并评分记录）';
+
+/** 评分来源 (合并评分) as rows from `top` (1-based): a header, then 评分来源 | 单位 | 文件 | 考核组长 | 考核组成员. */
+function sourceCells(sources: readonly UnitSource[], top: number): SheetPlan['cells'] {
+  if (sources.length === 0) return [];
+  const cells: SheetPlan['cells'] = [SOURCE_HEADER, '单位', '文件', '考核组长', '考核组成员'].map((h, c) => ({ cell: `${'ABCDE'[c]}${top}`, value: h, style: { bold: true } }));
+  sources.forEach((x, i) => {
+    [SOURCE_LABEL, x.unit, x.file, x.leader, x.members.join('、')].forEach((v, c) => cells.push({ cell: `${'ABCDE'[c]}${top + 1 + i}`, value: v }));
+  });
+  return cells;
 }

@@ -9,7 +9,8 @@ import path from 'path';
 import { scoreAssessment, toReport, totalsPlan } from '../app/scoreAssessment';
 import { hasErrors } from '../engine/diagnostics';
 import type { ScoreSettings } from '../engine/model';
-import { openWorkbookFile, writeWorkbookFile } from '../host/xlsxFile';
+import { openInput } from '../host/convertInput';
+import { systemReason, writeWorkbookFile } from '../host/xlsxFile';
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
 import { convertWithLibreOffice, fontSubstitutionNote } from '../host/libreoffice';
 import { readSettings } from '../app/settings';
@@ -22,6 +23,7 @@ import { folderError, OutputError, sameFileError, writeFileAtomic } from './file
 import { terminalSafe } from './terminal';
 import { asOfOption, runCases } from './casesCommand';
 import { runManifest } from './manifestCommand';
+import { runMerge } from './mergeCommand';
 
 export const HELP = `考核助手 kaohe — 读取考核评分表，校验、计分、排名
 Kaohe — reads assessment score tables, validates, scores and ranks
@@ -36,6 +38,14 @@ Kaohe — reads assessment score tables, validates, scores and ranks
                            cases and those due within 7 days; exit 1 when any is overdue
   kaohe manifest --url <https://内网服务器/kaohe/> --out <manifest.xml>
                            生成指向本单位服务器的加载项清单 write the add-in manifest for your server
+  kaohe merge <主表.xlsx> <副本1.xlsx> <副本2.xlsx>… --out <合并后.xlsx> [--report <报告.json>] [--prefer <副本.xlsx>]
+                           把各考核组的副本合并进主表的一份副本：得分、加减分、一票否决、扣分原因、备注、
+                           空着的总分和扣分明细；两个值不同的单元格列为冲突、不写入，--prefer 指定以哪个
+                           文件为准（可重复）；主表和副本都不修改。退出码：0 完成，1 有未决定的冲突或
+                           未合并的内容，2 有文件无法使用（副本的评分表与主表不同时列出差异）
+                           merge the 考核组 copies into a copy of the master: entries, reasons,
+                           notes, blank 总分 cells and the 扣分明细 rows; differing values are
+                           conflicts, listed and not written until --prefer names the file to follow
 
 选项 Options:
   --out <文件.xlsx>        另存一份工作簿：填好空着的“总分”、按扣分记录算出的“得分”和扣分明细的
@@ -98,6 +108,7 @@ const processIo: Io = {
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
   if (argv[0] === 'cases') return runCases(argv.slice(1), io);
   if (argv[0] === 'manifest') return runManifest(argv.slice(1), io);
+  if (argv[0] === 'merge') return runMerge(argv.slice(1), io);
   const args = parseCommandLine(argv, {
     out: { type: 'string' },
     report: { type: 'string' },
@@ -131,7 +142,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   if (command !== 'score' || !input || extra.length > 0) {
     io.err(
       command && command !== 'score'
-        ? `未知命令“${command}”。目前支持：kaohe score <工作簿.xlsx>、kaohe cases <工作簿.xlsx>\n`
+        ? `未知命令“${command}”。目前支持：kaohe score <工作簿.xlsx>、kaohe cases <工作簿.xlsx>、kaohe merge <主表.xlsx> <副本.xlsx>… --out <文件.xlsx>\n`
         : '用法：kaohe score <工作簿.xlsx> [--out 文件.xlsx] [--report 文件.json]（kaohe --help 查看全部选项）\n',
     );
     return 2;
@@ -191,7 +202,9 @@ interface Destinations {
 }
 
 async function score(input: string, given: Partial<ScoreSettings>, { out, report: reportPath, pdf, asOf, final }: Destinations, io: Io): Promise<number> {
-  const host = await openWorkbookFile(input);
+  const { host, note } = await openInput(input, out);
+  if (note) io.out(`${note}
+`);
   const grids = await host.readGrids();
   const workbookSettings = readSettings(grids).settings;
   const settings: ScoreSettings = { ...workbookSettings.score, ...given };
@@ -246,6 +259,7 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
       io.out(`生成了工作表：${outputs.summary}、${outputs.notice}，${outputs.signed.size} 张签字评分表（如“${[...outputs.signed.values()][0]}”）${letters}\n`);
     }
   }
+  // A PDF asked for and not produced makes the run fail, with the reason already printed.
   if (pdf && outputs && !(await writePdfs(host, outputs, pdf, io))) return 2;
   return hasErrors(report.diagnostics) ? 1 : 0;
 }
@@ -270,7 +284,8 @@ async function writePdfs(host: XlsxHost, outputs: Outputs, dir: string, io: Io):
     io.out(`已生成 ${written.length} 个 PDF（汇总排名、${outputs.signed.size} 张签字评分表、通报${letters}）：${dir}\n${fontSubstitutionNote()}\n`);
     return true;
   } catch (e) {
-    io.err(`PDF 未生成：${(e as Error).message}\n`);
+    const code = (e as NodeJS.ErrnoException).code;
+    io.err(`PDF 未生成：${typeof code === 'string' ? systemReason(code, '写入') : (e as Error).message}\n`);
     return false;
   } finally {
     if (work) await fs.rm(work, { recursive: true, force: true });

@@ -44,7 +44,7 @@ export function compileScheme(scheme: Scheme): CompiledItem[] {
         label: item.label,
         points: item.points,
         parsed,
-        queries: ledgerQueries(parsed.rules),
+        queries: ledgerQueries(parsed.rules, item.label),
         quotas: parsed.rules.map((r) => quotaOf(text, r)),
         cases: caseQueries(parsed.rules),
       });
@@ -259,7 +259,10 @@ export interface LogRow {
   reason: string;
   who: string;
   date: string;
+  /** points: the 扣(加)分 cell when blank, for the add-in to fill. */
   cells: { unit: string; item: string; rule: string; count: string; points: string | null };
+  /** A number the user typed in 扣(加)分: never replaced, compared with what the rule gives. */
+  typedPoints?: { cell: string; value: Decimal } | null;
 }
 
 /**

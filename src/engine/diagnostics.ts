@@ -63,6 +63,11 @@ const CATALOG = {
   HIDDEN_ROW: { severity: 'info', text: (p) => `第 ${p.row} 行已隐藏，仍按评分表内容读取` },
   // Units (被考核单位)
   UNIT_NAME_FROM_SHEET: { severity: 'info', text: (p) => `未找到“单位：”一行，单位名称取自工作表名“${p.name}”` },
+  UNIT_NAME_FROM_TITLE: { severity: 'info', text: (p) => `未找到“单位：”一行，单位名称“${p.name}”取自标题“${p.title}”` },
+  UNIT_NAME_GENERIC: {
+    severity: 'warning',
+    text: (p) => `单位名称只能取自工作表名“${p.name}”，这不是单位的名称：请在表头上方写“被考核单位：××村”，或把工作表改名为单位名称`,
+  },
   DUPLICATE_UNIT: { severity: 'error', text: (p) => `单位“${p.name}”重复：工作表“${p.other}”也是这个单位` },
   SCHEME_DIFFERS: {
     severity: 'error',
@@ -95,6 +100,10 @@ const CATALOG = {
     text: (p) => `扣分因素“${shortLabel(String(p.value))}”不是“${shortLabel(String(p.item))}”的规则，此条未计入。可填写：${p.rules}`,
   },
   LOG_RULE_FROM_LEDGER: { severity: 'warning', text: (p) => `“${p.rule}”按信访台账自动计数，扣分明细中的这一条未计入（避免重复扣分）` },
+  LOG_POINTS_DIFFER: {
+    severity: 'warning',
+    text: (p) => `扣(加)分填写 ${p.typed}，按扣分因素和次数计算为 ${p.computed}；已按计算结果计分，该单元格未改动，请核对`,
+  },
   LOG_BAD_COUNT: { severity: 'error', text: (p) => `次数“${p.value}”应为正整数，此条未计入` },
   // 信访台账 (the petition ledger)
   LEDGER_HEADER: { severity: 'error', text: (p) => `工作表“${p.sheet}”像是信访台账，但表头缺少“${p.missing}”列，台账未读取` },
@@ -145,7 +154,11 @@ const CATALOG = {
   TEMPLATE_NOT_USED: { severity: 'info', text: (p) => `工作表“${p.sheet}”${p.why}` },
   SETTING_UNREADABLE: { severity: 'warning', text: (p) => `设置“${p.setting}”的值“${p.value}”无法识别（${p.hint}），按默认设置处理` },
   NOT_A_SCORE_TABLE: { severity: 'info', text: (p) => `工作表“${p.sheet}”不是评分表（${p.reason}），已跳过` },
-  HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头缺少“${p.missing}”列，此表已跳过` },
+  HEADER_INCOMPLETE: { severity: 'warning', text: (p) => `表头（${p.range}）缺少“${p.missing}”列，此表已跳过` },
+  TABLE_EMPTY: { severity: 'warning', text: (p) => `表头（${p.range}）下没有考核项目或被考核单位，此处未读作评分表` },
+  CAP_FROM_WORKBOOK: { severity: 'info', text: (p) => `${p.what}上限 ${p.cap} 分，取自“${shortLabel(String(p.text))}”` },
+  ENTRY_SUBCOLUMN: { severity: 'info', text: (p) => `得分分为${p.columns}栏，${p.by}取“${p.used}”栏（${p.column}列）计分` },
+  BANDS_FROM_WORKBOOK: { severity: 'info', text: (p) => `等次按工作簿中的${p.where}计：${p.bands}` },
   BAND_BOUNDARY: {
     severity: 'info',
     text: (p) => `总分 ${p.total} 同时符合“${p.higher}”和“${p.lower}”，按较高等次“${p.higher}”计`,
@@ -159,6 +172,7 @@ const CATALOG = {
     severity: 'warning',
     text: (p) => `合并单元格 ${p.range} 覆盖 ${p.cells} 个单元格，远超表格内容，已按 ${p.kept} 读取；请在 Excel 中取消这个多余的合并`,
   },
+  INPUT_FORMAT: { severity: 'error', text: (p) => `${p.path} 是${p.format}，考核助手直接读取的是 .xlsx：${p.how}` },
   ENCRYPTED: { severity: 'error', text: (p) => `文件设有打开密码或为旧版 .xls 格式，无法读取：${p.path}。请在 Excel 中取消密码并另存为 .xlsx` },
 } satisfies Record<string, CatalogEntry>;
 

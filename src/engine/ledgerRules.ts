@@ -69,11 +69,25 @@ function readEvent(event: string): Reading | null {
   return { levels, kinds, unstabilisedOnly };
 }
 
+/** The one kind an item's own words name (没有发生越级集体上访 → 集体访), for rules that name only a level. */
+function kindOfItem(label: string): PetitionKind[] {
+  const text = fold(label);
+  const named = KIND_WORDS.slice(0, 3).filter(([re]) => {
+    const hit = re.test(text);
+    re.lastIndex = 0;
+    return hit;
+  });
+  return named.length === 1 ? named[0][1] : [];
+}
+
 /**
  * The ledger query of each of an item's rules, in order; null for a rule the ledger cannot count.
+ * A rule naming a level but no kind takes the kind of the rule before it, else the one the item
+ * names (seed 002 三(三): 没有发生越级集体上访 | 发生京访1起扣10分，省访1起扣8分 …).
  * ledgerQueries(parseRules('到省正常上访,每人次扣4分').rules) → [{ levels: ['赴省'], kinds: ['正常访', '集体访'], by: 'persons', … }]
  */
-export function ledgerQueries(rules: readonly Rule[]): (LedgerQuery | null)[] {
+export function ledgerQueries(rules: readonly Rule[], itemLabel = ''): (LedgerQuery | null)[] {
+  const itemKinds = kindOfItem(itemLabel);
   let previous: LedgerQuery | null = null;
   return rules.map((rule) => {
     const by = rule.unit === null ? null : BY_PERSONS.has(rule.unit) ? 'persons' : BY_BATCHES.has(rule.unit) ? 'batches' : null;
@@ -83,7 +97,7 @@ export function ledgerQueries(rules: readonly Rule[]): (LedgerQuery | null)[] {
       return null;
     }
     const levels = reading.levels.length > 0 ? reading.levels : (previous?.levels ?? []);
-    const kinds = reading.kinds.length > 0 ? reading.kinds : (previous?.kinds ?? []);
+    const kinds = reading.kinds.length > 0 ? reading.kinds : (previous?.kinds ?? itemKinds);
     const query: LedgerQuery | null =
       levels.length > 0 && kinds.length > 0 ? { levels, kinds, by, unstabilisedOnly: reading.unstabilisedOnly } : null;
     previous = query;

@@ -32,6 +32,8 @@ export interface Scheme {
   categories: Category[];
   adjustments: AdjustmentRule[];
   hasVeto: boolean;
+  /** A cap on all 加减分 lines together (加减分合计不超过10分): on their net sum, or on the bonuses alone. */
+  adjustmentTotalCap?: { cap: Decimal; net: boolean } | null;
 }
 
 /** What a cell held, judged: a usable number, nothing yet, or something that is not a score. */
@@ -61,10 +63,18 @@ export interface ScoreSettings {
   ranking: 'dense' | 'competition';
   veto: 'zero' | 'last';
   bands: BandDefinition[];
+  /** Which column of a 得分 header over two rows is scored; unset: 复核, else 考核, else 自评. */
+  entryColumn?: EntrySubcolumn;
 }
+
+/** The sub-columns of a 得分 header over two rows, most authoritative first. */
+export const ENTRY_SUBCOLUMNS = ['复核', '考核', '自评'] as const;
+export type EntrySubcolumn = (typeof ENTRY_SUBCOLUMNS)[number];
 
 /** 等次: a band defined by its label, e.g. '85分以上', '80-85分', '80分以下'; `outcome` is what it means. */
 export interface BandDefinition {
   label: string;
+  /** The scores it takes, when the label does not say them (优秀: '90分以上'); else the label does ('85分以上'). */
+  range?: string;
   outcome?: string;
 }

@@ -100,6 +100,12 @@ ${aliases.join('\n')}
 /** How long one LibreOffice run may take before it is stopped and reported as a timeout. */
 export const LIBREOFFICE_TIMEOUT_MS = 5 * 60 * 1000;
 
+/** How long one LibreOffice run may take: 5 minutes, or $KAOHE_LIBREOFFICE_TIMEOUT_S seconds (for tests). */
+function defaultTimeoutMs(): number {
+  const given = Number(process.env.KAOHE_LIBREOFFICE_TIMEOUT_S);
+  return Number.isFinite(given) && given > 0 ? given * 1000 : LIBREOFFICE_TIMEOUT_MS;
+}
+
 /**
  * Converts files with LibreOffice (`pdf`, `xlsx`, or `ods` to inspect fonts), all in one run,
  * into `outDir`; returns the paths written, in the order of `files`. LibreOffice writes into a
@@ -107,7 +113,7 @@ export const LIBREOFFICE_TIMEOUT_MS = 5 * 60 * 1000;
  * name. Throws with a Chinese message when LibreOffice is missing, fails or times out, or when
  * `outDir` is not a folder.
  */
-export async function convertWithLibreOffice(files: string[], to: 'pdf' | 'xlsx' | 'ods', outDir: string, timeoutMs = LIBREOFFICE_TIMEOUT_MS): Promise<string[]> {
+export async function convertWithLibreOffice(files: string[], to: 'pdf' | 'xlsx' | 'ods', outDir: string, timeoutMs = defaultTimeoutMs()): Promise<string[]> {
   const soffice = await findSoffice();
   const purpose = to === 'pdf' ? '生成 PDF' : to === 'xlsx' ? '重算公式' : '转换';
   if (!soffice) throw new Error(`未找到 LibreOffice（soffice），无法${purpose}。${INSTALL_HINT}`);

@@ -19,8 +19,12 @@ export const LIMITS = {
   unpackedBytes: 200 * 1024 * 1024,
   /** Cells in the whole workbook (1,000 units: about 200,000; ExcelJS needs about 1 KB each). */
   cells: 600_000,
-  /** A merged area larger than this, reaching past the sheet's last cell, is clipped to the cells. */
-  mergeCells: 100_000,
+  /** Rows in the whole workbook, empty ones included (1,000 units: about 40,000). */
+  rows: 200_000,
+  /** A merged area larger than this is clipped to the sheet's last row and column that hold a cell. */
+  mergeCells: 10_000,
+  /** Cells covered by merged areas in the whole workbook, after clipping. */
+  mergedTotal: 1_000_000,
 };
 
 export interface Inspection {
@@ -112,18 +116,24 @@ export async function inspectXlsx(bytes: Uint8Array, path: string): Promise<Insp
   for (const file of Object.keys(zip.files)) if (!zip.files[file].dir && !sheetParts.has(file)) await unpackCapped(zip, file, budget, 'uint8array');
   const diagnostics: Diagnostic[] = [];
   let cells = 0;
+  let rows = 0;
+  let merged = 0;
   let clipped = false;
+  const refuse = (what: string, hint: string) => new RefusedWorkbook(diagnose('WORKBOOK_TOO_LARGE', { path, what, hint }));
   for (const { name, file } of sheets) {
     const xml = await unpackCapped(zip, file, budget, 'string');
     if (xml === null) continue;
-    cells += countOf(xml, '<c ') + countOf(xml, '<c>');
-    if (cells > LIMITS.cells) {
-      throw new RefusedWorkbook(diagnose('WORKBOOK_TOO_LARGE', { path, what: `单元格超过 ${LIMITS.cells.toLocaleString('en-US')} 个（到工作表“${name}”为止）`, hint: '请删除不需要的工作表或空行后再处理，或分成几个工作簿' }));
-    }
-    const merged = clipMerges(xml, name);
-    if (merged.diagnostics.length > 0) {
-      diagnostics.push(...merged.diagnostics);
-      zip.file(file, merged.xml);
+    cells += elements(xml, 'c');
+    rows += elements(xml, 'row');
+    const hint = '请删除不需要的工作表、空行或多余的格式后再处理，或分成几个工作簿';
+    if (cells > LIMITS.cells) throw refuse(`单元格超过 ${LIMITS.cells.toLocaleString('en-US')} 个（到工作表“${name}”为止）`, hint);
+    if (rows > LIMITS.rows) throw refuse(`行数超过 ${LIMITS.rows.toLocaleString('en-US')} 行（到工作表“${name}”为止）`, hint);
+    const merges = clipMerges(xml, name);
+    merged += merges.cells;
+    if (merged > LIMITS.mergedTotal) throw refuse(`合并单元格合计超过 ${LIMITS.mergedTotal.toLocaleString('en-US')} 个（到工作表“${name}”为止）`, '请在 Excel 中取消多余的合并单元格');
+    if (merges.diagnostics.length > 0) {
+      diagnostics.push(...merges.diagnostics);
+      zip.file(file, merges.xml);
       clipped = true;
     }
   }
@@ -160,9 +170,15 @@ function unpackCapped(zip: JSZip, file: string, budget: Budget, type: 'string' |
   });
 }
 
-function countOf(text: string, needle: string): number {
+/** How many elements of this name the XML holds: <c r="A1">, <c>, <c/>, <c\nr="A1"> all count, <col> does not. */
+function elements(xml: string, name: string): number {
+  const open = `<${name}`;
   let n = 0;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  for (let i = xml.indexOf(open); i >= 0; i = xml.indexOf(open, i + open.length)) {
+    const next = xml.charCodeAt(i + open.length);
+    // space, tab, line feed, carriage return, '>' or '/'
+    if (next === 32 || next === 9 || next === 10 || next === 13 || next === 62 || next === 47) n++;
+  }
   return n;
 }
 
@@ -196,31 +212,43 @@ async function sheetFiles(zip: JSZip, budget: Budget): Promise<{ name: string; f
   return sheets;
 }
 
-/** A merged area larger than LIMITS.mergeCells cut back to the sheet's last row and column that hold a cell. */
-function clipMerges(xml: string, sheet: string): { xml: string; diagnostics: Diagnostic[] } {
+/** One merged area in a sheet's XML, with either quote around its ref (XML allows both). */
+const MERGE = /<mergeCell\b[^>]*?\bref\s*=\s*(["'])\s*([A-Za-z]{1,3}\d{1,7})(?::([A-Za-z]{1,3}\d{1,7}))?\s*\1[^>]*>(?:\s*<\/mergeCell>)?/g;
+
+/**
+ * Merged areas larger than LIMITS.mergeCells cut back to the sheet's last row and column that
+ * hold a cell (ExcelJS builds every cell a merge covers); returns the cells the merges cover after.
+ */
+function clipMerges(xml: string, sheet: string): { xml: string; diagnostics: Diagnostic[]; cells: number } {
   const diagnostics: Diagnostic[] = [];
-  if (!xml.includes('<mergeCell')) return { xml, diagnostics };
+  let cells = 0;
+  if (!xml.includes('<mergeCell')) return { xml, diagnostics, cells };
   let extent: { row: number; col: number } | null = null;
-  const out = xml.replace(/<mergeCell\s+ref="([A-Za-z]+\d+):([A-Za-z]+\d+)"\s*\/>/g, (whole, from: string, to: string) => {
+  const out = xml.replace(MERGE, (whole, _q: string, from: string, to: string | undefined) => {
     const a = parseA1(from);
-    const b = parseA1(to);
+    const b = parseA1(to ?? from);
     const area = (Math.abs(b.row - a.row) + 1) * (Math.abs(b.col - a.col) + 1);
-    if (area <= LIMITS.mergeCells) return whole;
+    if (area <= LIMITS.mergeCells) {
+      cells += area;
+      return whole;
+    }
     extent ??= cellExtent(xml);
     const bottom = Math.max(a.row, Math.min(b.row, extent.row));
     const right = Math.max(a.col, Math.min(b.col, extent.col));
+    cells += (bottom - a.row + 1) * (right - a.col + 1);
+    if (bottom === b.row && right === b.col) return whole;
     const kept = `${a1(a.row, a.col)}:${a1(bottom, right)}`;
-    diagnostics.push(diagnose('MERGE_CLIPPED', { range: `${from}:${to}`, kept, cells: area.toLocaleString('en-US') }, sheet, from));
+    diagnostics.push(diagnose('MERGE_CLIPPED', { range: `${from}:${to}`, kept, cells: area.toLocaleString('en-US') }, sheet, from.toUpperCase()));
     return bottom === a.row && right === a.col ? '' : `<mergeCell ref="${kept}"/>`;
   });
-  return { xml: out, diagnostics };
+  return { xml: out, diagnostics, cells };
 }
 
 /** The last row and column (0-based) of any cell written in the sheet's XML. */
 function cellExtent(xml: string): { row: number; col: number } {
   let row = 0;
   let col = 0;
-  for (const m of xml.matchAll(/<c\s[^>]*?\br="([A-Z]+)(\d+)"/g)) {
+  for (const m of xml.matchAll(/<c\s[^>]*?\br\s*=\s*["']([A-Z]+)(\d+)["']/g)) {
     const p = parseA1(`${m[1]}${m[2]}`);
     if (p.row > row) row = p.row;
     if (p.col > col) col = p.col;

@@ -10,6 +10,7 @@ import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellValue, type Grid } from '../sheet/grid';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
 import { inspectXlsx, LIMITS, RefusedWorkbook } from './workbookLimits';
+import { CONVERTIBLE, detectFormat, SAVE_AS_XLSX } from './inputFormat';
 
 /** A file that could not be opened as a workbook, with the diagnostic that says why. */
 export class UnusableInput extends Error {
@@ -95,6 +96,9 @@ export class XlsxHost implements WorkbookHost {
       const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
       throw new UnusableInput(diagnose('FILE_TOO_LARGE', { path: name, size: mb(bytes.length), limit: mb(LIMITS.fileBytes) }));
     }
+    const format = detectFormat(bytes, name);
+    const other = CONVERTIBLE[format];
+    if (other) throw new UnusableInput(diagnose('INPUT_FORMAT', { path: name, format: other, how: `请${SAVE_AS_XLSX}` }));
     if (startsWith(bytes, OLE)) throw new UnusableInput(diagnose('ENCRYPTED', { path: name }));
     if (!startsWith(bytes, ZIP)) {
       throw new UnusableInput(diagnose('NOT_A_WORKBOOK', { path: name, reason: '不是 .xlsx 文件' }));
@@ -225,6 +229,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
   const rows: CellValue[][] = [];
   const hiddenRows: number[] = [];
   const formulas: Record<string, string> = {};
+  const notes: Record<string, string> = {};
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     if (row.hidden) hiddenRows.push(r);
@@ -233,6 +238,8 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
       const c = colNumber - 1;
       values[c] = cellValue(cell);
       if (cell.type === ExcelJS.ValueType.Formula) formulas[a1(r, c)] = cell.formula;
+      const note = noteText(cell.note);
+      if (note) notes[a1(r, c)] = note;
     });
     for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
     rows[r] = values;
@@ -252,7 +259,14 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
       for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
     }
   }
-  return { name: ws.name, rows, merges, hiddenRows, formulas };
+  return { name: ws.name, rows, merges, hiddenRows, formulas, notes };
+}
+
+/** A cell's note (批注) as text: ExcelJS gives a string or rich-text runs. */
+function noteText(note: ExcelJS.Cell['note'] | undefined): string {
+  if (!note) return '';
+  if (typeof note === 'string') return note;
+  return (note.texts ?? []).map((t) => t.text).join('');
 }
 
 interface MergeRange {

@@ -162,7 +162,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
           <input
             ref={input}
             type="file"
-            accept={`.xlsx,${XLSX_TYPE}`}
+            accept={`.xlsx,.xls,.et,.ods,${XLSX_TYPE}`}
             aria-label="打开 .xlsx 工作簿"
             style={{ display: 'none' }}
             onChange={(e) => {

@@ -28,6 +28,8 @@ export interface Grid {
   hiddenRows: number[];
   /** A1 address → formula text (without '='), for cells that hold a formula. */
   formulas?: Record<string, string>;
+  /** A1 address → the cell's note (批注), where the host reads notes; absent when it does not. */
+  notes?: Record<string, string>;
   /** 'chart' for a chart sheet, which holds no cells. */
   kind?: 'worksheet' | 'chart';
 }

@@ -6,7 +6,7 @@ import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { Scheme } from '../engine/model';
 import { labelKey } from '../engine/text';
 import type { Grid } from './grid';
-import { readScoreTables, type LayoutMemo, type ScoreTable } from './readScoreTable';
+import { readScoreTables, type LayoutMemo, type ReadOptions, type ScoreTable } from './readScoreTable';
 
 export interface Assessment {
   /** The tables that take part in scoring and ranking. */
@@ -19,14 +19,14 @@ export interface Assessment {
 }
 
 /** Reads every sheet; the scheme most tables share is the assessment's. */
-export function readAssessment(grids: Grid[]): Assessment {
+export function readAssessment(grids: Grid[], options: ReadOptions = {}): Assessment {
   const diagnostics: Diagnostic[] = [];
   const all: ScoreTable[] = [];
   // Sheets read in full: a later unit's sheet of the same layout is read by its unit's part.
   // The few most recent layouts are kept (units differ in which entries are still blank).
   const layouts: LayoutMemo[] = [];
   for (const g of grids) {
-    const reading = readScoreTables(g, layouts);
+    const reading = readScoreTables(g, layouts, options);
     if (reading.memo && !layouts.includes(reading.memo)) {
       layouts.unshift(reading.memo);
       if (layouts.length > 8) layouts.pop();

@@ -7,7 +7,8 @@ import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { LogRow } from '../engine/deductions';
 import { cleanText, fold, nearestName } from '../engine/text';
 import { parseDate, isoDate } from './dates';
-import { display, wholeNumber } from './entry';
+import type { Decimal } from '../engine/decimal';
+import { display, parseValue, wholeNumber } from './entry';
 import { a1, type CellValue, type Grid } from './grid';
 import { findListLayout, type ColumnSpec } from './listSheet';
 
@@ -88,13 +89,21 @@ export function readLog(grid: Grid, units: string[]): LogReading {
       reason: display(at(col.reason)).replace(/\s+/g, ' ').trim(),
       who: display(at(col.who)).trim(),
       date: date ? isoDate(date) : text(col.date),
-      cells: { unit: cell(col.unit), item: cell(col.item), rule: cell(col.rule ?? col.item), count: cell(col.count ?? col.item), points: pointsCellOwned(at(col.points)) && col.points !== undefined ? cell(col.points) : null },
+      cells: { unit: cell(col.unit), item: cell(col.item), rule: cell(col.rule ?? col.item), count: cell(col.count ?? col.item), points: isBlank(at(col.points)) && col.points !== undefined ? cell(col.points) : null },
+      typedPoints: typedNumber(at(col.points), col.points === undefined ? null : cell(col.points)),
     });
   }
   return { sheet, rows, diagnostics, pointsColumn: col.points ?? null };
 }
 
-/** The 扣分 column is the add-in's: it fills a cell that is blank or holds a number, never one holding text. */
-function pointsCellOwned(v: CellValue): boolean {
-  return v === null || typeof v === 'number' || (typeof v === 'string' && v.trim() === '');
+/** The add-in fills a blank 扣(加)分 cell; what the user typed there is never replaced. */
+function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+/** A number typed in 扣(加)分, to compare with what the rule gives. */
+function typedNumber(v: CellValue, address: string | null): { cell: string; value: Decimal } | null {
+  if (address === null) return null;
+  const p = parseValue(v);
+  return p.kind === 'number' ? { cell: address, value: p.value } : null;
 }

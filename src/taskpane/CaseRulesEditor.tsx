@@ -55,7 +55,7 @@ export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element 
   };
   const invalid = stored.rules.some((r) => wrong(r.name, r.days)) || wrong('延期上限', stored.extensionLimit) || wrong('即将到期', stored.dueSoonDays);
   const save = () => {
-    void props.write('正在保存办理期限…', { cells: [], sheets: [settingsSheetPlan({ ...props.loaded.settings, cases: edited })] }, '已保存办理期限设置（考核助手设置表）');
+    void props.write('正在保存办理期限…', { cells: [], sheets: [settingsSheetPlan({ ...props.loaded.settings, cases: edited }, props.loaded.grids)] }, '已保存办理期限设置（考核助手设置表）');
     setTyped({});
     setCounting({});
   };

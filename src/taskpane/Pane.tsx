@@ -22,6 +22,7 @@ import { onSiteChanges, onSiteRebase, onSiteStart, type OnSiteDraft } from '../a
 import { CasesTab } from './CasesTab';
 import { EntryTab } from './EntryTab';
 import { HelpTab } from './HelpTab';
+import { MergeTab } from './merge/MergeTab';
 import type { PaneHost } from './paneHost';
 import { RankTab } from './RankTab';
 import { ReviewTab } from './ReviewTab';
@@ -34,7 +35,7 @@ const useStyles = makeStyles({
   tab: { minHeight: '44px' },
 });
 
-type Section = 'review' | 'entry' | 'rank' | 'cases' | 'help';
+type Section = 'review' | 'entry' | 'rank' | 'cases' | 'merge' | 'help';
 
 export interface PaneProps {
   host: PaneHost;
@@ -87,6 +88,9 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
         </Tab>
         <Tab className={styles.tab} value="cases">
           办理台账
+        </Tab>
+        <Tab className={styles.tab} value="merge">
+          合并评分
         </Tab>
         <Tab className={styles.tab} value="help">
           帮助
@@ -158,6 +162,12 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
       )}
       {section === 'help' && <HelpTab selfCheck={host.selfCheck?.bind(host)} />}
       {pane.loaded && section === 'rank' && <RankTab loaded={pane.loaded} busy={pane.busy !== null} today={today} write={pane.write} />}
+      {/* Kept mounted, so the copies chosen and the choices made survive switching section. */}
+      {pane.loaded && (
+        <div hidden={section !== 'merge'}>
+          <MergeTab loaded={pane.loaded} busy={pane.busy !== null} write={pane.write} />
+        </div>
+      )}
     </div>
   );
 }

@@ -78,7 +78,7 @@ export function RankTab(props: {
       if (failure) throw failure;
       return generated
         ? { cells, sheets: generated.plan.sheets, removeSheets: generated.plan.removeSheets }
-        : { cells, sheets: [settingsSheetPlan(workbook)] };
+        : { cells, sheets: [settingsSheetPlan(workbook, props.loaded.grids)] };
     };
     const what = generated ? `已写入总分，并生成${generated.summary}、${generated.signed.size} 张签字评分表和${generated.notice}` : '已写入总分';
     void props.write('正在计算并写入…', plan, generated?.notes.length ? `${what}。${generated.notes.join('；')}` : what);

@@ -1,14 +1,14 @@
 /**
  * The score tables as the pane names them. A unit's name is not unique in every workbook (two
  * sheets may both say 单位：张庄村, and one sheet may hold two tables), so the pane keys a table by
- * its sheet and header row and shows the sheet beside the name where the name alone is ambiguous.
+ * its sheet and the cells it spans (a matrix holds a table per row) and shows the sheet beside the name where the name alone is ambiguous.
  */
 import type { Grid } from '../sheet/grid';
 import type { ScoreTable } from '../sheet/readScoreTable';
 
-/** tableKey(table on sheet 张庄村 with its header on row 3) → '张庄村!2' */
+/** tableKey(table on sheet 张庄村 spanning A3:E40) → '张庄村!A3:E40'; a matrix's unit row → '汇总!B6:O6' */
 export function tableKey(table: ScoreTable): string {
-  return `${table.sheet}!${table.rows.header}`;
+  return `${table.sheet}!${table.region}`;
 }
 
 /** The unit's name, with its sheet when another table has the same name: 张庄村（工作表 张庄村(2)）. */

@@ -175,3 +175,36 @@ describe('control characters in cells', () => {
     expect(copy.getWorksheet('刘湾村')?.getCell('A40').value).toBe('备注：_x0041_ 原样保留');
   });
 });
+
+describe('a PDF asked for and not produced makes the run fail, with the reason in Chinese', () => {
+  const saved = { soffice: process.env.KAOHE_SOFFICE, timeout: process.env.KAOHE_LIBREOFFICE_TIMEOUT_S };
+  afterEach(() => {
+    for (const [key, value] of [['KAOHE_SOFFICE', saved.soffice], ['KAOHE_LIBREOFFICE_TIMEOUT_S', saved.timeout]] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  });
+  /** A stand-in for soffice that does what the script says. */
+  const fake = async (script: string) => {
+    const file = path.join(dir, 'soffice');
+    await fs.writeFile(file, `#!/bin/sh\n${script}\n`, { mode: 0o755 });
+    process.env.KAOHE_SOFFICE = file;
+  };
+
+  it('a LibreOffice that never finishes: named as a timeout, exit 2', async () => {
+    await fake('sleep 30');
+    process.env.KAOHE_LIBREOFFICE_TIMEOUT_S = '1';
+    const io = capture();
+    expect(await run(['score', input, '--pdf', path.join(dir, 'pdf')], io)).toBe(2);
+    expect(io.stderr).toContain('1 秒内没有完成生成 PDF（超时）');
+    noInternals(io.stderr);
+  });
+
+  it('a LibreOffice that fails: exit 2 with its exit code, not its English output', async () => {
+    await fake('echo "javaldx: Could not find a Java Runtime Environment!" >&2; exit 3');
+    const io = capture();
+    expect(await run(['score', input, '--pdf', path.join(dir, 'pdf')], io)).toBe(2);
+    expect(io.stderr).toContain('LibreOffice 未能生成 PDF（退出码 3）');
+    expect(io.stderr).not.toContain('javaldx');
+  });
+});

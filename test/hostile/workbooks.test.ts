@@ -179,6 +179,18 @@ describe('unit names that break sheet names', () => {
 });
 
 describe('entries that are not what they look like', () => {
+  it('a number typed in 扣分明细’s 扣(加)分 is never replaced: a difference from the rule is a warning', async () => {
+    const input = await variant((wb) => {
+      wb.getWorksheet('扣分明细')!.addRow(['张庄村', '上报矛盾纠纷排查化解卷宗', null, 1, 7, '另报一份', '王组长', '2024-12-18']);
+    });
+    const r = await score(input);
+    const row = 11;
+    expect(r.report.diagnostics).toContainEqual(expect.objectContaining({ code: 'LOG_POINTS_DIFFER', sheet: '扣分明细', cell: `E${row}` }));
+    const copy = new ExcelJS.Workbook();
+    await copy.xlsx.readFile(r.out);
+    expect(copy.getWorksheet('扣分明细')!.getCell(`E${row}`).value).toBe(7);
+  });
+
   it('a formula without a cached value is an error that says so, not a silent 0', async () => {
     const input = await variant((wb) => {
       wb.getWorksheet('张庄村')!.getCell('E5').value = { formula: 'C5' } as ExcelJS.CellFormulaValue;

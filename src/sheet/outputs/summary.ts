@@ -146,7 +146,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     cells.push(cell(at(col.rank), u.placement.rank, centered, rank));
 
     const test = (b: (typeof bands)[number]) =>
-      [b.min !== null ? `${t}>=${b.min.toFixed()}` : '', b.max !== null ? `${t}<=${b.max.toFixed()}` : ''].filter(Boolean).join(',');
+      [b.min !== null ? `${t}>=${b.min.toFixed()}` : '', b.max !== null ? `${t}${b.belowMax ? '<' : '<='}${b.max.toFixed()}` : ''].filter(Boolean).join(',');
     const bandFormula = bands.reduceRight((otherwise, b) => `IF(AND(${test(b)}),"${b.label}",${otherwise})`, '"—"');
     cells.push(cell(at(col.band), u.placement.band?.label ?? '—', centered, `IF(${at(col.veto)}="是","${VETO_BAND}",${bandFormula})`));
     const note = rewardNote(u.reward).replace('；', '\n');
