@@ -99,11 +99,14 @@ describe('writers', () => {
     const { plan, summary } = outputsPlan(result, [matrix], DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' });
     const s = plan.sheets?.find((x) => x.name === summary);
     const at = (a: string) => s?.cells.find((c) => c.cell === a);
-    expect(at('B3')?.value).toBe('张庄村');
-    expect(at('C3')).toMatchObject({ value: 19.5, formula: "SUM('考核汇总'!C6:F6)" });
-    expect(at('F3')).toMatchObject({ value: 29, formula: "SUM('考核汇总'!K6:L6)" });
-    expect(at('G3')).toMatchObject({ value: 2, formula: "SUM('考核汇总'!M6)" });
-    expect(at('H6')).toMatchObject({ value: '是', formula: expect.stringContaining("'考核汇总'!N7") });
+    // Unit rows start under the header (row 4); every figure judges the unit's own row of the matrix.
+    expect(at('B4')?.value).toBe('张庄村');
+    expect(at('C4')).toMatchObject({ value: 19.5 });
+    for (const c of ['C6', 'D6', 'E6', 'F6']) expect(at('C4')?.formula).toContain(`'考核汇总'!${c}`);
+    expect(at('F4')).toMatchObject({ value: 29, formula: expect.stringContaining("'考核汇总'!K6") });
+    expect(at('G4')).toMatchObject({ value: 2, formula: expect.stringContaining("'考核汇总'!M6") });
+    const vetoed = s?.cells.find((c) => c.value === '李家村')?.cell.slice(1);
+    expect(at(`H${vetoed}`)).toMatchObject({ value: '是', formula: expect.stringContaining("'考核汇总'!N7") });
     // One signed sheet per unit, named for the unit, never for the matrix sheet.
     expect(plan.sheets?.map((x) => x.name)).toEqual(expect.arrayContaining(['张庄村签字表', '李家村签字表', '王庄村签字表', '赵庄村签字表']));
   });

@@ -149,7 +149,7 @@ describe('签字评分表', () => {
   });
 
   test('names of the assessors from the settings, one row each', () => {
-    const { plan, signed } = outputs({ output: { ...DEFAULT_WORKBOOK_SETTINGS.output, leader: '王明', members: ['李强', '赵敏'] } });
+    const { plan, signed } = outputs({ group: { leader: '王明', members: ['李强', '赵敏'] } });
     const texts = textOf(sheet(plan, signed.get('张庄村') as string));
     expect(texts.filter((t) => /（签字）：/.test(t))).toEqual(['考核组长（签字）：王明', '考核组成员1（签字）：李强', '考核组成员2（签字）：赵敏', '被考核单位负责人（签字）：']);
   });

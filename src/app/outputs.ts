@@ -149,7 +149,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
             grid: byName.get(u.table.sheet),
             isNumberCell,
             summary: { sheet: summary, ...summaryCells(scheme.categories.length, index) },
-            signers: signers.get(u.table.unit) ?? { leader: out.leader, members: out.members },
+            signers: signers.get(u.table.unit) ?? { leader: workbook.group?.leader ?? '', members: workbook.group?.members ?? [] },
           }),
     );
   }

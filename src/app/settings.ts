@@ -34,9 +34,6 @@ export interface OutputSettings {
   commended: number;
   /** 通报批评: the bottom N units. */
   criticised: number;
-  /** 考核组长 and 考核组成员 printed on the signed sheets ('' / none: blank lines to write in). */
-  leader: string;
-  members: string[];
   /** 主送机关 */
   recipients: string;
   /** 发文字号, 抄送 and 印发机关 ('' leaves them out). */
@@ -82,8 +79,6 @@ export const DEFAULT_OUTPUT: OutputSettings = {
   dateStyle: 'arabic',
   commended: 3,
   criticised: 2,
-  leader: '',
-  members: [],
   recipients: '各村（居）、镇直各单位',
   documentNumber: '',
   copyTo: '',
@@ -168,18 +163,6 @@ const FIELDS: Field[] = [
     note: '通报批评后几名',
     read: (t, s) => (count(t) === null ? null : { ...s, output: { ...s.output, criticised: count(t) as number } }),
     write: (s) => s.output.criticised,
-  },
-  {
-    label: '考核组长',
-    note: '签字评分表上考核组长的姓名；留空则留出空白由本人填写',
-    read: (t, s) => ({ ...s, output: { ...s.output, leader: t } }),
-    write: (s) => s.output.leader,
-  },
-  {
-    label: '考核组成员',
-    note: '签字评分表上每位考核组成员一行，姓名用“、”分隔；留空则留出三行',
-    read: (t, s) => ({ ...s, output: { ...s.output, members: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean).slice(0, 12) } }),
-    write: (s) => s.output.members.join('、'),
   },
   {
     label: '责任金',

@@ -163,9 +163,10 @@ describe('provenance: which file and which 考核组 supplied each unit', () => 
     const settings = readSettings(after).settings;
     const outputs = outputsPlan(scoreAssessment(after, settings.score), after, settings, { today: '2024-12-25' });
     const texts = (unit: string) => outputs.plan.sheets!.find((s) => s.name === outputs.signed.get(unit))!.cells.map((c) => c.value);
-    expect(texts('王庄村')).toEqual(expect.arrayContaining(['考核组长（签字）：王明、孙伟', '考核组成员（签字）：李强、赵敏、周洁、吴刚']));
-    expect(texts('李家村')).toEqual(expect.arrayContaining(['考核组长（签字）：孙伟', '考核组成员（签字）：周洁、吴刚']));
-    expect(texts('刘湾村')).toEqual(expect.arrayContaining(['考核组长（签字）：', '考核组成员（签字）：']));
+    // A row per signer (issue 10's signature block), the names of every group that scored the unit.
+    expect(texts('王庄村')).toEqual(expect.arrayContaining(['考核组长（签字）：王明、孙伟', '考核组成员1（签字）：李强', '考核组成员2（签字）：赵敏', '考核组成员3（签字）：周洁', '考核组成员4（签字）：吴刚']));
+    expect(texts('李家村')).toEqual(expect.arrayContaining(['考核组长（签字）：孙伟', '考核组成员1（签字）：周洁', '考核组成员2（签字）：吴刚']));
+    expect(texts('刘湾村')).toEqual(expect.arrayContaining(['考核组长（签字）：', '考核组成员1（签字）：']));
   });
 
   test('signature rows: a name after the colon or in the next cells; a blank line gives no names', () => {
