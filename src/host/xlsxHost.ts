@@ -365,7 +365,8 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     ws.model = { ...model, name: plan.name, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
     ws.state = plan.state === 'veryHidden' ? 'veryHidden' : plan.state === 'hidden' ? 'hidden' : 'visible';
   }
-  if (plan.columnWidths.length > 0) ws.columns = plan.columnWidths.map((width) => ({ width }));
+  // A width of 0 is a hidden column (the summary's helper columns): LibreOffice prints a 0-wide column that is not hidden.
+  if (plan.columnWidths.length > 0) ws.columns = plan.columnWidths.map((width) => (width === 0 ? { width: 1, hidden: true } : { width }));
   for (const [row, height] of Object.entries(plan.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   for (const row of plan.hiddenRows ?? []) ws.getRow(row).hidden = true;
   for (const c of plan.cells) {
