@@ -32,7 +32,7 @@ it('says where the bands came from, and the summary’s band formula tests them 
   expect(d).toMatchObject({ sheet: '城关镇', cell: 'A8', message: '等次按工作簿中的说明计：优秀（90分以上）、良好（75分以上不足90分）、合格（60分以上不足75分）、不合格（60分以下）' });
   const { plan, summary } = outputsPlan(result, note, DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' });
   const band = plan.sheets?.find((s) => s.name === summary)?.cells.find((c) => c.value === '良好');
-  expect(band?.formula).toContain('AND(H4>=75,H4<90),"良好"');
+  expect(band?.formula).toContain('AND(H5>=75,H5<90),"良好"');
 });
 
 it('bands set in the settings win over the workbook’s', () => {
