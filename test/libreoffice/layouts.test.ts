@@ -36,14 +36,15 @@ async function recalculatedSummary(file: string, name: string): Promise<Map<stri
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(recalc);
   const summary = wb.getWorksheet('汇总排名')!;
-  const header = (summary.getRow(2).values as unknown[]).map(String);
+  // Title, the 草稿/status line, then the header; units from row 4.
+  const header = (summary.getRow(3).values as unknown[]).map((v) => String(v).replace(/\n/g, ''));
   const col = (h: string) => header.indexOf(h);
   const value = (r: number, c: number) => {
     const cell = summary.getRow(r).getCell(c);
     return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
   };
   const out = new Map<string, unknown[]>();
-  for (let r = 3; value(r, 2); r++) out.set(String(value(r, 2)), [value(r, col('总分')), value(r, col('排名')), value(r, col('等次'))]);
+  for (let r = 4; value(r, 2); r++) out.set(String(value(r, 2)), [value(r, col('总分')), value(r, col('排名')), value(r, col('等次'))]);
   return out;
 }
 
