@@ -114,6 +114,11 @@ export function isMarked(ws: ExcelJS.Worksheet): boolean {
  */
 export function typedCellsChanged(input: ExcelJS.Workbook, copy: ExcelJS.Workbook, limit = 5): string[] {
   const problems: string[] = [];
+  // The settings sheet's records of what the add-in itself did (which sheets it generated, what the
+  // notice was built from) are rewritten to the truth on every run; a list that disagreed is
+  // reported (OWNED_SHEET_UNMARKED). Every other cell of that sheet, settings included, must stay.
+  const record = (ws: ExcelJS.Worksheet, c: ExcelJS.Cell) =>
+    ws.name === '考核助手设置' && c.col === 2 && ['生成的工作表', '通报依据'].includes(cellText(ws.getRow(Number(c.row)).getCell(1).value).trim());
   for (const ws of input.worksheets) {
     if (isMarked(ws)) continue;
     const other = copy.getWorksheet(ws.name);
@@ -123,7 +128,7 @@ export function typedCellsChanged(input: ExcelJS.Workbook, copy: ExcelJS.Workboo
     }
     ws.eachRow({ includeEmpty: false }, (r) =>
       r.eachCell({ includeEmpty: false }, (c) => {
-        if (c.type === ExcelJS.ValueType.Merge || c.value === null || problems.length >= limit) return;
+        if (c.type === ExcelJS.ValueType.Merge || c.value === null || problems.length >= limit || record(ws, c)) return;
         const was = comparable(c.value);
         const now = comparable(other.getCell(c.address).value);
         if (was !== now) problems.push(`${ws.name}!${c.address}: ${was} → ${now}`);
