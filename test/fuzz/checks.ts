@@ -118,7 +118,7 @@ export function typedCellsChanged(input: ExcelJS.Workbook, copy: ExcelJS.Workboo
   // notice was built from) are rewritten to the truth on every run; a list that disagreed is
   // reported (OWNED_SHEET_UNMARKED). Every other cell of that sheet, settings included, must stay.
   const record = (ws: ExcelJS.Worksheet, c: ExcelJS.Cell) =>
-    ws.name === '考核助手设置' && c.col === 2 && ['生成的工作表', '通报依据'].includes(cellText(ws.getRow(Number(c.row)).getCell(1).value).trim());
+    ws.name === '考核助手设置' && Number(c.col) === 2 && ['生成的工作表', '通报依据'].includes(cellText(ws.getRow(Number(c.row)).getCell(1).value).trim());
   for (const ws of input.worksheets) {
     if (isMarked(ws)) continue;
     const other = copy.getWorksheet(ws.name);
