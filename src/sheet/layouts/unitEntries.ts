@@ -15,27 +15,38 @@ export function entryOrigin(view: MergedView, r: number, c: number): [number, nu
   return m ? [m.top, m.left] : [r, c];
 }
 
-export function readEntry(view: MergedView, [r, c]: [number, number], item: Item, diagnostics: Diagnostic[]): Entry {
+/**
+ * What an entry cell holds, once the problems common to scores and 加减分 are reported: a formula
+ * without a result, a date, an error value or text come back as a finished invalid Entry; a
+ * number or a blank comes back parsed, for the caller's own rules.
+ */
+function readCell(
+  view: MergedView,
+  r: number,
+  c: number,
+  diagnostics: Diagnostic[],
+): Entry | { sheet: string; cell: string; shown: string; parsed: Extract<ReturnType<typeof parseValue>, { kind: 'blank' | 'number' }> } {
   const sheet = view.grid.name;
   const cell = a1(r, c);
   const raw = view.raw(r, c);
   const shown = display(raw);
   const problem = entryProblem(view.grid, cell, raw);
-  if (problem) {
-    diagnostics.push(diagnose(problem.code, problem.params, sheet, cell));
-    return { cell, status: 'invalid', value: null, raw: shown };
-  }
   const parsed = parseValue(raw);
+  if (problem) diagnostics.push(diagnose(problem.code, problem.params, sheet, cell));
+  else if (parsed.kind === 'error') diagnostics.push(diagnose('ERROR_VALUE', { value: parsed.error }, sheet, cell));
+  else if (parsed.kind === 'text') diagnostics.push(diagnose('NOT_A_NUMBER', { value: parsed.text }, sheet, cell));
+  else return { sheet, cell, shown, parsed };
+  return { cell, status: 'invalid', value: null, raw: shown };
+}
+
+export function readEntry(view: MergedView, [r, c]: [number, number], item: Item, diagnostics: Diagnostic[]): Entry {
+  const read = readCell(view, r, c, diagnostics);
+  if ('status' in read) return read;
+  const { sheet, cell, shown, parsed } = read;
   switch (parsed.kind) {
     case 'blank':
       diagnostics.push(diagnose('BLANK_ENTRY', { item: item.label }, sheet, cell));
       return { cell, status: 'blank', value: null, raw: shown };
-    case 'error':
-      diagnostics.push(diagnose('ERROR_VALUE', { value: parsed.error }, sheet, cell));
-      return { cell, status: 'invalid', value: null, raw: shown };
-    case 'text':
-      diagnostics.push(diagnose('NOT_A_NUMBER', { value: parsed.text }, sheet, cell));
-      return { cell, status: 'invalid', value: null, raw: shown };
     case 'number': {
       const value = parsed.value;
       if (value.lt(0)) {
@@ -52,26 +63,13 @@ export function readEntry(view: MergedView, [r, c]: [number, number], item: Item
 }
 
 export function readAdjustment(view: MergedView, [r, c]: [number, number], rule: AdjustmentRule, diagnostics: Diagnostic[]): Entry {
-  const sheet = view.grid.name;
-  const cell = a1(r, c);
-  const raw = view.raw(r, c);
-  const shown = display(raw);
-  const problem = entryProblem(view.grid, cell, raw);
-  if (problem) {
-    diagnostics.push(diagnose(problem.code, problem.params, sheet, cell));
-    return { cell, status: 'invalid', value: null, raw: shown };
-  }
-  const parsed = parseValue(raw);
+  const read = readCell(view, r, c, diagnostics);
+  if ('status' in read) return read;
+  const { sheet, cell, shown, parsed } = read;
   switch (parsed.kind) {
     case 'blank':
       // No adjustment is the usual case: an empty 加减分 cell means 0, not a missing score.
       return { cell, status: 'blank', value: null, raw: shown };
-    case 'error':
-      diagnostics.push(diagnose('ERROR_VALUE', { value: parsed.error }, sheet, cell));
-      return { cell, status: 'invalid', value: null, raw: shown };
-    case 'text':
-      diagnostics.push(diagnose('NOT_A_NUMBER', { value: parsed.text }, sheet, cell));
-      return { cell, status: 'invalid', value: null, raw: shown };
     case 'number': {
       const value = parsed.value;
       if ((rule.kind === 'bonus' && value.lt(0)) || (rule.kind === 'deduction' && value.gt(0))) {
