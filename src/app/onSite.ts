@@ -56,21 +56,37 @@ export interface OnSiteInput {
   veto: boolean | null;
 }
 
+/** The prefix of a reason written as a cell note (tables without a 扣分原因 column). */
+const NOTE_PREFIX = '扣分原因：';
+
 /**
- * What the form starts with: the unit's entries as they stand and, when the table has a 扣分原因
- * column, the reasons already written there (read from `grid`, the table's sheet).
+ * The values the deduction records give, by entry cell: what a blank cell computed from the
+ * records shows in the form (the scored unit's entries marked `computed`).
  */
-export function onSiteStart(table: ScoreTable, grid?: Grid): OnSiteInput {
-  const shown = (e: Entry) => (e.status === 'ok' && e.value ? e.value.toFixed() : e.raw);
-  const reasonAt = (row: number) => {
+export type ComputedValues = ReadonlyMap<string, Decimal>;
+
+/**
+ * What the form starts with: the unit's entries as they stand (a blank cell the records compute
+ * shows the computed value) and the reasons already written — in the table's 扣分原因 column, or
+ * as a note on the entry cell (read from `grid`, the table's sheet, where the host reads notes).
+ */
+export function onSiteStart(table: ScoreTable, grid?: Grid, computed?: ComputedValues): OnSiteInput {
+  const shown = (e: Entry) => {
+    if (e.status === 'blank' && computed?.has(e.cell)) return (computed.get(e.cell) as Decimal).toFixed();
+    return e.status === 'ok' && e.value ? e.value.toFixed() : e.raw;
+  };
+  const reasonAt = (row: number, cell: string) => {
     const col = table.columns.reason;
-    return col === undefined || !grid ? '' : display(grid.rows[row]?.[col] ?? null).trim();
+    if (!grid) return '';
+    if (col !== undefined) return display(grid.rows[row]?.[col] ?? null).trim();
+    const note = grid.notes?.[cell]?.trim() ?? '';
+    return note.startsWith(NOTE_PREFIX) ? note.slice(NOTE_PREFIX.length).trim() : '';
   };
   return {
     items: table.entries.items.map((row) => row.map(shown)),
-    reasons: table.itemRows.map((rows) => rows.map(reasonAt)),
+    reasons: table.itemRows.map((rows, c) => rows.map((row, i) => reasonAt(row, table.entries.items[c][i].cell))),
     adjustments: table.entries.adjustments.map(shown),
-    adjustmentReasons: table.entries.adjustments.map((e) => reasonAt(parseA1(e.cell).row)),
+    adjustmentReasons: table.entries.adjustments.map((e) => reasonAt(parseA1(e.cell).row, e.cell)),
     veto: table.entries.veto ? table.entries.veto.value === true : null,
   };
 }
@@ -120,23 +136,26 @@ export function missingReasons(table: ScoreTable, input: OnSiteInput, base?: OnS
  * the entry cells holding a formula, which a note alone leaves in place. Throws when a value is
  * invalid (the form does not offer to save then).
  */
-export function onSitePlan(table: ScoreTable, input: OnSiteInput, grid?: Grid): WritePlan {
+export function onSitePlan(table: ScoreTable, input: OnSiteInput, grid?: Grid, computed?: ComputedValues): WritePlan {
   if (onSiteProblems(table, input).size > 0) throw new Error('有无效的得分，不能保存');
-  const start = onSiteStart(table, grid);
+  const start = onSiteStart(table, grid, computed);
   const cells: CellWrite[] = [];
   const sheet = table.sheet;
   const reasonCol = table.columns.reason;
   const number = (typed: string, check: Checked) => (check.ok && check.value ? check.value.toNumber() : typed.trim() === '' ? null : Number(typed));
   const before = (entry: Entry) => (entry.status === 'ok' && entry.value ? entry.value.toNumber() : entry.status === 'blank' ? null : undefined);
-  /** One entry: its value when changed, and its reason when changed. */
-  const write = (entry: Entry, value: number | null, row: number, reason: string, reasonBefore: string) => {
-    const changed = value !== before(entry);
+  /**
+   * One entry: its value when changed, and its reason when changed. A computed value left as the
+   * form showed it (`typed === shownBefore`) stays computed: the blank cell is not written.
+   */
+  const write = (entry: Entry, value: number | null, row: number, reason: string, reasonBefore: string, kept = false) => {
+    const changed = !kept && value !== before(entry);
     if (changed) cells.push({ sheet, cell: entry.cell, value });
     if (reason === reasonBefore.trim()) return;
     if (reasonCol !== undefined) {
       cells.push({ sheet, cell: a1(row, reasonCol), value: reason === '' ? null : reason });
     } else if (reason !== '') {
-      const note = `扣分原因：${reason}`;
+      const note = `${NOTE_PREFIX}${reason}`;
       if (changed) cells[cells.length - 1].note = note;
       else {
         // A note needs the cell written again: the value it holds, and its formula if it has one.
@@ -149,14 +168,17 @@ export function onSitePlan(table: ScoreTable, input: OnSiteInput, grid?: Grid): 
     c.items.forEach((item, ii) => {
       const typed = input.items[ci][ii];
       const value = number(typed, checkItem(typed, item));
-      write(table.entries.items[ci][ii], value, table.itemRows[ci][ii], input.reasons[ci][ii].trim(), start.reasons[ci][ii]);
+      const entry = table.entries.items[ci][ii];
+      const kept = entry.status === 'blank' && computed?.has(entry.cell) === true && typed === start.items[ci][ii];
+      write(entry, value, table.itemRows[ci][ii], input.reasons[ci][ii].trim(), start.reasons[ci][ii], kept);
     }),
   );
   table.scheme.adjustments.forEach((rule, k) => {
     const entry = table.entries.adjustments[k];
     const typed = input.adjustments[k];
     const value = number(typed, checkAdjustment(typed, rule));
-    write(entry, value, parseA1(entry.cell).row, input.adjustmentReasons[k].trim(), start.adjustmentReasons[k]);
+    const kept = entry.status === 'blank' && computed?.has(entry.cell) === true && typed === start.adjustments[k];
+    write(entry, value, parseA1(entry.cell).row, input.adjustmentReasons[k].trim(), start.adjustmentReasons[k], kept);
   });
   const veto = table.entries.veto;
   if (veto && input.veto !== null && input.veto !== (veto.value === true)) {

@@ -1,58 +1,59 @@
 /**
- * The pane in an ordinary browser: open an .xlsx (the ExcelJS host holds it in memory), use the
- * same three sections as in Excel, and download the workbook again. For offices on Office
- * 2016/2019 or WPS, and for testing the pane in a real browser. Nothing leaves the computer.
+ * The pane in an ordinary browser — the web version (考核助手.html, one file that works offline from
+ * a USB stick) and the preview served by webpack. Open an .xlsx (picker, or dropped anywhere on the
+ * page), use the same sections as in Excel, and download the workbook again. For offices on Office
+ * 2016/2019 or WPS, and on site without a network. Nothing leaves the computer.
  */
 import * as React from 'react';
-import {
-  Button,
-  Caption1,
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  Title3,
-  makeStyles,
-  tokens,
-  webDarkTheme,
-  webLightTheme,
-} from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { localToday } from '../app/outputs';
+import { ConfirmDialog } from '../taskpane/ConfirmDialog';
 import { Pane } from '../taskpane/Pane';
 import type { PaneHost } from '../taskpane/paneHost';
-import { UnusableInput, XlsxHost } from '../host/xlsxHost';
+import { openWorkbook, type OpenedWorkbook } from './workbook';
 
+// Page layout lives on a div inside the provider: Fluent copies the provider's className onto every
+// portal (dropdown lists, dialogs), which would paint each of them as a full-height page.
 const useStyles = makeStyles({
   page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  root: { maxWidth: '480px', margin: '0 auto', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
-  bar: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS, alignItems: 'center', flexWrap: 'wrap' },
-  drop: { outline: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}` },
+  root: { maxWidth: '480px', margin: '0 auto', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, boxSizing: 'border-box' },
+  header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  titleRow: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
+  file: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, color: tokens.colorNeutralForeground2 },
+  bar: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'center', flexWrap: 'wrap' },
+  state: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  drop: {
+    position: 'fixed',
+    inset: 0,
+    zIndex: 1000,
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    backgroundColor: tokens.colorBackgroundOverlay,
+    pointerEvents: 'none',
+  },
+  dropBox: {
+    margin: tokens.spacingHorizontalL,
+    padding: tokens.spacingHorizontalXXL,
+    border: `${tokens.strokeWidthThicker} dashed ${tokens.colorBrandStroke1}`,
+    borderRadius: tokens.borderRadiusXLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    textAlign: 'center',
+  },
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface OpenFile {
+interface OpenFile extends OpenedWorkbook {
   /** Counts the files opened, so the pane starts afresh even for a file of the same name. */
   id: number;
   name: string;
-  host: XlsxHost;
   /** The same host as the pane sees it: each write marks the workbook as changed. */
   paneHost: PaneHost;
 }
 
-/** A file's bytes; FileReader where Blob.arrayBuffer is missing (older browsers, jsdom). */
-function readBytes(f: File): Promise<Uint8Array> {
-  if (typeof f.arrayBuffer === 'function') return f.arrayBuffer().then((b) => new Uint8Array(b));
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'));
-    reader.readAsArrayBuffer(f);
-  });
-}
-
-/** Dark when the system asks for it (the preview has no Office theme to follow). */
+/** Dark when the system asks for it (the browser has no Office theme to follow). */
 function useSystemDark(): boolean {
   const query = React.useMemo(() => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null), []);
   const [dark, setDark] = React.useState(query?.matches ?? false);
@@ -65,6 +66,14 @@ function useSystemDark(): boolean {
   return dark;
 }
 
+/** Lets the browser paint (the progress shown) before heavy work starts. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
+    else setTimeout(resolve, 0);
+  });
+}
+
 export function Preview({ today = localToday() }: { today?: string }): React.JSX.Element {
   const styles = useStyles();
   const dark = useSystemDark();
@@ -74,43 +83,99 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
   const [changed, setChanged] = React.useState(false);
   const [unsaved, setUnsaved] = React.useState(0);
   const [dragging, setDragging] = React.useState(false);
+  const [pending, setPending] = React.useState<File | null>(null);
+  const [askDownload, setAskDownload] = React.useState(false);
   const input = React.useRef<HTMLInputElement>(null);
+  const openButton = React.useRef<HTMLButtonElement>(null);
+  const downloadButton = React.useRef<HTMLButtonElement>(null);
+  const offline = typeof location !== 'undefined' && location.protocol === 'file:';
+  const dirty = file !== null && (changed || unsaved > 0);
 
   // Leaving the page with changes not downloaded asks first (the browser's own dialog).
   React.useEffect(() => {
-    if (!changed && unsaved === 0) return;
+    if (!dirty) return;
     const ask = (e: BeforeUnloadEvent) => e.preventDefault();
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
-  }, [changed, unsaved]);
+  }, [dirty]);
 
   const open = async (f: File) => {
+    setPending(null);
     setError(null);
     if (!/\.xlsx$/i.test(f.name)) {
       setError(`“${f.name}”不是 .xlsx 工作簿。WPS 或旧版 Excel 的 .xls / .et 文件请先另存为 .xlsx（Excel 工作簿）。`);
       return;
     }
     setBusy(`正在打开 ${f.name}…`);
+    await nextPaint();
     try {
-      const host = await XlsxHost.fromBuffer(await readBytes(f), f.name);
+      const opened = await openWorkbook(f);
       const paneHost: PaneHost = {
-        readGrids: () => host.readGrids(),
+        readGrids: () => opened.host.readGrids(),
         apply: async (plan) => {
-          const outcome = await host.apply(plan);
+          const outcome = await opened.host.apply(plan);
           setChanged(true);
           return outcome;
         },
       };
-      setFile((old) => ({ id: (old?.id ?? 0) + 1, name: f.name, host, paneHost }));
+      setFile((old) => ({ ...opened, id: (old?.id ?? 0) + 1, name: f.name, paneHost }));
       setChanged(false);
       setUnsaved(0);
     } catch (e) {
-      setError(e instanceof UnusableInput ? e.message : `无法打开“${f.name}”：${(e as Error).message}`);
+      setError((e as Error).message);
     } finally {
       setBusy(null);
     }
   };
-  /** The bundled sample (copied beside the page by the build), to try the pane without a workbook of one's own. */
+  /** A file chosen or dropped: opened at once, or after asking when the open one has work not downloaded. */
+  const offer = (f: File) => {
+    if (dirty) setPending(f);
+    else void open(f);
+  };
+  const offerRef = React.useRef(offer);
+  offerRef.current = offer;
+
+  // A workbook dropped anywhere on the page opens (the whole window is the target).
+  React.useEffect(() => {
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setDragging(true);
+    };
+    const over = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setDragging(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth = 0;
+      setDragging(false);
+      const f = e.dataTransfer?.files[0];
+      if (f) offerRef.current(f);
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, []);
+
+  /** The bundled sample (copied beside the page by the preview build), to try the pane without a workbook of one's own. */
   const openSample = async () => {
     try {
       const response = await fetch('sample-2024.xlsx');
@@ -120,11 +185,13 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
       setError(`无法载入示例工作簿：${(e as Error).message}`);
     }
   };
-  const download = async () => {
-    if (!file) return;
+  const download = async (): Promise<boolean> => {
+    setAskDownload(false);
+    if (!file) return false;
     setBusy('正在生成工作簿…');
+    await nextPaint();
     try {
-      const bytes = await file.host.toBytes();
+      const bytes = await file.toBytes();
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       const a = document.createElement('a');
       a.href = url;
@@ -132,84 +199,133 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setChanged(false);
+      return true;
     } catch (e) {
       setError(`无法生成工作簿：${(e as Error).message}`);
+      return false;
     } finally {
       setBusy(null);
+      downloadButton.current?.focus();
     }
   };
 
+  const state = !file ? '' : unsaved > 0 ? `“现场评分”有 ${unsaved} 处未保存` : changed ? '已修改，尚未下载' : '';
+
   return (
-    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN" className={styles.page}>
-      <main
-        className={`${styles.root} ${dragging ? styles.drop : ''}`}
-        aria-label="考核助手（浏览器预览）"
-        onDragOver={(e) => {
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(e) => {
-          e.preventDefault();
-          setDragging(false);
-          const f = e.dataTransfer.files[0];
-          if (f) void open(f);
-        }}
-      >
-        <Title3 as="h1">考核助手</Title3>
-        <Caption1>浏览器预览：在本机打开工作簿、评分、排名，再下载；文件不会上传。</Caption1>
-        <div className={styles.bar}>
-          <input
-            ref={input}
-            type="file"
-            accept={`.xlsx,.xls,.et,.ods,${XLSX_TYPE}`}
-            aria-label="打开 .xlsx 工作簿"
-            style={{ display: 'none' }}
-            onChange={(e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) void open(f);
-            }}
-          />
-          <Button size="large" appearance={file ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabled={busy !== null}>
-            打开工作簿…
-          </Button>
-          <Button size="large" appearance={file && changed ? 'primary' : 'secondary'} onClick={() => void download()} disabled={!file || busy !== null}>
-            下载工作簿
-          </Button>
-          {file ? (
-            <Text>{file.name}</Text>
-          ) : (
-            <Button size="large" appearance="subtle" onClick={() => void openSample()} disabled={busy !== null}>
-              试用示例工作簿
-            </Button>
+    <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
+      <div className={styles.page}>
+        <main className={styles.root} aria-label="考核助手（网页版）">
+          <header className={styles.header}>
+            <div className={styles.titleRow}>
+              <h1 className={styles.title}>考核助手</h1>
+              {file && (
+                <Text className={styles.file} title={file.name}>
+                  {file.name}
+                </Text>
+              )}
+            </div>
+            {!file && <Text size={200}>网页版：在本机打开工作簿、检查、评分、排名，再下载；不联网，文件不会上传。</Text>}
+            <div className={styles.bar}>
+              <input
+                ref={input}
+                type="file"
+                accept={`.xlsx,.xls,.et,.ods,${XLSX_TYPE}`}
+                aria-label="打开 .xlsx 工作簿"
+                style={{ display: 'none' }}
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) offer(f);
+                }}
+              />
+              <Button ref={openButton} size="large" appearance={file ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabledFocusable={busy !== null}>
+                打开工作簿…
+              </Button>
+              <Button
+                ref={downloadButton}
+                size="large"
+                appearance={file && changed ? 'primary' : 'secondary'}
+                onClick={() => (unsaved > 0 ? setAskDownload(true) : void download())}
+                disabled={!file}
+                disabledFocusable={file !== null && busy !== null}
+              >
+                下载工作簿
+              </Button>
+              {!file && !offline && (
+                <Button size="large" appearance="subtle" onClick={() => void openSample()} disabledFocusable={busy !== null}>
+                  试用示例工作簿
+                </Button>
+              )}
+              {state && (
+                <Text size={200} className={styles.state} role="status">
+                  {state}
+                </Text>
+              )}
+            </div>
+            <div aria-live="polite">
+              {busy && <Spinner size="tiny" labelPosition="after" label={busy} />}
+              {error && (
+                <MessageBar intent="error" layout="multiline">
+                  <MessageBarBody>{error}</MessageBarBody>
+                </MessageBar>
+              )}
+            </div>
+          </header>
+          {file && file.unkept.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>此工作簿含有{file.unkept.join('、')}，下载的副本中不会保留。需要保留时，请在 Excel 中使用考核助手窗格。</MessageBarBody>
+            </MessageBar>
           )}
-        </div>
-        {busy && <Spinner size="small" label={busy} />}
-        {file && changed && <Caption1>工作簿已修改，请点击“下载工作簿”保存到本机。</Caption1>}
-        {file && unsaved > 0 && (
-          <MessageBar intent="warning">
-            <MessageBarBody>“现场评分”中有 {unsaved} 处修改尚未保存，下载的工作簿中不含这些修改。</MessageBarBody>
-          </MessageBar>
+          {file ? (
+            <Pane key={file.id} host={file.paneHost} today={today} onUnsaved={setUnsaved} afterWrite="下一步：点击上方“下载工作簿”保存到本机，再打印其中的汇总排名表、签字评分表和通报" />
+          ) : (
+            <Text>请打开一个考核评分表工作簿（.xlsx），或把文件拖到此页面任意位置。</Text>
+          )}
+        </main>
+        {dragging && (
+          <div className={styles.drop} aria-hidden="true" data-kaohe-drop="">
+            <div className={styles.dropBox}>
+              <Text size={500} weight="semibold">
+                松开鼠标，打开此工作簿
+              </Text>
+            </div>
+          </div>
         )}
-        {file && file.host.unkept.length > 0 && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              此工作簿含有{file.host.unkept.join('、')}，下载的副本中不会保留。需要保留时，请在 Excel 中使用考核助手窗格。
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {error && (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>{error}</MessageBarBody>
-          </MessageBar>
-        )}
-        {file ? (
-          <Pane key={file.id} host={file.paneHost} today={today} onUnsaved={setUnsaved} />
-        ) : (
-          <Text>请打开一个考核评分表工作簿（.xlsx），或把文件拖到此处。</Text>
-        )}
-      </main>
+        <ConfirmDialog
+          open={pending !== null}
+          title={`打开“${pending?.name ?? ''}”？`}
+          confirm="不下载，直接打开"
+          other={{
+            label: '先下载当前工作簿',
+            run: () => {
+              const f = pending;
+              void download().then((ok) => {
+                if (ok && f) void open(f);
+              });
+            },
+          }}
+          onConfirm={() => pending && void open(pending)}
+          onCancel={() => {
+            setPending(null);
+            openButton.current?.focus();
+          }}
+        >
+          {unsaved > 0 ? `“现场评分”中有 ${unsaved} 处修改尚未保存；` : ''}
+          {changed ? '当前工作簿的修改还没有下载。' : ''}打开另一个工作簿后，这些修改将丢失。
+        </ConfirmDialog>
+        <ConfirmDialog
+          open={askDownload}
+          title="仍然下载？"
+          confirm="仍然下载"
+          onConfirm={() => void download()}
+          onCancel={() => {
+            setAskDownload(false);
+            downloadButton.current?.focus();
+          }}
+        >
+          “现场评分”中有 {unsaved} 处修改尚未保存，下载的工作簿中不含这些修改。先在“现场评分”中保存，再下载。
+        </ConfirmDialog>
+      </div>
     </FluentProvider>
   );
 }

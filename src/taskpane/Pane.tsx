@@ -1,24 +1,14 @@
 /**
- * The pane itself, over any host: in Excel (the Office.js host) or in the browser preview (the
- * ExcelJS host on a file the user opened). Sections: 评分表, 现场评分, 计算排名, 办理台账, and 帮助 (自检).
- * What is typed in 现场评分 and not yet saved is kept here, per unit, so switching section or
- * unit, or any write, never loses it.
+ * The pane itself, over any host: in Excel (the Office.js host) or in the browser (the ExcelJS
+ * host on a file the user opened). Sections: 评分表, 现场评分, 计算排名, 办理台账, 合并评分, 帮助 (自检) — listed
+ * in SECTIONS, so a section is added in one place (`always`: shown even when no workbook could be read). What is typed in 现场评分 and not yet saved is kept here, per
+ * unit, so switching section or unit, or any write, never loses it. An action's progress and
+ * result show beside it (ActionStatus); only what concerns the whole pane shows at the top.
  */
 import * as React from 'react';
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  Tab,
-  TabList,
-  Text,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
-import { onSiteChanges, onSiteRebase, onSiteStart, type OnSiteDraft } from '../app/onSite';
+import { Button, Tab, TabList, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { onSiteChanges, onSiteRebase, type OnSiteDraft } from '../app/onSite';
+import { ActionStatus, PaneStatusContext } from './ActionStatus';
 import { CasesTab } from './CasesTab';
 import { EntryTab } from './EntryTab';
 import { HelpTab } from './HelpTab';
@@ -26,26 +16,29 @@ import { MergeTab } from './merge/MergeTab';
 import type { PaneHost } from './paneHost';
 import { RankTab } from './RankTab';
 import { ReviewTab } from './ReviewTab';
-import { gridOf, tableKey } from './units';
+import { formStart, tableKey } from './units';
 import { usePane, type Loaded } from './usePane';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, outlineStyle: 'none' },
   busy: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
-  tab: { minHeight: '44px' },
+  tabs: { flexWrap: 'wrap' },
+  tab: { minHeight: '44px', paddingInline: tokens.spacingHorizontalS },
 });
 
-type Section = 'review' | 'entry' | 'rank' | 'cases' | 'merge' | 'help';
+export type Section = 'review' | 'entry' | 'rank' | 'cases' | 'merge' | 'help';
 
 export interface PaneProps {
   host: PaneHost;
   /** YYYY-MM-DD, for records and the notice. */
   today: string;
-  /** Told how many 现场评分 fields are typed and not saved (the preview warns before a download). */
+  /** Told how many 现场评分 fields are typed and not saved (the web version asks before a download or another file). */
   onUnsaved?: (count: number) => void;
+  /** What to do with the outputs once written, said in the result (e.g. 下载工作簿 in the browser). */
+  afterWrite?: string;
 }
 
-export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
+export function Pane({ host, today, onUnsaved, afterWrite }: PaneProps): React.JSX.Element {
   const styles = useStyles();
   const pane = usePane(host);
   const [section, setSection] = React.useState<Section>('review');
@@ -68,107 +61,112 @@ export function Pane({ host, today, onUnsaved }: PaneProps): React.JSX.Element {
       return next;
     });
   }, []);
+  const { setNotice } = pane;
+  const go = React.useCallback(
+    (next: Section) => {
+      // A section's message belongs to it: it does not follow the user to another section.
+      setNotice(null);
+      setSection(next);
+    },
+    [setNotice],
+  );
   const openUnit = (key: string, cell?: string) => {
     setUnit(key);
     setFocusCell(cell ?? null);
-    setSection('entry');
+    go('entry');
   };
+  const onFocused = React.useCallback(() => setFocusCell(null), []);
+  const busy = pane.busy !== null;
 
-  return (
-    <div className={styles.root}>
-      <TabList selectedValue={section} onTabSelect={(_e, d) => setSection(d.value as Section)} aria-label="考核助手功能">
-        <Tab className={styles.tab} value="review">
-          评分表
-        </Tab>
-        <Tab className={styles.tab} value="entry">
-          现场评分{unsaved > 0 ? '（未保存）' : ''}
-        </Tab>
-        <Tab className={styles.tab} value="rank">
-          计算排名
-        </Tab>
-        <Tab className={styles.tab} value="cases">
-          办理台账
-        </Tab>
-        <Tab className={styles.tab} value="merge">
-          合并评分
-        </Tab>
-        <Tab className={styles.tab} value="help">
-          帮助
-        </Tab>
-      </TabList>
-      {pane.busy && (
-        <div className={styles.busy} role="status" aria-live="polite">
-          <Text size={200}>{pane.busy}</Text>
-          <ProgressBar aria-label={pane.busy} />
-        </div>
-      )}
-      {pane.notice && (
-        <MessageBar intent={pane.notice.intent} layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{pane.notice.title}</MessageBarTitle>
-            {pane.notice.text}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={() => pane.setNotice(null)}>
-              知道了
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {(host.limitations ?? []).map((l) => (
-        <MessageBar key={l} intent="info" layout="multiline">
-          <MessageBarBody>{l}</MessageBarBody>
-        </MessageBar>
-      ))}
-      {!pane.loaded && !pane.busy && (
-        <div className={styles.busy}>
-          <Text>工作簿未能读取，原因见上方提示。请确认工作簿已打开且没有单元格处于编辑状态，然后重试。</Text>
-          <Button appearance="primary" onClick={pane.refresh}>
-            重新读取
-          </Button>
-        </div>
-      )}
-      {pane.loaded && section === 'review' && (
+  const SECTIONS: { value: Section; label: string; always?: boolean; render: (loaded: Loaded) => React.ReactNode }[] = [
+    {
+      value: 'review',
+      label: '评分表',
+      render: (loaded) => (
         <ReviewTab
-          loaded={pane.loaded}
-          busy={pane.busy !== null}
+          loaded={loaded}
+          busy={busy}
           onRecheck={pane.refresh}
           onSelect={host.selectCell ? (sheet, cell) => void pane.select(sheet, cell) : undefined}
           onEnter={openUnit}
         />
-      )}
-      {pane.loaded && section === 'entry' && (
+      ),
+    },
+    {
+      value: 'entry',
+      label: `现场评分${unsaved > 0 ? '（未保存）' : ''}`,
+      render: (loaded) => (
         <EntryTab
-          loaded={pane.loaded}
-          busy={pane.busy !== null}
+          loaded={loaded}
+          busy={busy}
           unitKey={unit}
-          onUnit={(key) => openUnit(key)}
+          onUnit={openUnit}
           drafts={drafts}
           onDraft={setDraft}
           focusCell={focusCell}
-          onFocused={() => setFocusCell(null)}
+          onFocused={onFocused}
           today={today}
           write={pane.write}
         />
-      )}
-      {pane.loaded && section === 'cases' && (
+      ),
+    },
+    {
+      value: 'rank',
+      label: '计算排名',
+      render: (loaded) => <RankTab loaded={loaded} busy={busy} today={today} write={pane.write} afterWrite={afterWrite} />,
+    },
+    {
+      value: 'cases',
+      label: '办理台账',
+      render: (loaded) => (
         <CasesTab
-          loaded={pane.loaded}
+          loaded={loaded}
           today={today}
-          busy={pane.busy !== null}
+          busy={busy}
           write={pane.write}
           onSelect={host.selectCell ? (sheet, range) => void pane.select(sheet, range) : undefined}
         />
-      )}
-      {section === 'help' && <HelpTab selfCheck={host.selfCheck?.bind(host)} />}
-      {pane.loaded && section === 'rank' && <RankTab loaded={pane.loaded} busy={pane.busy !== null} today={today} write={pane.write} />}
-      {/* Kept mounted, so the copies chosen and the choices made survive switching section. */}
-      {pane.loaded && (
-        <div hidden={section !== 'merge'}>
-          <MergeTab loaded={pane.loaded} busy={pane.busy !== null} write={pane.write} />
-        </div>
-      )}
-    </div>
+      ),
+    },
+    // Rendered below, kept mounted: the copies chosen and the choices made survive switching section.
+    { value: 'merge', label: '合并评分', render: () => null },
+    { value: 'help', label: '帮助', always: true, render: () => <HelpTab selfCheck={host.selfCheck?.bind(host)} /> },
+  ];
+  const current = SECTIONS.find((s) => s.value === section) ?? SECTIONS[0];
+
+  return (
+    <PaneStatusContext.Provider value={{ busy: pane.busy, notice: pane.notice, setNotice: pane.setNotice }}>
+      <div className={styles.root} tabIndex={-1} data-kaohe-root="">
+        <TabList className={styles.tabs} selectedValue={section} onTabSelect={(_e, d) => go(d.value as Section)} aria-label="考核助手功能">
+          {SECTIONS.map((s) => (
+            <Tab key={s.value} className={styles.tab} value={s.value}>
+              {s.label}
+            </Tab>
+          ))}
+        </TabList>
+        {/* The pane as a whole: its first reading, and messages that belong to no action. */}
+        <ActionStatus at={(at) => at === undefined || (!pane.loaded && at === 'recheck')} />
+        {(host.limitations ?? []).map((l) => (
+          <Text key={l} size={200}>
+            {l}
+          </Text>
+        ))}
+        {!pane.loaded && !pane.busy && (
+          <div className={styles.busy}>
+            <Text>工作簿未能读取，原因见上方提示。请确认工作簿已打开且没有单元格处于编辑状态，然后重试。</Text>
+            <Button appearance="primary" onClick={pane.refresh}>
+              重新读取
+            </Button>
+          </div>
+        )}
+        {current.always ? current.render(pane.loaded as Loaded) : pane.loaded && current.render(pane.loaded)}
+        {pane.loaded && (
+          <div hidden={section !== 'merge'}>
+            <MergeTab loaded={pane.loaded} busy={busy} write={pane.write} />
+          </div>
+        )}
+      </div>
+    </PaneStatusContext.Provider>
   );
 }
 
@@ -179,7 +177,7 @@ function rebaseDrafts(drafts: ReadonlyMap<string, OnSiteDraft>, loaded: Loaded):
   for (const [key, draft] of drafts) {
     const table = loaded.result.assessment.tables.find((t) => tableKey(t) === key);
     if (!table) continue;
-    const rebased = onSiteRebase(draft, onSiteStart(table, gridOf(loaded.grids, table)));
+    const rebased = onSiteRebase(draft, formStart(loaded, table));
     if (onSiteChanges(rebased) > 0) next.set(key, rebased);
   }
   return next;

@@ -27,20 +27,30 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { markDraft } from '../app/draftOutputs';
 import { outputsPlan } from '../app/outputs';
 import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
 import { settingsSheetPlan, type OutputSettings } from '../app/settings';
 import { sum, toNumber } from '../engine/decimal';
 import type { ScoreSettings } from '../engine/model';
 import type { WritePlan } from '../host/host';
+import { ActionStatus } from './ActionStatus';
+import { ConfirmDialog } from './ConfirmDialog';
 import type { Loaded, Write } from './usePane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  rank: { width: '3em' },
-  total: { width: '3.5em' },
+  // Auto layout, every column on one line: the unit's name takes what the numbers leave.
+  table: { width: '100%', '& th, & td': { paddingInline: tokens.spacingHorizontalXS } },
+  rank: { width: '2.5em', textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  unit: { maxWidth: '9em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  total: { width: '3em', textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  band: { whiteSpace: 'nowrap' },
+  veto: { width: '2.5em', whiteSpace: 'nowrap', textAlign: 'center' },
+  number: { width: '6em' },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 const SOURCE = { ledger: '信访台账', log: '扣分明细', register: '办理台账' } as const;
@@ -50,6 +60,8 @@ export function RankTab(props: {
   busy: boolean;
   today: string;
   write: Write;
+  /** The next step once written, where the host needs one (the browser: 下载工作簿). */
+  afterWrite?: string;
 }): React.JSX.Element {
   const styles = useStyles();
   const stored = props.loaded.settings;
@@ -57,13 +69,16 @@ export function RankTab(props: {
   const [veto, setVeto] = React.useState<ScoreSettings['veto']>(stored.score.veto);
   const [outputs, setOutputs] = React.useState(true);
   const [output, setOutput] = React.useState<OutputSettings>(stored.output);
-  const count = (text: string) => Math.max(0, Math.min(99, Math.floor(Number(text) || 0)));
+  const [asking, setAsking] = React.useState(false);
+  const runButton = React.useRef<HTMLButtonElement>(null);
   const settings: ScoreSettings = React.useMemo(() => ({ ...stored.score, ranking, veto }), [stored.score, ranking, veto]);
   // The ranking as these settings give it, shown before anything is written.
   const result = React.useMemo(() => scoreAssessment(props.loaded.grids, settings), [props.loaded.grids, settings]);
   const report = toReport(result);
 
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const run = () => {
+    setAsking(false);
     const workbook = { ...stored, score: settings, output };
     const cells = totalsPlan(result).cells;
     // Made before the write so its summary can be said; a failure is reported as the write's.
@@ -71,6 +86,7 @@ export function RankTab(props: {
     let failure: unknown = null;
     try {
       generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
+      if (generated && errors > 0) generated = { ...generated, plan: { ...generated.plan, sheets: markDraft(generated.plan.sheets ?? [], errors) } };
     } catch (e) {
       failure = e;
     }
@@ -81,8 +97,14 @@ export function RankTab(props: {
         : { cells, sheets: [settingsSheetPlan(workbook, props.loaded.grids)] };
     };
     const what = generated ? `已写入总分，并生成${generated.summary}、${generated.signed.size} 张签字评分表和${generated.notice}` : '已写入总分';
-    void props.write('正在计算并写入…', plan, generated?.notes.length ? `${what}。${generated.notes.join('；')}` : what);
+    const detail = [
+      ...(generated?.notes ?? []),
+      errors > 0 && generated ? `生成的表标为草稿（尚有 ${errors} 处错误）：改正“评分表”中的错误后请重新写入` : '',
+      props.afterWrite ?? (generated ? '下一步：打印汇总排名表、签字评分表和通报，签字后存档' : ''),
+    ].filter(Boolean);
+    void props.write('正在计算并写入…', plan, what, detail.join('。'), 'rank');
   };
+  const ask = () => (errors > 0 ? setAsking(true) : run());
   const withDeductions = result.units.filter((u) => u.deductions.length > 0);
   if (result.units.length === 0) {
     return <Text>没有找到评分表，无法计算排名。请先在“评分表”中查看各工作表为何未被识别。</Text>;
@@ -114,49 +136,56 @@ export function RankTab(props: {
               <Field label="发文机关">
                 <Input value={output.authority} onChange={(_e, d) => setOutput({ ...output, authority: d.value })} />
               </Field>
-              <Field label="成文日期" hint="留空则为当天">
-                <Input type="date" value={output.date ?? ''} onChange={(_e, d) => setOutput({ ...output, date: d.value === '' ? null : d.value })} />
-              </Field>
+              <DateField value={output.date} onChange={(date) => setOutput({ ...output, date })} />
               <Field label="日期写法">
                 <RadioGroup value={output.dateStyle} onChange={(_e, d) => setOutput({ ...output, dateStyle: d.value as OutputSettings['dateStyle'] })}>
                   <Radio value="arabic" label="2024年12月20日（GB/T 9704-2012）" />
                   <Radio value="chinese" label="二〇二四年十二月二十日" />
                 </RadioGroup>
               </Field>
-              <Field label="通报表扬前几名">
-                <Input type="number" min={0} value={String(output.commended)} onChange={(_e, d) => setOutput({ ...output, commended: count(d.value) })} />
-              </Field>
-              <Field label="通报批评后几名">
-                <Input type="number" min={0} value={String(output.criticised)} onChange={(_e, d) => setOutput({ ...output, criticised: count(d.value) })} />
-              </Field>
+              <CountField label="通报表扬前几名" value={output.commended} onChange={(commended) => setOutput({ ...output, commended })} />
+              <CountField label="通报批评后几名" value={output.criticised} onChange={(criticised) => setOutput({ ...output, criticised })} />
             </AccordionPanel>
           </AccordionItem>
         </Accordion>
       )}
-      <Button appearance="primary" size="large" onClick={run} disabled={props.busy || result.units.length === 0}>
+      {errors > 0 && (
+        <Text className={styles.warning} role="note">
+          “评分表”中还有 {errors} 处错误未改正，排名可能不准；现在写入，生成的表会标为草稿。
+        </Text>
+      )}
+      <Button ref={runButton} appearance="primary" size="large" onClick={ask} disabledFocusable={props.busy || result.units.length === 0}>
         计算排名并写入工作簿
       </Button>
+      <ActionStatus at="rank" returnFocus={() => runButton.current} />
+      <ConfirmDialog open={asking} title={`还有 ${errors} 处错误，仍然写入？`} confirm="写入草稿" onConfirm={run} onCancel={() => setAsking(false)}>
+        这些错误的得分按 0 分或按扣分记录计算，排名可能不准。写入的汇总排名表、签字评分表和通报会标为“草稿”；改正错误后请重新写入。
+      </ConfirmDialog>
       <Text size={200}>只写入空着的“总分”单元格和考核助手自己的工作表；您填写的内容不会被改动。设置保存在工作簿中。</Text>
-      <Table aria-label="排名结果" size="small">
+      <Table aria-label="排名结果" size="small" className={styles.table}>
         <TableHeader>
           <TableRow>
             <TableHeaderCell className={styles.rank}>名次</TableHeaderCell>
             <TableHeaderCell>单位</TableHeaderCell>
             <TableHeaderCell className={styles.total}>总分</TableHeaderCell>
-            <TableHeaderCell>等次</TableHeaderCell>
-            <TableHeaderCell className={styles.rank} aria-label="一票否决">
-              否决
-            </TableHeaderCell>
+            <TableHeaderCell className={styles.band}>等次</TableHeaderCell>
+            {report.units.some((u) => u.veto) && (
+              <TableHeaderCell className={styles.veto} aria-label="一票否决">
+                否决
+              </TableHeaderCell>
+            )}
           </TableRow>
         </TableHeader>
         <TableBody>
           {report.units.map((u, i) => (
             <TableRow key={`${u.sheet}-${i}`}>
-              <TableCell>{u.rank}</TableCell>
-              <TableCell>{u.name}</TableCell>
-              <TableCell>{u.total}</TableCell>
-              <TableCell>{u.band ?? '—'}</TableCell>
-              <TableCell>{u.veto ? '是' : ''}</TableCell>
+              <TableCell className={styles.rank}>{u.rank}</TableCell>
+              <TableCell className={styles.unit} title={u.name}>
+                {u.name}
+              </TableCell>
+              <TableCell className={styles.total}>{u.total}</TableCell>
+              <TableCell className={styles.band}>{bandLabel(u.band)}</TableCell>
+              {report.units.some((x) => x.veto) && <TableCell className={styles.veto}>{u.veto ? '是' : ''}</TableCell>}
             </TableRow>
           ))}
         </TableBody>
@@ -201,5 +230,52 @@ export function RankTab(props: {
       )}
       <Caption1 className={styles.muted}>扣分按扣分因素逐条计算；一项扣完为止，不低于 0 分。</Caption1>
     </div>
+  );
+}
+
+/** A band as the table shows it ('85分以上'), a dash for none. */
+function bandLabel(band: string | null): string {
+  return band ?? '—';
+}
+
+/** A count typed as text: Backspace leaves it empty while typing (not 0 at once); blank is saved as 0. */
+function CountField({ label, value, onChange }: { label: string; value: number; onChange: (n: number) => void }) {
+  const styles = useStyles();
+  const [text, setText] = React.useState(String(value));
+  const ok = /^\d{0,2}$/.test(text.trim());
+  return (
+    <Field label={label} validationState={ok ? 'none' : 'error'} validationMessage={ok ? undefined : '请填写 0 到 99 的整数'}>
+      <Input
+        className={styles.number}
+        value={text}
+        inputMode="numeric"
+        onChange={(_e, d) => {
+          setText(d.value);
+          if (/^\d{0,2}$/.test(d.value.trim())) onChange(Number(d.value.trim() || 0));
+        }}
+      />
+    </Field>
+  );
+}
+
+/** 成文日期 as YYYY-MM-DD text (a date picker would show the browser's own format, e.g. 12/25/2024). */
+function DateField({ value, onChange }: { value: string | null; onChange: (date: string | null) => void }) {
+  const [text, setText] = React.useState(value ?? '');
+  const t = text.trim();
+  const ok = t === '' || (/^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(Date.parse(t)));
+  return (
+    <Field label="成文日期" hint="如 2024-12-20；留空则为当天" validationState={ok ? 'none' : 'error'} validationMessage={ok ? undefined : '请按 2024-12-20 的格式填写'}>
+      <Input
+        value={text}
+        placeholder="2024-12-20"
+        inputMode="numeric"
+        onChange={(_e, d) => {
+          setText(d.value);
+          const v = d.value.trim();
+          if (v === '') onChange(null);
+          else if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) onChange(v);
+        }}
+      />
+    </Field>
   );
 }

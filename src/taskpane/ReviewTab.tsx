@@ -24,6 +24,7 @@ import {
 import type { Diagnostic, Severity } from '../engine/diagnostics';
 import { sum, toNumber } from '../engine/decimal';
 import { tableKey, tableLabel, tableOfEntry } from './units';
+import { ActionStatus } from './ActionStatus';
 import type { Loaded } from './usePane';
 
 const useStyles = makeStyles({
@@ -43,6 +44,9 @@ const useStyles = makeStyles({
   },
   plain: { display: 'flex', alignItems: 'flex-start', columnGap: tokens.spacingHorizontalXS, paddingBlock: tokens.spacingVerticalS, paddingInline: tokens.spacingHorizontalS },
   narrow: { width: '3.5em' },
+  numeric: { textAlign: 'right', fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap', justifyContent: 'flex-end' },
+  name: { maxWidth: '12em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  table: { width: '100%', '& th, & td': { paddingInline: tokens.spacingHorizontalXS } },
   action: { width: '4.5em' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -54,7 +58,7 @@ const useStyles = makeStyles({
 const SEVERITY: Record<Severity, { label: string; color: 'danger' | 'warning' | 'informative' }> = {
   error: { label: '错误', color: 'danger' },
   warning: { label: '警告', color: 'warning' },
-  info: { label: '提示', color: 'informative' },
+  info: { label: '说明', color: 'informative' },
 };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
@@ -74,6 +78,7 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
   const scheme = result.assessment.scheme;
   const tables = result.assessment.tables;
   const [shown, setShown] = React.useState<Severity | 'all'>('all');
+  const recheck = React.useRef<HTMLButtonElement>(null);
   const count = (s: Severity) => result.diagnostics.filter((d) => d.severity === s).length;
   const diagnostics = [...result.diagnostics]
     .sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity))
@@ -84,17 +89,29 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
     <div className={styles.section}>
       <div className={styles.row}>
         <Text weight="semibold">{scheme ? `找到 ${result.units.length} 个单位的评分表` : '没有找到评分表'}</Text>
-        <Badge color="danger" appearance="tint">
-          {count('error')} 个错误
-        </Badge>
-        <Badge color="warning" appearance="tint">
-          {count('warning')} 个警告
-        </Badge>
-        <Button className={styles.touch} onClick={props.onRecheck} disabled={props.busy}>
+        {count('error') > 0 ? (
+          <Badge color="danger" appearance="tint">
+            {count('error')} 个错误
+          </Badge>
+        ) : (
+          <Badge color="success" appearance="tint">
+            没有错误
+          </Badge>
+        )}
+        {count('warning') > 0 && (
+          <Badge color="warning" appearance="tint">
+            {count('warning')} 个警告
+          </Badge>
+        )}
+        <Button ref={recheck} className={styles.touch} onClick={props.onRecheck} disabledFocusable={props.busy}>
           重新检查
         </Button>
       </div>
-      <Caption1 className={styles.muted}>在工作簿中修改后，点击“重新检查”。</Caption1>
+      <ActionStatus at="recheck" returnFocus={() => recheck.current} />
+      <Caption1 className={styles.muted}>
+        {props.onSelect ? '在 Excel 中修改工作簿后，点击“重新检查”。' : '得分可在“现场评分”中修改；改动工作簿中的其他内容请用 Excel 或 WPS，改好后重新打开。'}
+      </Caption1>
+      <Recognised loaded={props.loaded} />
       {!scheme && (
         <Text>
           考核助手按表头识别评分表：一行中有“考核内容”“考核重点”“分值”“扣分因素”“得分”（或其同义词，如 项目、标准分、评分标准、实得分）。
@@ -102,7 +119,7 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
         </Text>
       )}
 
-      <Subtitle2 as="h2">提示（{result.diagnostics.length}）</Subtitle2>
+      <Subtitle2 as="h2">检查结果（{result.diagnostics.length} 条）</Subtitle2>
       {result.diagnostics.length === 0 ? (
         <Caption1>没有发现问题：得分都在分值范围内，表格结构完整。</Caption1>
       ) : (
@@ -111,12 +128,12 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
             <Radio value="all" label="全部" />
             <Radio value="error" label={`错误 ${count('error')}`} />
             <Radio value="warning" label={`警告 ${count('warning')}`} />
-            <Radio value="info" label={`提示 ${count('info')}`} />
+            <Radio value="info" label={`说明 ${count('info')}`} />
           </RadioGroup>
           {diagnostics.length === 0 ? (
-            <Caption1>没有这一类提示。</Caption1>
+            <Caption1>没有这一类检查结果。</Caption1>
           ) : (
-            <ul className={styles.list} aria-label="提示列表">
+            <ul className={styles.list} aria-label="检查结果列表">
               {diagnostics.map((d, i) => (
                 <li key={i}>
                   <DiagnosticLine d={d} {...props} />
@@ -125,7 +142,7 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
             </ul>
           )}
           <Caption1 className={styles.muted}>
-            {props.onSelect ? '点击一条提示，在 Excel 中选中它所指的单元格。' : '点击得分单元格的提示，在“现场评分”中修改它。'}
+            {props.onSelect ? '点击一条检查结果，在 Excel 中选中它所指的单元格。' : '点击指向得分单元格的检查结果，在“现场评分”中修改它。'}
           </Caption1>
         </>
       )}
@@ -134,12 +151,12 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
       {tables.length === 0 ? (
         <Caption1>没有识别出被考核单位。</Caption1>
       ) : (
-        <Table size="small" aria-label="被考核单位">
+        <Table size="small" aria-label="被考核单位" className={styles.table}>
           <TableHeader>
             <TableRow>
               <TableHeaderCell>单位</TableHeaderCell>
-              <TableHeaderCell className={styles.narrow}>未填</TableHeaderCell>
-              <TableHeaderCell className={styles.narrow}>错误</TableHeaderCell>
+              <TableHeaderCell className={`${styles.narrow} ${styles.numeric}`}>未填</TableHeaderCell>
+              <TableHeaderCell className={`${styles.narrow} ${styles.numeric}`}>错误</TableHeaderCell>
               <TableHeaderCell className={styles.action}>操作</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -149,12 +166,11 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
               const label = tableLabel(t, tables);
               return (
                 <TableRow key={tableKey(t)}>
-                  <TableCell>
+                  <TableCell className={styles.name} title={t.sheet !== t.unit ? `工作表 ${t.sheet}` : undefined}>
                     {label}
-                    {t.sheet !== t.unit && label === t.unit && <Caption1 className={styles.muted}>（工作表 {t.sheet}）</Caption1>}
                   </TableCell>
-                  <TableCell>{scored?.score.blank ?? 0}</TableCell>
-                  <TableCell>{ofSheet(t.sheet, 'error')}</TableCell>
+                  <TableCell className={styles.numeric}>{scored?.score.blank ?? 0}</TableCell>
+                  <TableCell className={styles.numeric}>{ofSheet(t.sheet, 'error')}</TableCell>
                   <TableCell>
                     <Button className={styles.compact} onClick={() => props.onEnter(tableKey(t))} aria-label={`现场评分：${label}`}>
                       评分
@@ -179,7 +195,8 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
                 {c.items.map((it, ii) => (
                   <li key={ii}>
                     <Caption1>
-                      {it.label} — {toNumber(it.points)}分
+                      {it.label}
+                      {statesPoints(it.label, toNumber(it.points)) ? '' : `（${toNumber(it.points)}分）`}
                     </Caption1>
                   </li>
                 ))}
@@ -245,4 +262,20 @@ function DiagnosticLine({ d, onSelect, onEnter, loaded }: { d: Diagnostic } & Re
       {body}
     </Button>
   );
+}
+
+/** True when an item's label already states its points: '信访件办理(5分)' with 5. */
+function statesPoints(label: string, points: number): boolean {
+  return new RegExp(`[（(]\\s*${String(points).replace('.', '\\.')}\\s*分\\s*[)）]`).test(label);
+}
+
+/** The sheets read besides the score tables: the petition ledger and the deduction log. */
+function Recognised({ loaded }: { loaded: Loaded }) {
+  const { records } = loaded.result;
+  const parts = [
+    records.ledgerEvents > 0 ? `信访台账 ${records.ledgerEvents} 件信访事项` : '',
+    records.logRows > 0 ? `扣分明细 ${records.logRows} 条记录` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return <Caption1>没有找到信访台账或扣分明细：各项得分按评分表中填写的计。</Caption1>;
+  return <Caption1>还读取了：{parts.join('；')}，按扣分因素计算相关得分。</Caption1>;
 }

@@ -3,6 +3,9 @@
  * sheets may both say 单位：张庄村, and one sheet may hold two tables), so the pane keys a table by
  * its sheet and the cells it spans (a matrix holds a table per row) and shows the sheet beside the name where the name alone is ambiguous.
  */
+import { onSiteStart, type OnSiteInput } from '../app/onSite';
+import type { AssessmentResult } from '../app/scoreAssessment';
+import type { Decimal } from '../engine/decimal';
 import type { Grid } from '../sheet/grid';
 import type { ScoreTable } from '../sheet/readScoreTable';
 
@@ -29,4 +32,19 @@ export function tableOfEntry(tables: readonly ScoreTable[], sheet: string, cell:
       t.sheet === sheet &&
       (t.entries.items.some((row) => row.some((e) => e.cell === cell)) || t.entries.adjustments.some((e) => e.cell === cell) || t.entries.veto?.cell === cell),
   );
+}
+
+/** Entry cell → the value the deduction records give it, for every record-computed entry of the table. */
+export function fromRecordsOf(result: AssessmentResult, table: ScoreTable): Map<string, Decimal> {
+  const scored = result.units.find((u) => u.table === table);
+  const values = new Map<string, Decimal>();
+  for (const e of [...(scored?.entries.items.flat() ?? []), ...(scored?.entries.adjustments ?? [])]) {
+    if (e.computed && e.value) values.set(e.cell, e.value);
+  }
+  return values;
+}
+
+/** What 现场评分 starts with for a table: the workbook's entries, computed ones shown. */
+export function formStart(loaded: { grids: readonly Grid[]; result: AssessmentResult }, table: ScoreTable): OnSiteInput {
+  return onSiteStart(table, gridOf(loaded.grids, table), fromRecordsOf(loaded.result, table));
 }

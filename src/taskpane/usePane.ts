@@ -17,14 +17,28 @@ export interface Loaded {
   settings: WorkbookSettings;
 }
 
-/** write(progress label, plan, message when done, more detail): what a section calls to change the workbook. */
-export type Write = (label: string, plan: WritePlan | (() => WritePlan), done: string, detail?: string) => Promise<ApplyOutcome | undefined>;
+/**
+ * write(progress label, plan, message when done, more detail, where): what a section calls to change
+ * the workbook. `at` names the action (e.g. 'save', 'rank', 'record:c0.i3'): its progress and its
+ * result are shown next to it (see ActionStatus), not at the top of the pane.
+ */
+export type Write = (
+  label: string,
+  plan: WritePlan | (() => WritePlan),
+  done: string,
+  detail?: string,
+  at?: string,
+) => Promise<ApplyOutcome | undefined>;
 
-export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title: string; text?: string };
+/** A message for the user; `at` is the action it belongs to (none: the pane as a whole, e.g. a failed reading). */
+export type Notice = { intent: 'success' | 'warning' | 'error' | 'info'; title: string; text?: string; at?: string };
+
+/** What is being done, and for which action. */
+export type Busy = { label: string; at?: string };
 
 export function usePane(host: PaneHost) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [busy, setBusy] = useState<string | null>('正在读取工作簿…');
+  const [busy, setBusy] = useState<Busy | null>({ label: '正在读取工作簿…' });
   const [notice, setNotice] = useState<Notice | null>(null);
   const alive = useRef(true);
 
@@ -36,14 +50,15 @@ export function usePane(host: PaneHost) {
 
   /** Runs an action with progress shown; errors become a Chinese message, never a blank pane. */
   const act = useCallback(
-    async <T,>(label: string, action: () => Promise<T>): Promise<T | undefined> => {
-      setBusy(label);
+    async <T,>(label: string, action: () => Promise<T>, at?: string): Promise<T | undefined> => {
+      setBusy({ label, at });
+      setNotice((old) => (old && old.at === at ? null : old));
       try {
         const value = await action();
         if (alive.current) setLoaded(await read());
         return value;
       } catch (e) {
-        if (alive.current) setNotice({ intent: 'error', title: '操作未完成', text: messageOf(e) });
+        if (alive.current) setNotice({ intent: 'error', title: '操作未完成', text: messageOf(e), at });
         return undefined;
       } finally {
         if (alive.current) setBusy(null);
@@ -52,18 +67,23 @@ export function usePane(host: PaneHost) {
     [read],
   );
 
-  const refresh = useCallback(() => act('正在重新检查…', async () => undefined), [act]);
+  const first = useRef(true);
+  const refresh = useCallback(() => {
+    const label = first.current ? '正在读取工作簿…' : '正在重新检查…';
+    first.current = false;
+    return act(label, async () => undefined, 'recheck');
+  }, [act]);
 
   /**
    * Writes a plan, then tells the user what happened (and what the host could not do). The plan
    * may be given as a function, so that a plan that cannot be made is reported like a failed write.
    */
   const write: Write = useCallback(
-    async (label, plan, done, detail) => {
-      const outcome = await act(label, () => host.apply(typeof plan === 'function' ? plan() : plan));
+    async (label, plan, done, detail, at) => {
+      const outcome = await act(label, () => host.apply(typeof plan === 'function' ? plan() : plan), at);
       if (outcome) {
         const text = [detail, ...outcome.skipped].filter(Boolean).join('；');
-        setNotice({ intent: outcome.skipped.length ? 'warning' : 'success', title: done, text: text || undefined });
+        setNotice({ intent: outcome.skipped.length ? 'warning' : 'success', title: done, text: text || undefined, at });
       }
       return outcome;
     },
@@ -76,7 +96,7 @@ export function usePane(host: PaneHost) {
       try {
         await host.selectCell?.(sheet, cell);
       } catch (e) {
-        if (alive.current) setNotice({ intent: 'error', title: `无法选中 ${sheet} ${cell}`, text: `${messageOf(e)}。工作表可能已改名或删除，请点击“重新检查”。` });
+        if (alive.current) setNotice({ intent: 'error', title: `无法选中 ${sheet} ${cell}`, text: `${messageOf(e)}。工作表可能已改名或删除，请点击“重新检查”。`, at: 'select' });
       }
     },
     [host],

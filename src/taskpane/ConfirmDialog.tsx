@@ -1,0 +1,45 @@
+/**
+ * Asking before something that cannot be undone (放弃修改, replacing a workbook with work not
+ * downloaded, writing outputs while errors are open). A modal dialog: focus moves into it, Esc
+ * cancels, and focus goes back to what had it.
+ */
+import * as React from 'react';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle } from '@fluentui/react-components';
+
+export interface ConfirmProps {
+  open: boolean;
+  title: string;
+  children: React.ReactNode;
+  /** The button that goes ahead, e.g. 放弃修改. */
+  confirm: string;
+  /** A third choice before going ahead (e.g. 先下载), when there is one. */
+  other?: { label: string; run: () => void };
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+export function ConfirmDialog(props: ConfirmProps): React.JSX.Element {
+  return (
+    <Dialog open={props.open} modalType="alert" onOpenChange={(_e, d) => !d.open && props.onCancel()}>
+      <DialogSurface aria-describedby={undefined}>
+        <DialogBody>
+          <DialogTitle>{props.title}</DialogTitle>
+          <DialogContent>{props.children}</DialogContent>
+          <DialogActions fluid>
+            {props.other && (
+              <Button size="large" appearance="primary" onClick={props.other.run}>
+                {props.other.label}
+              </Button>
+            )}
+            <Button size="large" appearance={props.other ? 'secondary' : 'primary'} onClick={props.onConfirm}>
+              {props.confirm}
+            </Button>
+            <Button size="large" onClick={props.onCancel}>
+              取消
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * The unit being scored: a combobox that filters as one types (张庄 finds 张庄村; 300 units stay
+ * usable), by mouse or keyboard. Choosing a unit puts the cursor in its first score field.
+ */
+import * as React from 'react';
+import { Combobox, Field, Option } from '@fluentui/react-components';
+import type { ScoreTable } from '../../sheet/readScoreTable';
+import { tableKey, tableLabel } from '../units';
+import { useEntryStyles } from './styles';
+
+export interface UnitPickerProps {
+  tables: readonly ScoreTable[];
+  current: ScoreTable | null;
+  /** tableKeys with unsaved changes. */
+  unsaved: ReadonlySet<string>;
+  onUnit: (key: string) => void;
+}
+
+/** Units whose name (or sheet) holds every typed character in order: '张村' finds 张庄村. */
+export function matchUnits(tables: readonly ScoreTable[], query: string): ScoreTable[] {
+  const q = query.replace(/\s+/g, '');
+  if (q === '') return [...tables];
+  const holds = (text: string) => {
+    let at = 0;
+    for (const ch of text) if (ch === q[at]) at++;
+    return at === q.length;
+  };
+  const exact = tables.filter((t) => t.unit.includes(q) || t.sheet.includes(q));
+  const loose = tables.filter((t) => !exact.includes(t) && holds(t.unit));
+  return [...exact, ...loose];
+}
+
+export function UnitPicker(props: UnitPickerProps): React.JSX.Element {
+  const styles = useEntryStyles();
+  const label = props.current ? tableLabel(props.current, props.tables) : '';
+  const [query, setQuery] = React.useState(label);
+  const [typing, setTyping] = React.useState(false);
+  React.useEffect(() => setQuery(label), [label]);
+  const shown = typing ? matchUnits(props.tables, query) : props.tables;
+  return (
+    <Field label="被考核单位" hint={props.current ? undefined : `共 ${props.tables.length} 个单位：输入单位名称中的字筛选，↓ 展开列表，Enter 选定。也可以在“评分表”的单位列表中点击“评分”。`}>
+      <Combobox
+        className={styles.full}
+        size="large"
+        placeholder="输入单位名称筛选"
+        value={query}
+        selectedOptions={props.current ? [tableKey(props.current)] : []}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setTyping(true);
+        }}
+        onOpenChange={(_e, d) => {
+          if (!d.open) {
+            setTyping(false);
+            setQuery(label);
+          }
+        }}
+        onOptionSelect={(_e, d) => {
+          setTyping(false);
+          if (d.optionValue) {
+            setQuery(d.optionText ?? '');
+            props.onUnit(d.optionValue);
+          }
+        }}
+      >
+        {shown.map((t) => (
+          <Option key={tableKey(t)} value={tableKey(t)} text={tableLabel(t, props.tables)}>
+            {tableLabel(t, props.tables)}
+            {props.unsaved.has(tableKey(t)) ? '（未保存）' : ''}
+          </Option>
+        ))}
+        {shown.length === 0 && (
+          <Option key="none" value="" text={query} disabled>
+            没有名称含“{query}”的单位
+          </Option>
+        )}
+      </Combobox>
+    </Field>
+  );
+}

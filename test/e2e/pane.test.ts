@@ -1,0 +1,341 @@
+/**
+ * The pane as assessors and clerks meet it (issue 13), in Debian's Chromium on the browser build
+ * (dist/preview), at a task pane's 350 px: each point driven by mouse and keyboard as a user would,
+ * with a screenshot under test-results/e2e/.
+ */
+import { promises as fs } from 'fs';
+import os from 'os';
+import path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { openWorkbookFile } from '../../src/host/xlsxFile';
+import { focusedUncovered, launch, openSample, ROOT, SAMPLE, serve, shot } from './browser';
+
+let browser: Browser;
+let server: { url: string; close: () => Promise<void> };
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  server = await serve(path.join(ROOT, 'dist', 'preview'));
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 350, height: 800 }, locale: 'zh-CN' });
+  errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openSample(page, server.url);
+});
+afterEach(async () => {
+  await page.close();
+  expect(errors).toEqual([]);
+});
+
+const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? document.activeElement?.tagName);
+const notBody = async () => expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
+/** True when the locator's box lies inside the window. */
+const onScreen = async (selector: ReturnType<Page['locator']>) => {
+  const box = await selector.boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= 800;
+};
+
+test('1 · the unit combobox opens, filters and selects by mouse and by keyboard, and the page stays as it was', async () => {
+  await page.getByRole('tab', { name: '现场评分' }).click();
+  const combo = page.getByRole('combobox', { name: '被考核单位' });
+  await combo.click();
+  const list = page.getByRole('listbox');
+  await list.waitFor();
+  expect(await page.getByRole('option').count()).toBe(10);
+  // The list is a list, not a page: no full-height white portal over the pane.
+  const portal = await list.evaluate((el) => {
+    const p = el.closest('.fui-Portal, [data-portal-node]') ?? el.parentElement;
+    return { height: (p as HTMLElement).getBoundingClientRect().height, minHeight: getComputedStyle(p as HTMLElement).minHeight };
+  });
+  expect(portal.minHeight).not.toBe('100vh');
+  expect(portal.height).toBeLessThan(600);
+  await shot(page, '13-1-单位列表-鼠标');
+  await page.getByRole('option', { name: '李家村' }).click();
+  await page.getByRole('form', { name: '现场评分：李家村' }).waitFor();
+  expect(await page.getByRole('tab', { name: '现场评分' }).isVisible()).toBe(true);
+
+  // Keyboard: type part of a name, the list filters, Enter chooses, the cursor goes to the first score.
+  await combo.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('张庄');
+  await page.getByRole('option', { name: '张庄村' }).waitFor();
+  expect(await page.getByRole('option').count()).toBe(1);
+  await shot(page, '13-1-单位列表-筛选');
+  await page.keyboard.press('Enter');
+  await page.getByRole('form', { name: '现场评分：张庄村' }).waitFor();
+  expect(await focused()).toMatch(/单元格 E4$/);
+  // A name that matches nothing says so.
+  await combo.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText('不存在');
+  await page.getByText('没有名称含“不存在”的单位').waitFor();
+  await page.keyboard.press('Escape');
+});
+
+test('2 · reasons saved as notes (no 扣分原因 column) are saved, not left "unsaved"', async () => {
+  await page.getByRole('button', { name: '现场评分：张庄村' }).click();
+  const e7 = page.getByLabel(/单元格 E7$/);
+  await e7.click();
+  await page.keyboard.type('4');
+  await page.keyboard.press('Enter');
+  expect(await focused()).toMatch(/扣分原因$/);
+  await page.keyboard.insertText('6月下旬排查未开展');
+  await page.getByText('有 2 处修改未保存').waitFor();
+  await page.keyboard.press('Control+Enter');
+  await page.getByText('已保存 张庄村 的得分').waitFor();
+  await page.getByText('没有未保存的修改').waitFor();
+  expect(await page.getByRole('tab', { name: '现场评分' }).innerText()).toBe('现场评分');
+  // The reason is read back from the note it was written as.
+  expect(await page.getByLabel(/开展矛盾纠纷排查情况 扣分原因$/).inputValue()).toBe('6月下旬排查未开展');
+  await shot(page, '13-2-批注原因已保存');
+});
+
+test('3 · a result appears next to the action that caused it, takes focus, and says the next step', async () => {
+  await page.getByRole('button', { name: '现场评分：张庄村' }).click();
+  await page.getByLabel(/单元格 E5$/).click();
+  await page.keyboard.type('4');
+  await page.getByRole('button', { name: '保存 张庄村 的得分' }).click();
+  const saved = page.getByText('已保存 张庄村 的得分');
+  await saved.waitFor();
+  expect(await onScreen(saved)).toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.closest('[aria-live]') !== null)).toBe(true);
+  await page.getByText(/下一步：在上方选择下一个单位/).waitFor();
+  await shot(page, '13-3-保存结果在按钮旁');
+  // 知道了 gives the focus back to the action, not to <body>.
+  await page.getByRole('button', { name: '知道了' }).click();
+  await notBody();
+  expect(await focused()).toMatch(/保存 张庄村 的得分/);
+
+  // 计算排名: the result is beside the button, on screen (the sample has an error: asked first).
+  await page.getByRole('tab', { name: '计算排名' }).click();
+  await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
+  await page.getByRole('button', { name: '写入草稿' }).click();
+  const done = page.getByText(/已写入总分，并生成汇总排名/);
+  await done.waitFor();
+  expect(await onScreen(done)).toBe(true);
+  await page.getByText(/下一步：点击上方“下载工作簿”/).waitFor();
+  await shot(page, '13-3-排名结果在按钮旁');
+  // Messages stay with their section.
+  await page.getByRole('tab', { name: '评分表' }).click();
+  expect(await page.getByText(/已写入总分/).count()).toBe(0);
+});
+
+test('4 · no Tab stop is covered by the sticky save bar (every stop hit-tested), the record form included', async () => {
+  await page.getByRole('button', { name: '现场评分：张庄村' }).click();
+  await page.getByLabel(/单元格 E4$/).click();
+  // Unsaved changes make the bar taller (放弃修改 and the state line).
+  await page.keyboard.type('4');
+  const covered: string[] = [];
+  let stops = 0;
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab');
+    const at = await focusedUncovered(page);
+    stops++;
+    if (!at.ok) covered.push(at.what);
+    if (await page.evaluate(() => document.activeElement?.textContent?.startsWith('保存 '))) break;
+  }
+  expect(stops).toBeGreaterThan(20);
+  expect(covered).toEqual([]);
+  // The record form of an item low on the page: each of its fields and buttons is reachable and visible.
+  await page.getByLabel(/单元格 E26$/).click();
+  await page.keyboard.press('Alt+J');
+  const form = page.getByRole('group', { name: /记录扣分$/ });
+  await form.waitFor();
+  for (let i = 0; i < 6; i++) {
+    const at = await focusedUncovered(page);
+    expect(at).toEqual({ ok: true, what: at.what });
+    await page.keyboard.press('Tab');
+  }
+  await shot(page, '13-4-记录扣分不被遮挡');
+});
+
+test('5 · ranking with open errors asks first, and the outputs written are marked as drafts', async () => {
+  await page.getByRole('tab', { name: '计算排名' }).click();
+  await page.getByText(/还有 1 处错误未改正/).waitFor();
+  await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.waitFor();
+  await shot(page, '13-5-有错误时先询问');
+  await page.getByRole('button', { name: '取消' }).click();
+  expect(await page.getByText(/已写入总分/).count()).toBe(0);
+  await notBody();
+  await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
+  await page.getByRole('button', { name: '写入草稿' }).click();
+  await page.getByText(/生成的表标为草稿/).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载工作簿' }).click()]);
+  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-e2e-')), 'out.xlsx');
+  await download.saveAs(file);
+  const grids = await (await openWorkbookFile(file)).readGrids();
+  expect(String(grids.find((g) => g.name === '汇总排名')?.rows[0][0])).toMatch(/^【草稿：尚有 1 处错误未改正】/);
+});
+
+test('6 · opening another workbook with work not downloaded asks first; the drop target is the whole page', async () => {
+  await page.getByRole('button', { name: '现场评分：张庄村' }).click();
+  await page.getByLabel(/单元格 E5$/).click();
+  await page.keyboard.type('4');
+  await page.keyboard.press('Control+Enter');
+  await page.getByText('已保存 张庄村 的得分').waitFor();
+  await page.getByText('已修改，尚未下载').waitFor();
+  // Drop the sample anywhere on the page (here: on the tab list, far from the old 504×200 area).
+  const bytes = (await fs.readFile(SAMPLE)).toString('base64');
+  const transfer = await page.evaluateHandle((b64) => {
+    const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([data], '另一个.xlsx', { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+    return dt;
+  }, bytes);
+  const tabs = page.getByRole('tablist');
+  await tabs.dispatchEvent('dragenter', { dataTransfer: transfer });
+  await page.locator('[data-kaohe-drop]').waitFor();
+  await shot(page, '13-6-拖放到整个页面');
+  await tabs.dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByRole('alertdialog').waitFor();
+  await page.getByText('当前工作簿的修改还没有下载。', { exact: false }).waitFor();
+  await shot(page, '13-6-替换前询问');
+  await page.getByRole('button', { name: '取消' }).click();
+  expect(await page.getByText('sample-2024.xlsx').count()).toBe(1);
+  await tabs.dispatchEvent('drop', { dataTransfer: transfer });
+  await page.getByRole('button', { name: '不下载，直接打开' }).click();
+  await page.getByText('另一个.xlsx').waitFor();
+});
+
+test('7 · a computed item shows its computed value, and a typed value that differs is warned about inline', async () => {
+  await page.getByRole('button', { name: '现场评分：张庄村' }).click();
+  const e8 = page.getByLabel(/单元格 E8$/);
+  expect(await e8.inputValue()).toBe('30');
+  await e8.click();
+  await page.keyboard.press('ArrowDown');
+  expect(await e8.inputValue()).toBe('29');
+  await page.getByText(/按扣分记录应为 30 分/).waitFor();
+  await shot(page, '13-7-计算项');
+  await page.keyboard.press('ArrowUp');
+  expect(await page.getByText(/按扣分记录应为 30 分/).count()).toBe(0);
+  await page.getByText('没有未保存的修改').waitFor();
+});
+
+test('8 · focus never falls to <body>: 记录扣分 (Alt+J), 添加记录, Esc and 知道了', async () => {
+  await page.getByRole('button', { name: '现场评分：李家村' }).click();
+  await page.getByLabel(/单元格 E7$/).click();
+  await page.keyboard.press('Alt+J');
+  await page.getByRole('group', { name: /开展矛盾纠纷排查情况 记录扣分/ }).waitFor();
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('SELECT');
+  await page.keyboard.press('Escape');
+  expect(await focused()).toMatch(/单元格 E7$/);
+  await page.keyboard.press('Alt+J');
+  await page.getByLabel('本条记录的原因（写入扣分明细）').fill('7月上旬排查未开展');
+  await page.getByLabel('记录人').fill('王组员');
+  await page.getByRole('button', { name: '添加记录' }).click();
+  await page.getByText(/已记入扣分明细：李家村/).waitFor();
+  await notBody();
+  await shot(page, '13-8-记录后焦点');
+  await page.getByRole('button', { name: '知道了' }).click();
+  await notBody();
+  expect(await focused()).toMatch(/单元格 E7$/);
+});
+
+test('9 · scoring 张庄村 by keyboard: Enter score → reason → next score, Ctrl+Enter saves, under 35 key presses', async () => {
+  let keys = 0;
+  const press = async (key: string) => {
+    keys++;
+    await page.keyboard.press(key);
+  };
+  /** A phrase typed with an IME counts as one press per character of what is committed, at most 1 for a reason (a picked phrase). */
+  const write = async (text: string, count: number) => {
+    keys += count;
+    await page.keyboard.insertText(text);
+  };
+  await page.getByRole('tab', { name: '现场评分' }).click();
+  await page.getByRole('combobox', { name: '被考核单位' }).click();
+  await write('张庄', 2);
+  await press('Enter');
+  await page.getByRole('form', { name: '现场评分：张庄村' }).waitFor();
+  const reasons: Record<string, string> = { E7: '6月下旬排查未开展', E23: '综治资料不全', E25: '台账缺两项', E26: '宣传栏未更新' };
+  for (const cell of ['E4', 'E5', 'E6', 'E7', 'E8', 'E18', 'E19', 'E20', 'E21', 'E22', 'E23', 'E24', 'E25', 'E26']) {
+    expect(await focused()).toMatch(new RegExp(`单元格 ${cell}$`));
+    await press('Enter');
+    if (reasons[cell]) {
+      expect(await focused()).toMatch(/扣分原因$/);
+      await write(reasons[cell], 1);
+      await press('Enter');
+    }
+  }
+  await press('Control+Enter');
+  await page.getByText('已保存 张庄村 的得分').waitFor();
+  await page.getByText('没有未保存的修改').waitFor();
+  expect(keys).toBeLessThan(35);
+  await shot(page, '13-9-键盘评分');
+  // The record buttons are not Tab stops: from the last score, Tab reaches the 加减分 fields at once.
+  await page.getByLabel(/单元格 E26$/).click();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toMatch(/加减分，单元格/);
+});
+
+test('10 · 350 px: nothing wider than its card, numbers right-aligned, totals and bands on one line, a short header', async () => {
+  const header = await page.locator('header').boundingBox();
+  expect(header!.height).toBeLessThan(120);
+  for (const tab of ['评分表', '现场评分', '计算排名']) {
+    await page.getByRole('tab', { name: tab }).click();
+    if (tab === '现场评分') {
+      await page.getByRole('combobox', { name: '被考核单位' }).click();
+      await page.getByRole('option', { name: '李家村' }).click();
+      await page.getByLabel(/单元格 E7$/).click();
+      await page.keyboard.press('Alt+J');
+    }
+    const wide = await page.evaluate(() => {
+      const out: string[] = [];
+      if (document.documentElement.scrollWidth > innerWidth) out.push(`page ${document.documentElement.scrollWidth}`);
+      for (const el of document.querySelectorAll<HTMLElement>('input, select, button, table')) {
+        const card = el.closest('.fui-Card') ?? el.closest('main');
+        if (!card) continue;
+        const r = el.getBoundingClientRect();
+        const c = card.getBoundingClientRect();
+        if (r.width > 0 && (r.right > c.right + 0.5 || r.left < c.left - 0.5)) out.push(`${el.tagName} ${el.getAttribute('aria-label') ?? el.textContent?.slice(0, 20)} ${Math.round(r.right - c.right)}px`);
+      }
+      return out;
+    });
+    expect(wide).toEqual([]);
+    await shot(page, `13-10-350px-${tab}`, true);
+  }
+  const cells = await page.getByRole('table', { name: '排名结果' }).evaluate((t) =>
+    [...t.querySelectorAll('tbody tr')].slice(0, 3).map((tr) => {
+      const [rank, , total, band] = [...tr.querySelectorAll('td')];
+      const line = parseFloat(getComputedStyle(total).lineHeight) || 20;
+      return { rank: getComputedStyle(rank).textAlign, total: getComputedStyle(total).textAlign, oneLine: total.clientHeight < line * 2.2 && band.scrollHeight <= band.clientHeight + 1 && band.clientHeight < line * 2.2 };
+    }),
+  );
+  expect(cells).toEqual(cells.map(() => ({ rank: 'right', total: 'right', oneLine: true })));
+  // No layout jump while typing: the field stays where it was after the first key.
+  await page.getByRole('tab', { name: '现场评分' }).click();
+  const e5 = page.getByLabel(/单元格 E5$/);
+  await e5.click();
+  const before = (await e5.boundingBox())!.y;
+  await page.keyboard.type('3');
+  expect((await e5.boundingBox())!.y).toBe(before);
+});
+
+test('13 · 放弃修改 asks first; a record says it writes at once and that it replaces a typed score', async () => {
+  await page.getByRole('button', { name: '现场评分：李家村' }).click();
+  await page.getByLabel(/单元格 E7$/).click();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Alt+J');
+  await page.getByText(/本项填写的得分 2 尚未保存，添加记录后将按记录重算并取代它/).waitFor();
+  await page.getByText(/立即写入/).waitFor();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: '放弃修改' }).click();
+  await page.getByRole('alertdialog').waitFor();
+  await shot(page, '13-13-放弃修改先询问');
+  await page.getByRole('button', { name: '取消' }).click();
+  expect(await page.getByLabel(/单元格 E7$/).inputValue()).toBe('2');
+  await page.getByRole('button', { name: '放弃修改' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '放弃修改' }).click();
+  await page.getByText('没有未保存的修改').waitFor();
+  await notBody();
+});
