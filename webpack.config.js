@@ -1,7 +1,9 @@
 /**
- * Two builds: the task pane into dist/pane (`npm run build`, or `npm run dev-server` on
- * https://localhost:3000 with Office dev certificates, as manifest.xml expects), and the browser
- * preview of the same pane into dist/preview (`npm run preview` on http://localhost:3001).
+ * Three builds of one code base: the task pane into dist/pane (`npm run build`, or `npm run
+ * dev-server` on https://localhost:3000 with Office dev certificates, as manifest.xml expects), the
+ * browser preview of the same pane into dist/preview (`npm run preview` on http://localhost:3001),
+ * and the single-file web version dist/web/考核助手.html (`npm run build:web`): the preview's page
+ * with its script, styles, icon and workbook worker inlined, to open from file:// with no network.
  */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
@@ -32,6 +34,33 @@ async function httpsServer() {
   } catch (error) {
     console.warn(`无法安装 Office 开发证书（${error.message}），改用自签名证书；浏览器会提示证书不受信任。`);
     return 'https';
+  }
+}
+
+/**
+ * Writes one self-contained HTML file: the template with the page's script inlined (after
+ * minification) and the script asset dropped. Nothing is loaded from anywhere else.
+ */
+class SingleFilePlugin {
+  constructor({ template, filename, icon }) {
+    Object.assign(this, { template, filename, icon });
+  }
+  apply(compiler) {
+    const { RawSource } = compiler.webpack.sources;
+    compiler.hooks.thisCompilation.tap('SingleFilePlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'SingleFilePlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_INLINE }, (assets) => {
+        const scripts = Object.keys(assets).filter((name) => name.endsWith('.js'));
+        // In a <script> element, '</script' and '<!--' would end or confuse it; '<\/' means the same in JS.
+        const code = scripts.map((name) => assets[name].source().toString().replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--')).join('\n');
+        const icon = `data:image/png;base64,${fs.readFileSync(path.resolve(__dirname, this.icon)).toString('base64')}`;
+        const html = fs
+          .readFileSync(path.resolve(__dirname, this.template), 'utf8')
+          .replace('<!--ICON-->', () => `<link rel="icon" type="image/png" href="${icon}" />`)
+          .replace('<!--SCRIPT-->', () => `<script>${code}</script>`);
+        for (const name of scripts) compilation.deleteAsset(name);
+        compilation.emitAsset(this.filename, new RawSource(html));
+      });
+    });
   }
 }
 
@@ -129,6 +158,32 @@ module.exports = async (env, argv) => {
     ],
     devServer: { port: 3001, open: false },
   };
+  // The web version: its workbook worker first (target webworker), then the page with the worker's code inside.
+  const workerFile = path.resolve(__dirname, 'dist/web-worker/worker.js');
+  const webWorker = {
+    ...common,
+    name: 'web-worker',
+    target: 'webworker',
+    entry: { worker: './src/preview/worker.ts' },
+    output: { path: path.dirname(workerFile), filename: 'worker.js', clean: true },
+  };
+  const web = {
+    ...common,
+    name: 'web',
+    dependencies: ['web-worker'],
+    devtool: false,
+    entry: { web: './src/preview/index.tsx' },
+    output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
+    optimization: { splitChunks: false, runtimeChunk: false },
+    plugins: [
+      new (require('webpack').optimize.LimitChunkCountPlugin)({ maxChunks: 1 }),
+      new (require('webpack').DefinePlugin)({
+        KAOHE_WORKER_SOURCE: require('webpack').DefinePlugin.runtimeValue(() => JSON.stringify(fs.readFileSync(workerFile, 'utf8')), { fileDependencies: [workerFile] }),
+      }),
+      new SingleFilePlugin({ template: './src/preview/web.html', filename: '考核助手.html', icon: 'assets/icon-32.png' }),
+    ],
+  };
+  if (env.web !== undefined) return [webWorker, web];
   return env.preview !== undefined ? [preview] : [pane, preview];
 };
 module.exports.officeJsLocations = officeJsLocations;

@@ -45,7 +45,8 @@ const useStyles = makeStyles({
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface OpenFile extends OpenedWorkbook {
+interface OpenFile {
+  book: OpenedWorkbook;
   /** Counts the files opened, so the pane starts afresh even for a file of the same name. */
   id: number;
   name: string;
@@ -118,7 +119,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
           return outcome;
         },
       };
-      setFile((old) => ({ ...opened, id: (old?.id ?? 0) + 1, name: f.name, paneHost }));
+      setFile((old) => ({ book: opened, id: (old?.id ?? 0) + 1, name: f.name, paneHost }));
       setChanged(false);
       setUnsaved(0);
     } catch (e) {
@@ -191,7 +192,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
     setBusy('正在生成工作簿…');
     await nextPaint();
     try {
-      const bytes = await file.toBytes();
+      const bytes = await file.book.toBytes();
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
       const a = document.createElement('a');
       a.href = url;
@@ -271,9 +272,9 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
               )}
             </div>
           </header>
-          {file && file.unkept.length > 0 && (
+          {file && file.book.unkept.length > 0 && (
             <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>此工作簿含有{file.unkept.join('、')}，下载的副本中不会保留。需要保留时，请在 Excel 中使用考核助手窗格。</MessageBarBody>
+              <MessageBarBody>此工作簿含有{file.book.unkept.join('、')}，下载的副本中不会保留。需要保留时，请在 Excel 中使用考核助手窗格。</MessageBarBody>
             </MessageBar>
           )}
           {file ? (

@@ -19,6 +19,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from '@fluentui/react-components';
 import type { Diagnostic, Severity } from '../engine/diagnostics';
@@ -141,6 +142,7 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
               ))}
             </ul>
           )}
+          <ActionStatus at="select" />
           <Caption1 className={styles.muted}>
             {props.onSelect ? '点击一条检查结果，在 Excel 中选中它所指的单元格。' : '点击指向得分单元格的检查结果，在“现场评分”中修改它。'}
           </Caption1>
@@ -155,8 +157,8 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
           <TableHeader>
             <TableRow>
               <TableHeaderCell>单位</TableHeaderCell>
-              <TableHeaderCell className={`${styles.narrow} ${styles.numeric}`}>未填</TableHeaderCell>
-              <TableHeaderCell className={`${styles.narrow} ${styles.numeric}`}>错误</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(styles.narrow, styles.numeric)}>未填</TableHeaderCell>
+              <TableHeaderCell className={mergeClasses(styles.narrow, styles.numeric)}>错误</TableHeaderCell>
               <TableHeaderCell className={styles.action}>操作</TableHeaderCell>
             </TableRow>
           </TableHeader>

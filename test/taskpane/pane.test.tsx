@@ -65,6 +65,12 @@ const openUnit = async (name: string) => {
 };
 const field = (cell: string) => screen.getByLabelText(new RegExp(`单元格 ${cell}$`)) as HTMLInputElement;
 const saveButton = (name: string) => screen.getByRole('button', { name: `保存 ${name} 的得分` }) as HTMLButtonElement;
+/** Disabled buttons stay focusable (aria-disabled), so the focus never drops to <body> while the pane works. */
+const disabled = (b: HTMLButtonElement) => b.disabled || b.getAttribute('aria-disabled') === 'true';
+/** The sample has an open error: writing the ranking asks first, and the outputs are drafts. */
+// (hidden: jsdom has no layout, so Fluent's dialog may still count as mid-animation and aria-hidden.)
+const confirmDraft = async () =>
+  fireEvent.click(within(await screen.findByRole('alertdialog', { hidden: true })).getByRole('button', { name: '写入草稿', hidden: true }));
 
 describe('评分表', () => {
   test('lists the units and every diagnostic; a diagnostic selects its cell in Excel', async () => {
@@ -89,16 +95,16 @@ describe('评分表', () => {
   test('the diagnostics can be narrowed to errors, and the scheme shows categories, items and points', async () => {
     await setup();
     fireEvent.click(screen.getByRole('radio', { name: /^错误/ }));
-    expect(within(screen.getByRole('list', { name: '提示列表' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(screen.getByRole('list', { name: '检查结果列表' })).getAllByRole('listitem')).toHaveLength(1);
     expect(screen.getByText('二、包保网络建设和责任追究（30分）', { exact: false })).toBeTruthy();
-    expect(screen.getByText('确保无人到京、省、市、区、镇上访落实情况 — 30分')).toBeTruthy();
+    expect(screen.getByText('确保无人到京、省、市、区、镇上访落实情况（30分）')).toBeTruthy();
     expect(screen.getByText(/满分 100 分；有一票否决栏/)).toBeTruthy();
   });
 
   test('重新检查 reads the workbook again and changes nothing', async () => {
     const { plans, changed } = await setup();
     fireEvent.click(screen.getByRole('button', { name: '重新检查' }));
-    await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+    await waitFor(() => expect(screen.getByRole('button', { name: '重新检查' }).getAttribute('aria-disabled')).not.toBe('true'), { timeout: 10000 });
     expect(plans).toEqual([]);
     expect(await changed()).toEqual([]);
   });
@@ -112,9 +118,9 @@ describe('现场评分', () => {
     expect(e4.value).toBe('6');
     expect(screen.getByText('不能超过分值 5')).toBeTruthy();
     expect(screen.getByText('有 1 处无效的得分，改正后才能保存')).toBeTruthy();
-    expect(saveButton('刘湾村').disabled).toBe(true);
+    expect(disabled(saveButton('刘湾村'))).toBe(true);
     fireEvent.change(e4, { target: { value: '5' } });
-    await waitFor(() => expect(saveButton('刘湾村').disabled).toBe(false));
+    await waitFor(() => expect(disabled(saveButton('刘湾村'))).toBe(false));
     expect(screen.getByText('有 1 处修改未保存')).toBeTruthy();
     fireEvent.click(saveButton('刘湾村'));
     await screen.findByText('已保存 刘湾村 的得分');
@@ -133,7 +139,7 @@ describe('现场评分', () => {
     const absent = screen.getByLabelText(/^6、不按时或缺席综治工作会议。 加减分/) as HTMLInputElement;
     fireEvent.change(absent, { target: { value: '2' } });
     expect(screen.getByText('这是扣分项，应为负数（如 -1）')).toBeTruthy();
-    expect(saveButton('张庄村').disabled).toBe(true);
+    expect(disabled(saveButton('张庄村'))).toBe(true);
   });
 
   test('works from the keyboard: Enter goes to the next score, arrows step within the points, Ctrl+Enter saves', async () => {
@@ -164,7 +170,7 @@ describe('现场评分', () => {
     const reasonField = reason.closest('.fui-Field') as HTMLElement;
     expect(within(reasonField).getByText('请填写扣分原因')).toBeTruthy();
     expect(within(reasonField).getByText('作为批注写在 E6（此表没有“扣分原因”列）')).toBeTruthy();
-    expect(screen.getByText(/^有 \d+ 处扣分未填写原因（仍可保存）$/)).toBeTruthy();
+    expect(screen.getByText(/^，\d+ 处扣分未填原因（仍可保存）$/)).toBeTruthy();
     fireEvent.change(reason, { target: { value: '2件未及时上报结果' } });
     fireEvent.click(saveButton('张庄村'));
     await screen.findByText('已保存 张庄村 的得分');
@@ -196,7 +202,7 @@ describe('现场评分', () => {
     fireEvent.click(screen.getByRole('tab', { name: '评分表' }));
     await openUnit('李家村');
     // Recording an occurrence writes and reads the workbook again; 刘湾村's draft stays.
-    fireEvent.click(screen.getByRole('button', { name: '开展矛盾纠纷排查情况 记录扣分' }));
+    fireEvent.click(screen.getByRole('button', { name: '开展矛盾纠纷排查情况 记录扣分（Alt+J）' }));
     fireEvent.click(within(screen.getByRole('group', { name: '开展矛盾纠纷排查情况 记录扣分' })).getByRole('button', { name: '添加记录' }));
     await screen.findByText('已记入扣分明细：李家村 开展矛盾纠纷排查情况');
     fireEvent.click(screen.getByRole('tab', { name: /现场评分/ }));
@@ -204,16 +210,17 @@ describe('现场评分', () => {
     await openUnit('刘湾村');
     expect(field('E4').value).toBe('4.5');
     fireEvent.click(screen.getByRole('button', { name: '放弃修改' }));
-    expect(field('E4').value).toBe('6');
+    fireEvent.click(within(await screen.findByRole('alertdialog', { hidden: true })).getByRole('button', { name: '放弃修改', hidden: true }));
+    await waitFor(() => expect(field('E4').value).toBe('6'));
     expect(screen.getByRole('tab', { name: '现场评分' })).toBeTruthy();
   });
 
   test('records an occurrence against a rule: a 扣分明细 row and the item’s new score, nothing typed changed', async () => {
     const { plans, changed } = await setup();
     await openUnit('李家村');
-    fireEvent.click(screen.getByRole('button', { name: '开展矛盾纠纷排查情况 记录扣分' }));
+    fireEvent.click(screen.getByRole('button', { name: '开展矛盾纠纷排查情况 记录扣分（Alt+J）' }));
     const form = screen.getByRole('group', { name: '开展矛盾纠纷排查情况 记录扣分' });
-    fireEvent.change(within(form).getByLabelText('原因'), { target: { value: '11月未排查' } });
+    fireEvent.change(within(form).getByLabelText('本条记录的原因（写入扣分明细）'), { target: { value: '11月未排查' } });
     fireEvent.change(within(form).getByLabelText('记录人'), { target: { value: '李组员' } });
     fireEvent.click(within(form).getByRole('button', { name: '添加记录' }));
     await screen.findByText('已记入扣分明细：李家村 开展矛盾纠纷排查情况');
@@ -241,6 +248,7 @@ describe('计算排名', () => {
     const last = within(screen.getByRole('table', { name: '排名结果' })).getAllByRole('row').at(-1)!;
     expect(last.textContent).toMatch(/^10赵集村[\d.]+一票否决是$/);
     fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    await confirmDraft();
     await screen.findByText(/已写入总分，并生成汇总排名、10 张签字评分表和考核结果通报/);
     const plan = plans[0];
     expect(plan.cells).toHaveLength(10 + 19 + 9);
@@ -269,6 +277,7 @@ describe('计算排名', () => {
     fireEvent.click(screen.getByRole('radio', { name: '二〇二四年十二月二十日' }));
     fireEvent.change(screen.getByLabelText(/成文日期/), { target: { value: '2024-12-20' } });
     fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    await confirmDraft();
     await screen.findByText(/已写入总分/);
     const sheets = plans[0].sheets ?? [];
     // The notice sets 署名 and 成文日期 in from the right with ideographic spaces (GB/T 9704).
@@ -289,6 +298,7 @@ describe('failures are said in Chinese, never a blank pane', () => {
     await screen.findByText('找到 10 个单位的评分表');
     fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
     fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    await confirmDraft();
     expect(await screen.findByText('操作未完成')).toBeTruthy();
     expect(screen.getByText(/Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑/)).toBeTruthy();
     expect(screen.queryByText(/cell-editing mode/)).toBeNull();

@@ -15,7 +15,7 @@ function choose(file: File) {
 
 test('before a workbook is opened it says what to do, and 下载 waits for one', () => {
   render(<Preview today="2024-12-25" />);
-  expect(screen.getByText('请打开一个考核评分表工作簿（.xlsx），或把文件拖到此处。')).toBeTruthy();
+  expect(screen.getByText('请打开一个考核评分表工作簿（.xlsx），或把文件拖到此页面任意位置。')).toBeTruthy();
   expect((screen.getByRole('button', { name: '下载工作簿' }) as HTMLButtonElement).disabled).toBe(true);
   expect(screen.getByRole('button', { name: '试用示例工作簿' })).toBeTruthy();
 });
@@ -38,8 +38,12 @@ test('the sample opens into the pane; typed and unsaved 现场评分 values are 
   await screen.findByText('找到 10 个单位的评分表', {}, { timeout: 10000 });
   fireEvent.click(screen.getByRole('button', { name: '现场评分：刘湾村' }));
   fireEvent.change(await screen.findByLabelText(/单元格 E4$/), { target: { value: '5' } });
-  expect(await screen.findByText('“现场评分”中有 1 处修改尚未保存，下载的工作簿中不含这些修改。')).toBeTruthy();
+  expect(await screen.findByText('“现场评分”有 1 处未保存')).toBeTruthy();
+  // 下载 asks first, saying what the download would not hold.
+  fireEvent.click(screen.getByRole('button', { name: '下载工作簿' }));
+  expect(await screen.findByText(/中有 1 处修改尚未保存，下载的工作簿中不含这些修改/)).toBeTruthy();
+  fireEvent.click(screen.getByRole('button', { name: '取消' }));
   fireEvent.click(screen.getByRole('button', { name: '保存 刘湾村 的得分' }));
-  expect(await screen.findByText('工作簿已修改，请点击“下载工作簿”保存到本机。')).toBeTruthy();
-  await waitFor(() => expect(screen.queryByText(/尚未保存/)).toBeNull());
+  expect(await screen.findByText('已修改，尚未下载')).toBeTruthy();
+  await waitFor(() => expect(screen.queryByText(/处未保存/)).toBeNull());
 }, 30000);

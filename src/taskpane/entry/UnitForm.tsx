@@ -151,8 +151,8 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
     const r = target.getBoundingClientRect();
     const top = bar.current.getBoundingClientRect().top;
     const scroller = document.scrollingElement ?? document.documentElement;
-    if (r.bottom > top - 8) scroller.scrollBy(0, r.bottom - top + 16);
-    else if (r.top < 0) scroller.scrollBy(0, r.top - 16);
+    if (r.bottom > top - 8) scroller.scrollTop += r.bottom - top + 16;
+    else if (r.top < 0) scroller.scrollTop += r.top - 16;
   };
   const reasonHint = (row: number, cell: string) =>
     reasonCol !== undefined ? `写入扣分原因列 ${a1(row, reasonCol)}` : `作为批注写在 ${cell}（此表没有“扣分原因”列）`;

@@ -1,0 +1,127 @@
+/**
+ * npm run bench (web part): the single-file web version (dist/web/考核助手.html, built by
+ * `npm run build:web`) from file:// in Debian's Chromium, on generated workbooks of 10 and 300
+ * units. For each: open (picker to 找到 N 个单位), save a unit (Ctrl+Enter to 已保存), write the
+ * outputs (to 已写入总分), download (click to the download), the time from each action to its first
+ * progress on screen, and the longest frozen frame (the longest main-thread task, from Chromium's
+ * long-task timing) over the whole run.
+ *
+ *   npm run bench:web            # 10 and 300 units
+ *   npm run bench:web -- 50      # other sizes
+ */
+import { existsSync, mkdtempSync, rmSync } from 'fs';
+import os from 'os';
+import path from 'path';
+import { pathToFileURL } from 'url';
+import ExcelJS from 'exceljs';
+import { addSeedSheet } from '../test/support/seedWorkbook';
+import { launch } from '../test/e2e/browser';
+
+const ROOT = path.join(__dirname, '..');
+const HTML = path.join(ROOT, 'dist', 'web', '考核助手.html');
+
+/** A workbook of n units with varied, valid entries (as scripts/bench.ts makes them). */
+async function makeWorkbook(n: number, file: string) {
+  const wb = new ExcelJS.Workbook();
+  const points = [5, 5, 5, 5, 30, 10, 5, 5, 5, 5, 5, 4, 6, 5];
+  for (let u = 0; u < n; u++) {
+    const entries = points.map((p, i) => Math.max(0, p - ((u * 7 + i * 3) % 4) * 0.5));
+    addSeedSheet(wb, `单位${u + 1}`, { unit: `第${u + 1}村`, entries, total: null, veto: u % 97 === 5 ? '是' : '否' });
+  }
+  await wb.xlsx.writeFile(file);
+}
+
+interface Row {
+  units: number;
+  open: number;
+  save: number;
+  outputs: number;
+  download: number;
+  firstProgress: number;
+  longestFrame: number;
+}
+
+async function measure(units: number, file: string): Promise<Row> {
+  const browser = await launch();
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, offline: true });
+    const page = await context.newPage();
+    // The longest task on the main thread, and how long after each click or file choice the first progress shows.
+    await page.addInitScript(() => {
+      const w = window as unknown as { longest: number; progress: number[]; acted: number };
+      w.longest = 0;
+      w.progress = [];
+      w.acted = 0;
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (w.longest = Math.max(w.longest, e.duration)))).observe({ type: 'longtask', buffered: true });
+      const mark = () => (w.acted = performance.now());
+      addEventListener('click', mark, true);
+      addEventListener('change', mark, true);
+      addEventListener('keydown', mark, true);
+      new MutationObserver(() => {
+        if (w.acted && document.querySelector('[role=progressbar], .fui-Spinner')) {
+          w.progress.push(performance.now() - w.acted);
+          w.acted = 0;
+        }
+      }).observe(document, { subtree: true, childList: true });
+    });
+    await page.goto(pathToFileURL(HTML).href);
+    const timed = async (action: () => Promise<unknown>, done: () => Promise<unknown>) => {
+      const t = Date.now();
+      await action();
+      await done();
+      return Date.now() - t;
+    };
+    const open = await timed(
+      () => page.locator('input[type=file]').setInputFiles(file),
+      () => page.getByText(`找到 ${units} 个单位的评分表`).waitFor({ timeout: 300_000 }),
+    );
+    await page.getByRole('button', { name: '现场评分：第1村' }).click();
+    await page.getByLabel(/单元格 E4$/).click();
+    await page.keyboard.press('ArrowDown');
+    const save = await timed(
+      () => page.keyboard.press('Control+Enter'),
+      () => page.getByText('已保存 第1村 的得分').waitFor({ timeout: 300_000 }),
+    );
+    await page.getByRole('tab', { name: '计算排名' }).click();
+    const outputs = await timed(
+      async () => {
+        await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
+        const draft = page.getByRole('button', { name: '写入草稿' });
+        if (await draft.isVisible().catch(() => false)) await draft.click();
+      },
+      () => page.getByText(/已写入总分/).waitFor({ timeout: 300_000 }),
+    );
+    const download = await timed(
+      () => Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByRole('button', { name: '下载工作簿' }).click()]),
+      async () => undefined,
+    );
+    const { longest, progress } = await page.evaluate(() => window as unknown as { longest: number; progress: number[] });
+    return { units, open, save, outputs, download, firstProgress: Math.max(0, ...progress), longestFrame: Math.round(longest) };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main() {
+  if (!existsSync(HTML)) throw new Error('网页版尚未构建：先运行 npm run build:web');
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'kaohe-bench-web-'));
+  try {
+    console.log('\nweb version (dist/web/考核助手.html from file://, Chromium, 1280 px)');
+    console.log('| units | open | save a unit | write outputs | download | slowest first progress | longest frozen frame |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    for (const n of sizes.length ? sizes : [10, 300]) {
+      const file = path.join(dir, `web-${n}.xlsx`);
+      await makeWorkbook(n, file);
+      const r = await measure(n, file);
+      console.log(`| ${r.units} | ${r.open} ms | ${r.save} ms | ${r.outputs} ms | ${r.download} ms | ${Math.round(r.firstProgress)} ms | ${r.longestFrame} ms |`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

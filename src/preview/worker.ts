@@ -1,0 +1,42 @@
+/**
+ * The web version's worker: holds the workbook (the ExcelJS host) off the main thread, so reading
+ * and writing a 300-unit .xlsx never freezes the page. The page talks to it through WorkerHost
+ * (workbook.ts): open, read the grids, apply a plan, give the bytes.
+ */
+import { UnusableInput, XlsxHost } from '../host/xlsxHost';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+let host: XlsxHost | null = null;
+
+const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage: (m: WorkerReply, transfer?: Transferable[]) => void };
+
+scope.onmessage = async (e) => {
+  const request = e.data;
+  try {
+    switch (request.op) {
+      case 'open': {
+        host = await XlsxHost.fromBuffer(new Uint8Array(request.bytes), request.name);
+        scope.postMessage({ id: request.id, ok: true, value: { unkept: host.unkept } });
+        return;
+      }
+      case 'read':
+        scope.postMessage({ id: request.id, ok: true, value: await opened().readGrids() });
+        return;
+      case 'apply':
+        scope.postMessage({ id: request.id, ok: true, value: await opened().apply(request.plan) });
+        return;
+      case 'bytes': {
+        const bytes = await opened().toBytes();
+        scope.postMessage({ id: request.id, ok: true, value: bytes }, [bytes.buffer]);
+        return;
+      }
+    }
+  } catch (error) {
+    scope.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error), unusable: error instanceof UnusableInput });
+  }
+};
+
+function opened(): XlsxHost {
+  if (!host) throw new Error('没有打开的工作簿');
+  return host;
+}
