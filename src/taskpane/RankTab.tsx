@@ -81,28 +81,29 @@ export function RankTab(props: {
     setAsking(false);
     const workbook = { ...stored, score: settings, output };
     const cells = totalsPlan(result).cells;
-    // Made before the write so its summary can be said; a failure is reported as the write's.
+    // Made inside the write (after its progress shows): the outputs of 300 units take a moment.
     let generated: ReturnType<typeof outputsPlan> | null = null;
-    let failure: unknown = null;
-    try {
-      generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
-      if (generated && errors > 0) generated = { ...generated, plan: { ...generated.plan, sheets: markDraft(generated.plan.sheets ?? [], errors) } };
-    } catch (e) {
-      failure = e;
-    }
     const plan = (): WritePlan => {
-      if (failure) throw failure;
-      return generated
-        ? { cells, sheets: generated.plan.sheets, removeSheets: generated.plan.removeSheets }
-        : { cells, sheets: [settingsSheetPlan(workbook, props.loaded.grids)] };
+      generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
+      if (!generated) return { cells, sheets: [settingsSheetPlan(workbook, props.loaded.grids)] };
+      const sheets = errors > 0 ? markDraft(generated.plan.sheets ?? [], errors) : (generated.plan.sheets ?? []);
+      return { cells, sheets, removeSheets: generated.plan.removeSheets };
     };
-    const what = generated ? `已写入总分，并生成${generated.summary}、${generated.signed.size} 张签字评分表和${generated.notice}` : '已写入总分';
-    const detail = [
-      ...(generated?.notes ?? []),
-      errors > 0 && generated ? `生成的表标为草稿（尚有 ${errors} 处错误）：改正“评分表”中的错误后请重新写入` : '',
-      props.afterWrite ?? (generated ? '下一步：打印汇总排名表、签字评分表和通报，签字后存档' : ''),
-    ].filter(Boolean);
-    void props.write('正在计算并写入…', plan, what, detail.join('。'), 'rank');
+    const what = () => {
+      const g = generated as ReturnType<typeof outputsPlan> | null;
+      return g ? `已写入总分，并生成${g.summary}、${g.signed.size} 张签字评分表和${g.notice}` : '已写入总分';
+    };
+    const detail = () => {
+      const g = generated as ReturnType<typeof outputsPlan> | null;
+      return [
+        ...(g?.notes ?? []),
+        errors > 0 && g ? `生成的表标为草稿（尚有 ${errors} 处错误）：改正“评分表”中的错误后请重新写入` : '',
+        props.afterWrite ?? (g ? '下一步：打印汇总排名表、签字评分表和通报，签字后存档' : ''),
+      ]
+        .filter(Boolean)
+        .join('。');
+    };
+    void props.write('正在计算并写入…', plan, what, detail, 'rank');
   };
   const ask = () => (errors > 0 ? setAsking(true) : run());
   const withDeductions = result.units.filter((u) => u.deductions.length > 0);

@@ -25,8 +25,9 @@ export interface Loaded {
 export type Write = (
   label: string,
   plan: WritePlan | (() => WritePlan),
-  done: string,
-  detail?: string,
+  /** The message when done; a function when it depends on what the plan made. */
+  done: string | (() => string),
+  detail?: string | (() => string),
   at?: string,
 ) => Promise<ApplyOutcome | undefined>;
 
@@ -54,6 +55,8 @@ export function usePane(host: PaneHost) {
       setBusy({ label, at });
       setNotice((old) => (old && old.at === at ? null : old));
       try {
+        // The progress is painted before the work starts (making a plan may take a while on 300 units).
+        await nextPaint();
         const value = await action();
         if (alive.current) setLoaded(await read());
         return value;
@@ -82,8 +85,8 @@ export function usePane(host: PaneHost) {
     async (label, plan, done, detail, at) => {
       const outcome = await act(label, () => host.apply(typeof plan === 'function' ? plan() : plan), at);
       if (outcome) {
-        const text = [detail, ...outcome.skipped].filter(Boolean).join('；');
-        setNotice({ intent: outcome.skipped.length ? 'warning' : 'success', title: done, text: text || undefined, at });
+        const text = [typeof detail === 'function' ? detail() : detail, ...outcome.skipped].filter(Boolean).join('；');
+        setNotice({ intent: outcome.skipped.length ? 'warning' : 'success', title: typeof done === 'function' ? done() : done, text: text || undefined, at });
       }
       return outcome;
     },
@@ -111,6 +114,20 @@ export function usePane(host: PaneHost) {
   }, [refresh]);
 
   return { loaded, busy, notice, setNotice, refresh, write, select };
+}
+
+/** Resolves once the browser has had a frame to paint (or soon, where frames do not come: a hidden tab, jsdom). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    const timer = setTimeout(done, 50);
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        setTimeout(done, 0);
+      });
+    }
+  });
 }
 
 function messageOf(e: unknown): string {
