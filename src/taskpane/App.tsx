@@ -66,7 +66,7 @@ function StatusMessage({ status, tried }: { status: PaneStatus; tried: string[] 
               ))}
             </ul>
             政务内网等无法访问微软服务器的电脑，请联系管理员按说明书“在没有开发工具的电脑上安装”第 3 步把 Office.js 放到本单位服务器上；
-            在此之前请改用命令行 kaohe，或在浏览器中使用预览版。网络恢复后关闭并重新打开本窗格即可。
+            在此之前请改用网页版（考核助手.html，用 Chrome、Edge 或 360 浏览器打开）或命令行 kaohe。网络恢复后关闭并重新打开本窗格即可。
           </MessageBarBody>
         </MessageBar>
       );

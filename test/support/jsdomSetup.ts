@@ -17,3 +17,11 @@ if (typeof window !== 'undefined') {
     dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
 }
+
+// The pane re-reads the whole sample after each action (and lets a frame paint its progress first);
+// on a loaded machine that can take more than Testing Library's default 1 s. This is the harness's
+// patience, not a speed requirement (speed is measured by npm run bench).
+if (typeof window !== 'undefined') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('@testing-library/dom') as typeof import('@testing-library/dom')).configure({ asyncUtilTimeout: 10000 });
+}

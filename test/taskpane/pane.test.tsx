@@ -318,7 +318,8 @@ describe('failures are said in Chinese, never a blank pane', () => {
     expect(await screen.findByText('操作未完成')).toBeTruthy();
     const again = screen.getByRole('button', { name: '重新读取' });
     await act(async () => fireEvent.click(again));
-    expect(calls).toBe(2);
+    // The reading starts once the progress has had a frame to show.
+    await waitFor(() => expect(calls).toBe(2));
   });
 
   test('selecting a cell that is gone says so', async () => {

@@ -34,9 +34,9 @@ export function UnitPicker(props: UnitPickerProps): React.JSX.Element {
   const styles = useEntryStyles();
   const label = props.current ? tableLabel(props.current, props.tables) : '';
   const [query, setQuery] = React.useState(label);
-  const [typing, setTyping] = React.useState(false);
   React.useEffect(() => setQuery(label), [label]);
-  const shown = typing ? matchUnits(props.tables, query) : props.tables;
+  // The list filters by what is typed; while the field shows the chosen unit, it lists them all.
+  const shown = query !== label ? matchUnits(props.tables, query) : props.tables;
   return (
     <Field label="被考核单位" hint={props.current ? undefined : `共 ${props.tables.length} 个单位：输入单位名称中的字筛选，↓ 展开列表，Enter 选定。也可以在“评分表”的单位列表中点击“评分”。`}>
       <Combobox
@@ -45,18 +45,11 @@ export function UnitPicker(props: UnitPickerProps): React.JSX.Element {
         placeholder="输入单位名称筛选"
         value={query}
         selectedOptions={props.current ? [tableKey(props.current)] : []}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setTyping(true);
-        }}
+        onChange={(e) => setQuery(e.target.value)}
         onOpenChange={(_e, d) => {
-          if (!d.open) {
-            setTyping(false);
-            setQuery(label);
-          }
+          if (!d.open) setQuery(label);
         }}
         onOptionSelect={(_e, d) => {
-          setTyping(false);
           if (d.optionValue) {
             setQuery(d.optionText ?? '');
             props.onUnit(d.optionValue);
