@@ -73,7 +73,12 @@ export function RankTab(props: {
   const runButton = React.useRef<HTMLButtonElement>(null);
   const settings: ScoreSettings = React.useMemo(() => ({ ...stored.score, ranking, veto }), [stored.score, ranking, veto]);
   // The ranking as these settings give it, shown before anything is written.
-  const result = React.useMemo(() => scoreAssessment(props.loaded.grids, settings), [props.loaded.grids, settings]);
+  // With the workbook's own settings that is the reading's result (scoring 300 units again would cost a frame).
+  const { loaded } = props;
+  const result = React.useMemo(
+    () => (ranking === stored.score.ranking && veto === stored.score.veto ? loaded.result : scoreAssessment(loaded.grids, settings)),
+    [loaded, stored.score, ranking, veto, settings],
+  );
   const report = toReport(result);
 
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
