@@ -101,6 +101,7 @@ async function measure(units: number, file: string): Promise<Row> {
       async () => undefined,
     );
     const progress = await page.evaluate(() => (window as unknown as { progress: number[] }).progress);
+    if (process.env.KAOHE_BENCH_DEBUG) console.log(progress.map(Math.round));
     if (progress.length < 4) throw new Error(`只看到 ${progress.length} 次进度提示（应为 4 次）`);
     return { units, open, save, outputs, download, firstProgress: Math.max(...progress), longestFrame: Math.round(longestFrame) };
   } finally {
