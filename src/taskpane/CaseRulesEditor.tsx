@@ -20,6 +20,7 @@ import {
 } from '@fluentui/react-components';
 import { settingsSheetPlan } from '../app/settings';
 import type { CaseRules, Counting } from '../engine/cases/deadline';
+import { ActionStatus } from './ActionStatus';
 import type { Loaded, Write } from './usePane';
 
 const useStyles = makeStyles({
@@ -43,6 +44,7 @@ function days(text: string): number | null {
 export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element {
   const styles = useStyles();
   const stored = props.loaded.settings.cases;
+  const saveButton = React.useRef<HTMLButtonElement>(null);
   const [typed, setTyped] = React.useState<Record<string, string>>({});
   const [counting, setCounting] = React.useState<Record<string, Counting>>({});
   const value = (key: string, fallback: number) => typed[key] ?? String(fallback);
@@ -55,7 +57,7 @@ export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element 
   };
   const invalid = stored.rules.some((r) => wrong(r.name, r.days)) || wrong('延期上限', stored.extensionLimit) || wrong('即将到期', stored.dueSoonDays);
   const save = () => {
-    void props.write('正在保存办理期限…', { cells: [], sheets: [settingsSheetPlan({ ...props.loaded.settings, cases: edited }, props.loaded.grids)] }, '已保存办理期限设置（考核助手设置表）');
+    void props.write('正在保存办理期限…', { cells: [], sheets: [settingsSheetPlan({ ...props.loaded.settings, cases: edited }, props.loaded.grids)] }, '已保存办理期限设置（考核助手设置表）', undefined, 'caseRules');
     setTyped({});
     setCounting({});
   };
@@ -89,9 +91,10 @@ export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element 
           <Field label="即将到期（天内）" validationMessage={wrong('即将到期', stored.dueSoonDays) ? hint : undefined}>
             <Input className={styles.days} inputMode="numeric" value={value('即将到期', stored.dueSoonDays)} onChange={(_e, d) => setTyped({ ...typed, 即将到期: d.value })} />
           </Field>
-          <Button appearance="primary" onClick={save} disabled={props.busy || invalid}>
+          <Button ref={saveButton} appearance="primary" onClick={save} disabled={props.busy || invalid}>
             保存办理期限设置
           </Button>
+          <ActionStatus at="caseRules" returnFocus={() => saveButton.current} />
         </AccordionPanel>
       </AccordionItem>
     </Accordion>

@@ -20,6 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { MasterUnusable, mergeCopies, type MergeFile, type MergeOutcome } from '../../app/merge';
+import { ActionStatus } from '../ActionStatus';
 import type { Loaded, Write } from '../usePane';
 import { ConflictList, UNDECIDED } from './ConflictList';
 import { CoverageTable } from './CoverageTable';
@@ -44,6 +45,7 @@ const useStyles = makeStyles({
 export const MergeTab = React.memo(function MergeTab(props: { loaded: Loaded; busy: boolean; write: Write }): React.JSX.Element {
   const styles = useStyles();
   const input = React.useRef<HTMLInputElement>(null);
+  const writeButton = React.useRef<HTMLButtonElement>(null);
   const [copies, setCopies] = React.useState<MergeFile[]>([]);
   const [unreadable, setUnreadable] = React.useState<string[]>([]);
   const [reading, setReading] = React.useState(false);
@@ -94,7 +96,7 @@ export const MergeTab = React.memo(function MergeTab(props: { loaded: Loaded; bu
   const writeAll = () => {
     if (!outcome) return;
     const detail = [`写入 ${outcome.writes.length} 个单元格`, logRows ? `扣分明细 ${logRows} 行` : '', open ? `${open} 处冲突未决定，未写入` : ''].filter(Boolean).join('，');
-    void props.write('正在合并评分…', outcome.plan, `已合并 ${outcome.merged.length} 个副本`, detail);
+    void props.write('正在合并评分…', outcome.plan, `已合并 ${outcome.merged.length} 个副本`, detail, 'merge');
   };
 
   return (
@@ -197,11 +199,12 @@ export const MergeTab = React.memo(function MergeTab(props: { loaded: Loaded; bu
               ? '没有需要写入的内容：副本中的评分都已在当前工作簿中。'
               : `将写入 ${outcome.writes.length} 个单元格${logRows ? `，扣分明细新增 ${logRows} 行` : ''}${outcome.log.duplicates ? `（${outcome.log.duplicates} 行已有，不重复添加）` : ''}${open ? `；${open} 处冲突未决定，不写入` : ''}。`}
           </Text>
-          <Button className={styles.button} appearance="primary" onClick={writeAll} disabled={props.busy || nothing || outcome.refused.length > 0}>
+          <Button ref={writeButton} className={styles.button} appearance="primary" onClick={writeAll} disabled={props.busy || nothing || outcome.refused.length > 0}>
             写入当前工作簿
           </Button>
         </>
       )}
+      <ActionStatus at="merge" returnFocus={() => writeButton.current} />
     </div>
   );
 });
