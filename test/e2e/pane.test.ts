@@ -332,6 +332,8 @@ test('13 · 放弃修改 asks first; a record says it writes at once and that it
   await page.getByRole('alertdialog').waitFor();
   await shot(page, '13-13-放弃修改先询问');
   await page.getByRole('button', { name: '取消' }).click();
+  // The dialog leaves (after its closing animation) and nothing was discarded.
+  await page.getByRole('alertdialog').waitFor({ state: 'detached' });
   expect(await page.getByLabel(/单元格 E7$/).inputValue()).toBe('2');
   await page.getByRole('button', { name: '放弃修改' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '放弃修改' }).click();
