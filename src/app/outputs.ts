@@ -7,6 +7,7 @@
 import { formatDate } from '../engine/chinese';
 import { rewardFor, type RewardSettings } from '../engine/rewards';
 import { fold } from '../engine/text';
+import { runSteps, type Steps } from '../engine/steps';
 import type { WritePlan } from '../host/host';
 import { isoDate, yearIn } from '../sheet/dates';
 import type { Grid } from '../sheet/grid';
@@ -52,6 +53,11 @@ export function localToday(now: Date = new Date()): string {
 
 
 export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: WorkbookSettings, options: OutputsOptions): Outputs {
+  return runSteps(outputsPlanSteps(result, grids, workbook, options));
+}
+
+/** outputsPlan, pausing after each unit's sheet (see engine/steps.ts): the pane makes 300 signed sheets in slices. */
+export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workbook: WorkbookSettings, options: OutputsOptions): Steps<Outputs> {
   const scheme = result.assessment.scheme;
   const reference = result.assessment.tables[0];
   if (!scheme || !reference) throw new Error('没有可输出的评分结果');
@@ -151,7 +157,7 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
             summary: { sheet: summary, ...summaryCells(scheme.categories.length, index) },
             signers: signers.get(u.table.unit) ?? { leader: workbook.group?.leader ?? '', members: workbook.group?.members ?? [] },
           }),
-    );
+    );    yield;
   }
   const notice = name(noticeTemplate?.base ?? '考核结果通报');
   sheets.push(noticeTemplate ? fromTemplate(noticeTemplate, notice, shared) : noticeSheet(units, { name: notice, ...noticeOptions }));
@@ -162,7 +168,12 @@ export function outputsPlan(result: AssessmentResult, grids: Grid[], workbook: W
       sheets.push(fromTemplate(t, sheet, values));
       filled.push(sheet);
     };
-    if (t.kind === 'unit') for (const u of units) add(name(`${u.table.unit}${t.base}`), { ...shared, ...unitValues(u) });
+    if (t.kind === 'unit') {
+      for (const u of units) {
+        add(name(`${u.table.unit}${t.base}`), { ...shared, ...unitValues(u) });
+        yield;
+      }
+    }
     else add(name(t.base === t.sheet ? `${t.base}(已填写)` : t.base), shared);
   }
 

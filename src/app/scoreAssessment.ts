@@ -7,8 +7,9 @@ import { toNumber, type Decimal } from '../engine/decimal';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { ScoreSettings, UnitEntries } from '../engine/model';
 import { placeUnits, scoreUnit, type Placement, type UnitScore } from '../engine/score';
+import { runSteps, type Steps } from '../engine/steps';
 import type { Grid } from '../sheet/grid';
-import { readAssessment, type Assessment } from '../sheet/readAssessment';
+import { readAssessmentSteps, type Assessment } from '../sheet/readAssessment';
 import type { ScoreTable } from '../sheet/readScoreTable';
 import type { WritePlan } from '../host/host';
 import type { Deduction } from '../engine/deductions';
@@ -59,6 +60,11 @@ export interface ScoreOptions {
 
 /** Scores every unit of a workbook's grids and ranks them. */
 export function scoreAssessment(grids: Grid[], given: ScoreSettings = DEFAULT_SETTINGS, options: ScoreOptions = {}): AssessmentResult {
+  return runSteps(scoreAssessmentSteps(grids, given, options));
+}
+
+/** scoreAssessment, pausing between the sheets it reads (see engine/steps.ts): the pane runs it in slices. */
+export function* scoreAssessmentSteps(grids: Grid[], given: ScoreSettings = DEFAULT_SETTINGS, options: ScoreOptions = {}): Steps<AssessmentResult> {
   // The add-in's own sheets (settings, generated outputs) are not read as input.
   const stored = readSettings(grids);
   const own = new Set([SETTINGS_SHEET, ...stored.settings.ownedSheets]);
@@ -70,7 +76,8 @@ export function scoreAssessment(grids: Grid[], given: ScoreSettings = DEFAULT_SE
   const declared = stored.settings.templates;
   const split = splitSheets(grids.filter((g) => !own.has(g.name)));
   const sheets = { ...split, tables: split.tables.filter((g) => !isTemplate(g, declared)) };
-  let assessment = readAssessment(sheets.tables, { entryColumn: settings.entryColumn ?? stored.settings.score.entryColumn });
+  yield;
+  let assessment = yield* readAssessmentSteps(sheets.tables, { entryColumn: settings.entryColumn ?? stored.settings.score.entryColumn });
   // A sheet skipped as not a score table may be a ledger named otherwise (e.g. 2024年上访登记).
   const skipped = new Set(assessment.diagnostics.filter((d) => d.code === 'NOT_A_SCORE_TABLE').map((d) => d.sheet));
   const renamedLedgers = sheets.tables.filter((g) => skipped.has(g.name) && isLedgerByHeader(g));

@@ -4,6 +4,7 @@
  */
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import type { Scheme } from '../engine/model';
+import { runSteps, type Steps } from '../engine/steps';
 import { labelKey } from '../engine/text';
 import type { Grid } from './grid';
 import { readScoreTables, type LayoutMemo, type ReadOptions, type ScoreTable } from './readScoreTable';
@@ -20,6 +21,11 @@ export interface Assessment {
 
 /** Reads every sheet; the scheme most tables share is the assessment's. */
 export function readAssessment(grids: Grid[], options: ReadOptions = {}): Assessment {
+  return runSteps(readAssessmentSteps(grids, options));
+}
+
+/** readAssessment, pausing after each sheet (see engine/steps.ts). */
+export function* readAssessmentSteps(grids: Grid[], options: ReadOptions = {}): Steps<Assessment> {
   const diagnostics: Diagnostic[] = [];
   const all: ScoreTable[] = [];
   // Sheets read in full: a later unit's sheet of the same layout is read by its unit's part.
@@ -36,6 +42,7 @@ export function readAssessment(grids: Grid[], options: ReadOptions = {}): Assess
       diagnostics.push(diagnose('NOT_A_SCORE_TABLE', { sheet: g.name, reason: reading.skippedBecause }, g.name));
     }
     all.push(...reading.tables);
+    yield;
   }
   if (all.length === 0) {
     diagnostics.push(diagnose('NO_SCORE_TABLE'));

@@ -27,15 +27,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { markDraft } from '../app/draftOutputs';
-import { outputsPlan } from '../app/outputs';
+import { draftState } from '../app/draft';
+import { outputsPlanSteps, type Outputs } from '../app/outputs';
 import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
 import { settingsSheetPlan, type OutputSettings } from '../app/settings';
 import { sum, toNumber } from '../engine/decimal';
 import type { ScoreSettings } from '../engine/model';
 import type { WritePlan } from '../host/host';
-import { ActionStatus } from './ActionStatus';
+import { ActionStatus, PaneStatusContext } from './ActionStatus';
 import { ConfirmDialog } from './ConfirmDialog';
+import { runSliced } from './slices';
 import type { Loaded, Write } from './usePane';
 
 const useStyles = makeStyles({
@@ -81,28 +82,41 @@ export function RankTab(props: {
   );
   const report = toReport(result);
 
-  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  // What keeps the results from being final (blank or invalid entries, records not counted): the
+  // outputs written meanwhile say 草稿 on every page; 正式结果 refuses to write them.
+  const draft = React.useMemo(() => draftState(result), [result]);
+  const [final, setFinal] = React.useState(false);
+  const { setNotice } = React.useContext(PaneStatusContext);
   const run = () => {
     setAsking(false);
     const workbook = { ...stored, score: settings, output };
     const cells = totalsPlan(result).cells;
-    // Made inside the write (after its progress shows): the outputs of 300 units take a moment.
-    let generated: ReturnType<typeof outputsPlan> | null = null;
-    const plan = (): WritePlan => {
-      generated = outputs && result.units.length > 0 ? outputsPlan(result, props.loaded.grids, workbook, { today: props.today }) : null;
+    if (final && !draft.final) {
+      setNotice({
+        intent: 'error',
+        title: `不能写入正式结果：还有 ${draft.problems.length} 个问题`,
+        text: `${draft.problems.map((p) => `${p.where}${p.text}`).join('；')}。改正后再写入；也可以取消“正式结果”，先写入草稿。`,
+        at: 'rank',
+      });
+      return;
+    }
+    // Made inside the write (after its progress shows), in slices: the outputs of 300 units take a moment.
+    let generated: Outputs | null = null;
+    const plan = async (): Promise<WritePlan> => {
+      generated = outputs && result.units.length > 0 ? await runSliced(outputsPlanSteps(result, props.loaded.grids, workbook, { today: props.today })) : null;
       if (!generated) return { cells, sheets: [settingsSheetPlan(workbook, props.loaded.grids)] };
-      const sheets = errors > 0 ? markDraft(generated.plan.sheets ?? [], errors) : (generated.plan.sheets ?? []);
-      return { cells, sheets, removeSheets: generated.plan.removeSheets };
+      return { cells, sheets: generated.plan.sheets ?? [], removeSheets: generated.plan.removeSheets };
     };
     const what = () => {
-      const g = generated as ReturnType<typeof outputsPlan> | null;
-      return g ? `已写入总分，并生成${g.summary}、${g.signed.size} 张签字评分表和${g.notice}` : '已写入总分';
+      const g = generated as Outputs | null;
+      const kind = draft.final ? '' : '（草稿）';
+      return g ? `已写入总分，并生成${g.summary}、${g.signed.size} 张签字评分表和${g.notice}${kind}` : '已写入总分';
     };
     const detail = () => {
-      const g = generated as ReturnType<typeof outputsPlan> | null;
+      const g = generated as Outputs | null;
       return [
         ...(g?.notes ?? []),
-        errors > 0 && g ? `生成的表标为草稿（尚有 ${errors} 处错误）：改正“评分表”中的错误后请重新写入` : '',
+        !draft.final && g ? `生成的表每页标有“草稿”（${draft.problems.length} 个问题未解决）：在“现场评分”或工作表中改正后，标记随公式自动消失；通报需重新写入` : '',
         props.afterWrite ?? (g ? '下一步：打印汇总排名表、签字评分表和通报，签字后存档' : ''),
       ]
         .filter(Boolean)
@@ -110,7 +124,7 @@ export function RankTab(props: {
     };
     void props.write('正在计算并写入…', plan, what, detail, 'rank');
   };
-  const ask = () => (errors > 0 ? setAsking(true) : run());
+  const ask = () => (!draft.final && !final ? setAsking(true) : run());
   const withDeductions = result.units.filter((u) => u.deductions.length > 0);
   if (result.units.length === 0) {
     return <Text>没有找到评分表，无法计算排名。请先在“评分表”中查看各工作表为何未被识别。</Text>;
@@ -155,17 +169,33 @@ export function RankTab(props: {
           </AccordionItem>
         </Accordion>
       )}
-      {errors > 0 && (
-        <Text className={styles.warning} role="note">
-          “评分表”中还有 {errors} 处错误未改正，排名可能不准；现在写入，生成的表会标为草稿。
-        </Text>
+      {!draft.final && (
+        <div role="note" className={styles.warning}>
+          <Text>结果尚不能作为正式结果（{draft.problems.length} 个问题）：</Text>
+          <ul className={styles.list}>
+            {draft.problems.slice(0, 5).map((p) => (
+              <li key={`${p.where}${p.text}`}>
+                <Caption1>
+                  {p.where}
+                  {p.text}
+                </Caption1>
+              </li>
+            ))}
+            {draft.problems.length > 5 && (
+              <li>
+                <Caption1>另有 {draft.problems.length - 5} 个，见“评分表”</Caption1>
+              </li>
+            )}
+          </ul>
+        </div>
       )}
+      <Checkbox checked={final} onChange={(_e, d) => setFinal(d.checked === true)} label="正式结果（仍有问题时不写入，与命令行 --final 相同）" />
       <Button ref={runButton} appearance="primary" size="large" onClick={ask} disabledFocusable={props.busy || result.units.length === 0}>
         计算排名并写入工作簿
       </Button>
       <ActionStatus at="rank" returnFocus={() => runButton.current} />
-      <ConfirmDialog open={asking} title={`还有 ${errors} 处错误，仍然写入？`} confirm="写入草稿" onConfirm={run} onCancel={() => setAsking(false)}>
-        这些错误的得分按 0 分或按扣分记录计算，排名可能不准。写入的汇总排名表、签字评分表和通报会标为“草稿”；改正错误后请重新写入。
+      <ConfirmDialog open={asking} title={`还有 ${draft.problems.length} 个问题，写入草稿？`} confirm="写入草稿" onConfirm={run} onCancel={() => setAsking(false)}>
+        未评分的项目按 0 分计，填写错误的不计分，排名可能不准。写入的汇总排名表、签字评分表和通报每页标有“草稿”；改正后标记随公式消失，通报需重新写入。
       </ConfirmDialog>
       <Text size={200}>只写入空着的“总分”单元格和考核助手自己的工作表；您填写的内容不会被改动。设置保存在工作簿中。</Text>
       <Table aria-label="排名结果" size="small" className={styles.table}>

@@ -4,12 +4,13 @@
  * reads the workbook again, so what the pane shows is what the workbook holds.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { scoreAssessment, type AssessmentResult } from '../app/scoreAssessment';
+import { scoreAssessmentSteps, type AssessmentResult } from '../app/scoreAssessment';
 import { readSettings, type WorkbookSettings } from '../app/settings';
 import type { ApplyOutcome, WritePlan } from '../host/host';
 import { errorCode, explain, OfficeHostError } from '../host/officeErrors';
 import type { Grid } from '../sheet/grid';
 import type { PaneHost } from './paneHost';
+import { runSliced } from './slices';
 
 export interface Loaded {
   grids: Grid[];
@@ -24,7 +25,8 @@ export interface Loaded {
  */
 export type Write = (
   label: string,
-  plan: WritePlan | (() => WritePlan),
+  /** A function when making the plan takes a while (it is made after the progress shows). */
+  plan: WritePlan | (() => WritePlan | Promise<WritePlan>),
   /** The message when done; a function when it depends on what the plan made. */
   done: string | (() => string),
   detail?: string | (() => string),
@@ -46,7 +48,8 @@ export function usePane(host: PaneHost) {
   const read = useCallback(async (): Promise<Loaded> => {
     const grids = await host.readGrids();
     const settings = readSettings(grids).settings;
-    return { grids, settings, result: scoreAssessment(grids, settings.score) };
+    // In slices: scoring 300 units at once would freeze the page for a moment.
+    return { grids, settings, result: await runSliced(scoreAssessmentSteps(grids, settings.score)) };
   }, [host]);
 
   /** Runs an action with progress shown; errors become a Chinese message, never a blank pane. */
@@ -83,7 +86,7 @@ export function usePane(host: PaneHost) {
    */
   const write: Write = useCallback(
     async (label, plan, done, detail, at) => {
-      const outcome = await act(label, () => host.apply(typeof plan === 'function' ? plan() : plan), at);
+      const outcome = await act(label, async () => host.apply(typeof plan === 'function' ? await plan() : plan), at);
       if (outcome) {
         const text = [typeof detail === 'function' ? detail() : detail, ...outcome.skipped].filter(Boolean).join('；');
         setNotice({ intent: outcome.skipped.length ? 'warning' : 'success', title: typeof done === 'function' ? done() : done, text: text || undefined, at });

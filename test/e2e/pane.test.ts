@@ -155,24 +155,34 @@ test('4 · no Tab stop is covered by the sticky save bar (every stop hit-tested)
   await shot(page, '13-4-记录扣分不被遮挡');
 });
 
-test('5 · ranking with open errors asks first, and the outputs written are marked as drafts', async () => {
+test('5 · ranking with open problems asks first, 正式结果 refuses naming them, and the outputs written are marked as drafts', async () => {
   await page.getByRole('tab', { name: '计算排名' }).click();
-  await page.getByText(/还有 1 处错误未改正/).waitFor();
+  await page.getByText(/结果尚不能作为正式结果/).waitFor();
+  // 正式结果 (the command line's --final): refused, naming each problem, nothing written.
+  await page.getByRole('checkbox', { name: /正式结果/ }).check();
+  await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
+  await page.getByText(/不能写入正式结果/).waitFor();
+  await page.getByText(/刘湾村有 1 项填写错误/).first().waitFor();
+  await shot(page, '13-5-正式结果被拒绝');
+  expect(await page.getByText(/已写入总分/).count()).toBe(0);
+  await page.getByRole('checkbox', { name: /正式结果/ }).uncheck();
   await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.waitFor();
   await shot(page, '13-5-有错误时先询问');
   await page.getByRole('button', { name: '取消' }).click();
+  await dialog.waitFor({ state: 'detached' });
   expect(await page.getByText(/已写入总分/).count()).toBe(0);
   await notBody();
   await page.getByRole('button', { name: '计算排名并写入工作簿' }).click();
   await page.getByRole('button', { name: '写入草稿' }).click();
-  await page.getByText(/生成的表标为草稿/).waitFor();
+  await page.getByText(/生成的表每页标有“草稿”/).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载工作簿' }).click()]);
   const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-e2e-')), 'out.xlsx');
   await download.saveAs(file);
   const grids = await (await openWorkbookFile(file)).readGrids();
-  expect(String(grids.find((g) => g.name === '汇总排名')?.rows[0][0])).toMatch(/^【草稿：尚有 1 处错误未改正】/);
+  // The draft line is the summary's own formula (it goes when the problems are fixed), under the title.
+  expect(String(grids.find((g) => g.name === '汇总排名')?.rows[1][0])).toMatch(/^草稿：/);
 });
 
 test('6 · opening another workbook with work not downloaded asks first; the drop target is the whole page', async () => {

@@ -233,6 +233,21 @@ describe('现场评分', () => {
 });
 
 describe('计算排名', () => {
+  test('正式结果 (like --final) refuses while problems remain, naming them, and writes nothing; the problems are listed before writing', async () => {
+    const { plans, changed } = await setup();
+    fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
+    const note = screen.getByRole('note');
+    expect(note.textContent).toMatch(/结果尚不能作为正式结果（\d+ 个问题）/);
+    expect(note.textContent).toContain('刘湾村有 1 项填写错误');
+    fireEvent.click(screen.getByRole('checkbox', { name: /正式结果/ }));
+    fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    const refused = await screen.findByText(/不能写入正式结果：还有 \d+ 个问题/);
+    expect(refused.closest('[role=alert]')?.textContent).toMatch(/刘湾村有 1 项填写错误.*孙庄村有 1 项未评分/);
+    expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
+    expect(plans).toEqual([]);
+    expect(await changed()).toEqual([]);
+  });
+
   test('follows the ranking setting before anything is written, then writes totals, outputs and settings', async () => {
     const { plans, changed } = await setup();
     fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
