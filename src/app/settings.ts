@@ -6,7 +6,7 @@
 import { DEFAULT_BANDS } from '../engine/bands';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { ENTRY_SUBCOLUMNS, type ScoreSettings } from '../engine/model';
-import { DEFAULT_REWARDS, type RewardSettings } from '../engine/rewards';
+import { DEFAULT_REWARDS, returnWording, type RewardSettings } from '../engine/rewards';
 import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
 import { display } from '../sheet/entry';
@@ -180,8 +180,7 @@ const FIELDS: Field[] = [
     read: (t, s) => {
       const parts = t.split('、').map((part) => /^(.+?)\s*[:：]\s*(\d+(?:\.\d+)?)$/.exec(part.trim()));
       if (t === '' || parts.some((m) => !m)) return null;
-      const wording = (times: number) => (times >= 2 ? (times === 2 ? '责任金双倍返还' : `责任金${times}倍返还`) : times === 1 ? '返还责任金本金' : times === 0 ? '扣除责任金' : `返还责任金的${times}倍`);
-      return { ...s, rewards: { ...s.rewards, returns: parts.map((m) => ({ band: m![1], times: Number(m![2]), wording: wording(Number(m![2])) })) } };
+      return { ...s, rewards: { ...s.rewards, returns: parts.map((m) => ({ band: m![1], times: Number(m![2]), wording: returnWording(Number(m![2])) })) } };
     },
     write: (s) => s.rewards.returns.map((r) => `${r.band}:${r.times}`).join('、'),
   },

@@ -53,6 +53,13 @@ export interface UnitReward {
   award: Decimal | null;
 }
 
+/** How a return is worded in the notice: returnWording(2) → '责任金双倍返还', 1 → '返还责任金本金', 0 → '扣除责任金'. */
+export function returnWording(times: number): string {
+  if (times >= 2) return times === 2 ? '责任金双倍返还' : `责任金${times}倍返还`;
+  if (times === 1) return '返还责任金本金';
+  return times === 0 ? '扣除责任金' : `返还责任金的${times}倍`;
+}
+
 /** The deposit of one unit: Σ amount × people over the roles. */
 export function depositOf(settings: RewardSettings): Decimal {
   return sum(settings.deposits.map((d) => dec(d.amount).times(d.people)));

@@ -6,23 +6,15 @@
 import * as React from 'react';
 import {
   Accordion,
-  Caption1,
-  Subtitle2,
   AccordionHeader,
   AccordionItem,
   AccordionPanel,
   Button,
+  Caption1,
   Checkbox,
   Field,
-  Input,
   Radio,
   RadioGroup,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   makeStyles,
   tokens,
@@ -31,30 +23,24 @@ import { draftState } from '../app/draft';
 import { outputsPlanSteps, type Outputs } from '../app/outputs';
 import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
 import { settingsSheetPlan, type OutputSettings } from '../app/settings';
-import { sum, toNumber } from '../engine/decimal';
+import type { RewardSettings } from '../engine/rewards';
 import type { ScoreSettings } from '../engine/model';
 import type { WritePlan } from '../host/host';
 import { ActionStatus, PaneStatusContext } from './ActionStatus';
 import { ConfirmDialog } from './ConfirmDialog';
 import { runSliced } from './slices';
+import { useInvalidFields } from './rank/fields';
+import { NoticeSettings } from './rank/NoticeSettings';
+import { DeductionsList, RankingTable } from './rank/RankingTable';
+import { RewardSettingsEditor } from './rank/RewardSettings';
 import type { Loaded, Write } from './usePane';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
-  // Auto layout, every column on one line: the unit's name takes what the numbers leave.
-  table: { width: '100%', '& th, & td': { paddingInline: tokens.spacingHorizontalXS } },
-  rank: { width: '2.5em', textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  unit: { maxWidth: '9em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  total: { width: '3em', textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
-  band: { whiteSpace: 'nowrap' },
-  veto: { width: '2.5em', whiteSpace: 'nowrap', textAlign: 'center' },
-  number: { width: '6em' },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
-
-const SOURCE = { ledger: '信访台账', log: '扣分明细', register: '办理台账' } as const;
 
 export function RankTab(props: {
   loaded: Loaded;
@@ -70,6 +56,8 @@ export function RankTab(props: {
   const [veto, setVeto] = React.useState<ScoreSettings['veto']>(stored.score.veto);
   const [outputs, setOutputs] = React.useState(true);
   const [output, setOutput] = React.useState<OutputSettings>(stored.output);
+  const [rewards, setRewards] = React.useState<RewardSettings>(stored.rewards);
+  const { invalid, track } = useInvalidFields();
   const [asking, setAsking] = React.useState(false);
   const runButton = React.useRef<HTMLButtonElement>(null);
   const settings: ScoreSettings = React.useMemo(() => ({ ...stored.score, ranking, veto }), [stored.score, ranking, veto]);
@@ -80,7 +68,7 @@ export function RankTab(props: {
     () => (ranking === stored.score.ranking && veto === stored.score.veto ? loaded.result : scoreAssessment(loaded.grids, settings)),
     [loaded, stored.score, ranking, veto, settings],
   );
-  const report = toReport(result);
+  const report = React.useMemo(() => toReport(result), [result]);
 
   // What keeps the results from being final (blank or invalid entries, records not counted): the
   // outputs written meanwhile say 草稿 on every page; 正式结果 refuses to write them.
@@ -89,8 +77,7 @@ export function RankTab(props: {
   const { setNotice } = React.useContext(PaneStatusContext);
   const run = () => {
     setAsking(false);
-    const workbook = { ...stored, score: settings, output };
-    const cells = totalsPlan(result).cells;
+    const workbook = { ...stored, score: settings, output, rewards };
     if (final && !draft.final) {
       setNotice({
         intent: 'error',
@@ -103,6 +90,7 @@ export function RankTab(props: {
     // Made inside the write (after its progress shows), in slices: the outputs of 300 units take a moment.
     let generated: Outputs | null = null;
     const plan = async (): Promise<WritePlan> => {
+      const cells = totalsPlan(result).cells;
       generated = outputs && result.units.length > 0 ? await runSliced(outputsPlanSteps(result, props.loaded.grids, workbook, { today: props.today })) : null;
       if (!generated) return { cells, sheets: [settingsSheetPlan(workbook, props.loaded.grids)] };
       return { cells, sheets: generated.plan.sheets ?? [], removeSheets: generated.plan.removeSheets };
@@ -125,7 +113,6 @@ export function RankTab(props: {
     void props.write('正在计算并写入…', plan, what, detail, 'rank');
   };
   const ask = () => (!draft.final && !final ? setAsking(true) : run());
-  const withDeductions = result.units.filter((u) => u.deductions.length > 0);
   if (result.units.length === 0) {
     return <Text>没有找到评分表，无法计算排名。请先在“评分表”中查看各工作表为何未被识别。</Text>;
   }
@@ -145,30 +132,22 @@ export function RankTab(props: {
         </RadioGroup>
       </Field>
       <Checkbox checked={outputs} onChange={(_e, d) => setOutputs(d.checked === true)} label="同时生成汇总排名表、签字评分表和考核结果通报" />
-      {outputs && (
-        <Accordion collapsible>
+      <Accordion collapsible>
+        {outputs && (
           <AccordionItem value="notice">
             <AccordionHeader>通报设置（保存在工作簿中）</AccordionHeader>
-            <AccordionPanel className={styles.root}>
-              <Field label="通报标题" hint="留空则按考核年度生成">
-                <Input value={output.title ?? ''} onChange={(_e, d) => setOutput({ ...output, title: d.value.trim() === '' ? null : d.value })} />
-              </Field>
-              <Field label="发文机关">
-                <Input value={output.authority} onChange={(_e, d) => setOutput({ ...output, authority: d.value })} />
-              </Field>
-              <DateField value={output.date} onChange={(date) => setOutput({ ...output, date })} />
-              <Field label="日期写法">
-                <RadioGroup value={output.dateStyle} onChange={(_e, d) => setOutput({ ...output, dateStyle: d.value as OutputSettings['dateStyle'] })}>
-                  <Radio value="arabic" label="2024年12月20日（GB/T 9704-2012）" />
-                  <Radio value="chinese" label="二〇二四年十二月二十日" />
-                </RadioGroup>
-              </Field>
-              <CountField label="通报表扬前几名" value={output.commended} onChange={(commended) => setOutput({ ...output, commended })} />
-              <CountField label="通报批评后几名" value={output.criticised} onChange={(criticised) => setOutput({ ...output, criticised })} />
+            <AccordionPanel>
+              <NoticeSettings output={output} onChange={setOutput} track={track} />
             </AccordionPanel>
           </AccordionItem>
-        </Accordion>
-      )}
+        )}
+        <AccordionItem value="rewards">
+          <AccordionHeader>责任金与奖励（保存在工作簿中）</AccordionHeader>
+          <AccordionPanel>
+            <RewardSettingsEditor rewards={rewards} onChange={setRewards} track={track} />
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
       {!draft.final && (
         <div role="note" className={styles.warning}>
           <Text>结果尚不能作为正式结果（{draft.problems.length} 个问题）：</Text>
@@ -190,7 +169,12 @@ export function RankTab(props: {
         </div>
       )}
       <Checkbox checked={final} onChange={(_e, d) => setFinal(d.checked === true)} label="正式结果（仍有问题时不写入，与命令行 --final 相同）" />
-      <Button ref={runButton} appearance="primary" size="large" onClick={ask} disabledFocusable={props.busy || result.units.length === 0}>
+      {invalid > 0 && (
+        <Text className={styles.warning} role="note">
+          设置中有 {invalid} 处填写不正确（见上方红字），改正后才能写入。
+        </Text>
+      )}
+      <Button ref={runButton} appearance="primary" size="large" onClick={ask} disabledFocusable={props.busy || result.units.length === 0 || invalid > 0}>
         计算排名并写入工作簿
       </Button>
       <ActionStatus at="rank" returnFocus={() => runButton.current} />
@@ -198,120 +182,14 @@ export function RankTab(props: {
         未评分的项目按 0 分计，填写错误的不计分，排名可能不准。写入的汇总排名表、签字评分表和通报每页标有“草稿”；改正后标记随公式消失，通报需重新写入。
       </ConfirmDialog>
       <Text size={200}>只写入空着的“总分”单元格和考核助手自己的工作表；您填写的内容不会被改动。设置保存在工作簿中。</Text>
-      <Table aria-label="排名结果" size="small" className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.rank}>名次</TableHeaderCell>
-            <TableHeaderCell>单位</TableHeaderCell>
-            <TableHeaderCell className={styles.total}>总分</TableHeaderCell>
-            <TableHeaderCell className={styles.band}>等次</TableHeaderCell>
-            {report.units.some((u) => u.veto) && (
-              <TableHeaderCell className={styles.veto} aria-label="一票否决">
-                否决
-              </TableHeaderCell>
-            )}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {report.units.map((u, i) => (
-            <TableRow key={`${u.sheet}-${i}`}>
-              <TableCell className={styles.rank}>{u.rank}</TableCell>
-              <TableCell className={styles.unit} title={u.name}>
-                {u.name}
-              </TableCell>
-              <TableCell className={styles.total}>{u.total}</TableCell>
-              <TableCell className={styles.band}>{bandLabel(u.band)}</TableCell>
-              {report.units.some((x) => x.veto) && <TableCell className={styles.veto}>{u.veto ? '是' : ''}</TableCell>}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <RankingTable report={report} />
       <Caption1 className={styles.muted}>
         {ranking === 'dense' ? '中国式排名：并列不占名次。' : '竞赛排名：并列占用名次。'}
         {veto === 'zero' ? '一票否决的单位总分记 0 分。' : '一票否决的单位保留得分，排在最后。'}
         {result.units.some((u) => u.score.blank > 0) ? '有得分未填写的单位，未填的项目按 0 分计，请先在“现场评分”中补齐。' : ''}
       </Caption1>
 
-      <Subtitle2 as="h2">扣分情况（按信访台账、扣分明细计算）</Subtitle2>
-      {withDeductions.length === 0 ? (
-        <Caption1>没有按扣分记录计算的扣分：各项得分均按评分表中填写的计。</Caption1>
-      ) : (
-        <Accordion multiple collapsible aria-label="各单位扣分情况">
-          {withDeductions.map((u) => {
-            const lines = report.units.find((r) => r.sheet === u.table.sheet && r.name === u.table.unit)?.deductions ?? [];
-            const net = toNumber(sum(u.deductions.map((d) => d.points)));
-            return (
-              <AccordionItem key={`${u.table.sheet}-${u.table.unit}`} value={`${u.table.sheet}-${u.table.unit}`}>
-                <AccordionHeader>
-                  {u.table.unit}：{lines.length} 条，{net > 0 ? '+' : ''}
-                  {net} 分
-                </AccordionHeader>
-                <AccordionPanel>
-                  <ul className={styles.list}>
-                    {lines.map((d, k) => (
-                      <li key={k}>
-                        <Caption1>
-                          {d.item} · {d.rule}
-                          {d.count > 1 ? ` ×${d.count}` : ''}：{d.points > 0 ? '+' : ''}
-                          {d.points} 分{d.reason ? `（${d.reason}）` : ''} — {SOURCE[d.source]} {d.cell}
-                        </Caption1>
-                      </li>
-                    ))}
-                  </ul>
-                </AccordionPanel>
-              </AccordionItem>
-            );
-          })}
-        </Accordion>
-      )}
-      <Caption1 className={styles.muted}>扣分按扣分因素逐条计算；一项扣完为止，不低于 0 分。</Caption1>
+      <DeductionsList result={result} report={report} />
     </div>
-  );
-}
-
-/** A band as the table shows it ('85分以上'), a dash for none. */
-function bandLabel(band: string | null): string {
-  return band ?? '—';
-}
-
-/** A count typed as text: Backspace leaves it empty while typing (not 0 at once); blank is saved as 0. */
-function CountField({ label, value, onChange }: { label: string; value: number; onChange: (n: number) => void }) {
-  const styles = useStyles();
-  const [text, setText] = React.useState(String(value));
-  const ok = /^\d{0,2}$/.test(text.trim());
-  return (
-    <Field label={label} validationState={ok ? 'none' : 'error'} validationMessage={ok ? undefined : '请填写 0 到 99 的整数'}>
-      <Input
-        className={styles.number}
-        value={text}
-        inputMode="numeric"
-        onChange={(_e, d) => {
-          setText(d.value);
-          if (/^\d{0,2}$/.test(d.value.trim())) onChange(Number(d.value.trim() || 0));
-        }}
-      />
-    </Field>
-  );
-}
-
-/** 成文日期 as YYYY-MM-DD text (a date picker would show the browser's own format, e.g. 12/25/2024). */
-function DateField({ value, onChange }: { value: string | null; onChange: (date: string | null) => void }) {
-  const [text, setText] = React.useState(value ?? '');
-  const t = text.trim();
-  const ok = t === '' || (/^\d{4}-\d{2}-\d{2}$/.test(t) && !Number.isNaN(Date.parse(t)));
-  return (
-    <Field label="成文日期" hint="如 2024-12-20；留空则为当天" validationState={ok ? 'none' : 'error'} validationMessage={ok ? undefined : '请按 2024-12-20 的格式填写'}>
-      <Input
-        value={text}
-        placeholder="2024-12-20"
-        inputMode="numeric"
-        onChange={(_e, d) => {
-          setText(d.value);
-          const v = d.value.trim();
-          if (v === '') onChange(null);
-          else if (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))) onChange(v);
-        }}
-      />
-    </Field>
   );
 }

@@ -301,6 +301,45 @@ describe('计算排名', () => {
     const settings = sheets.find((s) => s.name === '考核助手设置')!.cells;
     expect(settings).toContainEqual({ cell: 'B5', value: '东乡镇综治委' });
   });
+
+  test('主送机关, 发文字号, 版记, 责任金 and the awards are edited in the pane, refused while wrong, and written with the settings and into the notice', async () => {
+    const { plans, xlsx } = await setup();
+    fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
+    fireEvent.click(screen.getByRole('button', { name: /通报设置/ }));
+    fireEvent.change(await screen.findByLabelText('发文字号'), { target: { value: '东信发〔2024〕5号' } });
+    fireEvent.change(screen.getByLabelText('主送机关'), { target: { value: '各村（居）委会' } });
+    fireEvent.change(screen.getByLabelText('抄送'), { target: { value: '区信访局' } });
+    fireEvent.click(screen.getByRole('button', { name: /责任金与奖励/ }));
+    const first = within(await screen.findByRole('group', { name: '责任金第 1 行' }));
+    // A wrong amount says so under the field and holds the write back.
+    fireEvent.change(first.getByLabelText('金额（元）'), { target: { value: '两千' } });
+    expect(screen.getByText('请填写金额（元），如 1000')).toBeTruthy();
+    expect(screen.getByText(/设置中有 1 处填写不正确/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '计算排名并写入工作簿' }).getAttribute('aria-disabled')).toBe('true');
+    fireEvent.change(first.getByLabelText('金额（元）'), { target: { value: '3000' } });
+    expect(screen.queryByText(/设置中有 \d+ 处填写不正确/)).toBeNull();
+    expect(screen.getByText(/每个单位共缴纳 7000 元/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /删除岗位“综治中心包村人员”/ }));
+    expect(screen.getByText(/每个单位共缴纳 6000 元/)).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('第一、二、三名奖励（元）'), { target: { value: '20000、10000、5000' } });
+    fireEvent.change(screen.getByLabelText('零上访单位奖励（元）'), { target: { value: '8000' } });
+    fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    await confirmDraft();
+    await screen.findByText(/已写入总分/);
+    const sheets = plans[0].sheets ?? [];
+    const settings = sheets.find((s) => s.name === '考核助手设置')!.cells.map((c) => String(c.value));
+    expect(settings).toEqual(expect.arrayContaining(['东信发〔2024〕5号', '各村（居）委会', '区信访局', '镇班子成员3000×1、驻村点长1000×1、村(居)书记1000×1、治保主任1000×1', '98:20000、10000、5000']));
+    const notice = sheets.find((s) => s.name === '考核结果通报')!.cells.map((c) => String(c.value)).join('\n');
+    expect(notice).toContain('东信发〔2024〕5号');
+    expect(notice).toContain('各村（居）委会');
+    expect(notice).toContain('区信访局');
+    // Read back as the command line reads it: the next reading of the workbook has the edited settings.
+    const { readSettings } = await import('../../src/app/settings');
+    const stored = readSettings(await xlsx.readGrids()).settings;
+    expect(stored.rewards.deposits.map((d) => d.amount)).toEqual([3000, 1000, 1000, 1000]);
+    expect(stored.rewards.zeroPetition.unit).toBe(8000);
+    expect(stored.output.copyTo).toBe('区信访局');
+  });
 });
 
 describe('failures are said in Chinese, never a blank pane', () => {

@@ -212,12 +212,12 @@ export function noticeSheet(units: ScoredUnit[], o: NoticeOptions): SheetPlan {
   line(`${authority}${'\u3000'.repeat(inset)}`, { ...body, horizontal: 'right' });
   line(`${dateText}${'\u3000'.repeat(4)}`, { ...body, horizontal: 'right' });
 
-  // 版记: 抄送 and 印发机关 with the 印发日期, between rules, at the end.
-  if (o.printedBy) {
+  // 版记: 抄送 and 印发机关 with the 印发日期, between rules, at the end (抄送 alone is printed too, never dropped).
+  if (o.printedBy || o.copyTo) {
     line('', body);
     const rule: CellStyle = { ...body, fontSize: SMALL_SIZE, border: true };
     if (o.copyTo) line(`\u3000抄送：${o.copyTo}。`, rule);
-    line(`\u3000${o.printedBy}${'\u3000'.repeat(Math.max(1, CHARS_PER_LINE - 4 - textWidth(o.printedBy) / 2 - textWidth(dateText) / 2))}${dateText}印发`, rule);
+    if (o.printedBy) line(`\u3000${o.printedBy}${'\u3000'.repeat(Math.max(1, CHARS_PER_LINE - 4 - textWidth(o.printedBy) / 2 - textWidth(dateText) / 2))}${dateText}印发`, rule);
   }
 
   return {
