@@ -19,6 +19,7 @@ export interface ConfirmProps {
 }
 
 export function ConfirmDialog(props: ConfirmProps): React.JSX.Element {
+  useFocusBack(props.open);
   return (
     <Dialog open={props.open} modalType="alert" onOpenChange={(_e, d) => !d.open && props.onCancel()}>
       <DialogSurface aria-describedby={undefined}>
@@ -42,4 +43,31 @@ export function ConfirmDialog(props: ConfirmProps): React.JSX.Element {
       </DialogSurface>
     </Dialog>
   );
+}
+
+/**
+ * Gives the focus back to what had it when the dialog opened (the button that asked), once the
+ * dialog has left the page — its closing animation over — and only when the focus fell to <body>
+ * meanwhile (an action in the dialog may have moved it somewhere on purpose).
+ */
+function useFocusBack(open: boolean): void {
+  const opener = React.useRef<HTMLElement | null>(null);
+  React.useLayoutEffect(() => {
+    if (open) {
+      opener.current = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
+      return;
+    }
+    const el = opener.current;
+    opener.current = null;
+    if (!el) return;
+    let tries = 0;
+    const timer = setInterval(() => {
+      const gone = !document.querySelector('[role=alertdialog]');
+      if (!gone && ++tries < 40) return;
+      clearInterval(timer);
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && el.isConnected) el.focus();
+    }, 50);
+    return () => clearInterval(timer);
+  }, [open]);
 }

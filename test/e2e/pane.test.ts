@@ -298,6 +298,12 @@ test('10 · 350 px: nothing wider than its card, numbers right-aligned, totals a
       await page.getByLabel(/单元格 E7$/).click();
       await page.keyboard.press('Alt+J');
     }
+    if (tab === '计算排名') {
+      // Every settings field open: 通报设置 and 责任金与奖励 (a row per role) fit the pane too.
+      await page.getByRole('button', { name: /通报设置/ }).click();
+      await page.getByRole('button', { name: /责任金与奖励/ }).click();
+      await page.getByRole('group', { name: '责任金第 1 行' }).waitFor();
+    }
     const wide = await page.evaluate(() => {
       const out: string[] = [];
       if (document.documentElement.scrollWidth > innerWidth) out.push(`page ${document.documentElement.scrollWidth}`);
