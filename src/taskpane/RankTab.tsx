@@ -132,7 +132,7 @@ export function RankTab(props: {
         </RadioGroup>
       </Field>
       <Checkbox checked={outputs} onChange={(_e, d) => setOutputs(d.checked === true)} label="同时生成汇总排名表、签字评分表和考核结果通报" />
-      <Accordion collapsible>
+      <Accordion multiple collapsible>
         {outputs && (
           <AccordionItem value="notice">
             <AccordionHeader>通报设置（保存在工作簿中）</AccordionHeader>
@@ -168,7 +168,7 @@ export function RankTab(props: {
           </ul>
         </div>
       )}
-      <Checkbox checked={final} onChange={(_e, d) => setFinal(d.checked === true)} label="正式结果（仍有问题时不写入，与命令行 --final 相同）" />
+      <Checkbox checked={final} onChange={(_e, d) => setFinal(d.checked === true)} label="正式结果（仍有问题时不写入）" />
       {invalid > 0 && (
         <Text className={styles.warning} role="note">
           设置中有 {invalid} 处填写不正确（见上方红字），改正后才能写入。
