@@ -33,24 +33,28 @@ const none = [null, null, null, null, null, null, null, null];
 
 /**
  * Entries are the item scores in table order (5,5,5,5 | 30 | 10,5,5 | 5,5,5,4,6,5). null is a
- * blank cell: E8 (section 二) is computed from the ledger for every unit, and the cells the log
- * explains are computed from it; the comment gives the value the records produce.
+ * blank cell: E8 (section 二) is computed from the ledger for every unit, E18 (三 1, 领导批办的信访件
+ * 及时办结情况: 到期不能按时结案的,每件扣5分) from the case register for every unit (5 points per case
+ * closed late or open past due on 2024-12-20: 张庄村 10, 李家村 0, 王庄村 0, 赵集村 10, 刘湾村 5, 陈楼村 5,
+ * 杨店社区 0, 周口居委会 10, 前营村 5, 孙庄村 0 — SAMPLE_CASES), and the cells the log explains are
+ * computed from it; the comment gives the value the records produce.
  */
 export const SAMPLE_UNITS: SampleUnit[] = [
   // 加减分 from the log: +2 (two 卷宗), +1 (卡点), −1 (one missed meeting).
-  { name: '张庄村', entries: [5, 5, 5, 4.5, null, 10, 5, 5, 5, 5, 4, 4, 5.5, 4], adjustments: [null, null, null, null, null, null, null, null] },
+  { name: '张庄村', entries: [5, 5, 5, 4.5, null, null, 5, 5, 5, 5, 4, 4, 5.5, 4], adjustments: [null, null, null, null, null, null, null, null] },
   // From the log: E5 4, E7 4, E21 4, E24 3.5.
-  { name: '李家村', entries: [5, null, 5, null, null, 10, 5, 5, null, 5, 5, null, 6, 5] },
+  { name: '李家村', entries: [5, null, 5, null, null, null, 5, 5, null, 5, 5, null, 6, 5] },
   // From the log: E23 4.
-  { name: '王庄村', entries: [5, 5, 4, 5, null, 10, 5, 4, 5, 5, null, 3.5, 6, 5], adjustments: [null, null, null, null, null, '－1', null, null] },
-  { name: '赵集村', entries: [5, 5, 5, 5, null, 10, 5, 5, 5, 4, 5, 4, 6, 5], veto: '是' },
-  { name: '刘湾村', entries: [6, 5, 4, 5, null, 10, 5, 5, 5, 5, 4, 4, 5, 5] },
-  { name: '陈楼村', entries: [4, 4, 4, 4, null, 10, 5, 5, 4, 4, 4, 3, 5, 5] },
-  { name: '杨店社区', entries: [4, 4, 4, 4, null, 10, 5, 4, 4, 4, 4, 3, 5, 3] },
+  { name: '王庄村', entries: [5, 5, 4, 5, null, null, 5, 4, 5, 5, null, 3.5, 6, 5], adjustments: [null, null, null, null, null, '－1', null, null] },
+  { name: '赵集村', entries: [5, 5, 5, 5, null, null, 5, 5, 5, 4, 5, 4, 6, 5], veto: '是' },
+  { name: '刘湾村', entries: [6, 5, 4, 5, null, null, 5, 5, 5, 5, 4, 4, 5, 5] },
+  { name: '陈楼村', entries: [4, 4, 4, 4, null, null, 5, 5, 4, 4, 4, 3, 5, 5] },
+  { name: '杨店社区', entries: [4, 4, 4, 4, null, null, 5, 4, 4, 4, 4, 3, 5, 3] },
   // 加减分 −1 from the log (one missed meeting).
-  { name: '周口居委会', entries: ['５', '5分', 5, 5, null, 10, 5, 5, 4, 4, 4, 4, 5, 4] },
-  { name: '前营村', entries: [5, 4, 5, 4.5, null, 5, 5, 5, 4, 5, 4, 3, 5, 4] },
-  { name: '孙庄村', entries: [4, 4, 4, 4, null, 10, 4, 4, 4, 4, 4, 3, 5, null] },
+  { name: '周口居委会', entries: ['５', '5分', 5, 5, null, null, 5, 5, 4, 4, 4, 4, 5, 4] },
+  // 85 on the nose (the band boundary).
+  { name: '前营村', entries: [5, 5, 5, 5, null, null, 5, 5, 4, 5, 4, 3, 5, 4] },
+  { name: '孙庄村', entries: [4, 4, 4, 4, null, null, 4, 4, 4, 4, 4, 3, 5, null] },
 ];
 
 type Event = [date: string, unit: string, level: string, kind: string, persons: number, batches: number, stabilised: string | null, excluded: string | null, matter: string, petitioner: string];

@@ -37,7 +37,7 @@ describe('kaohe score on the bundled sample', () => {
 
     const json = JSON.parse(await fs.readFile(report, 'utf8'));
     expect(json.units.map((u: { name: string; rank: number }) => `${u.rank}${u.name}`)).toEqual([
-      '1张庄村', '2李家村', '2王庄村', '3周口居委会', '4刘湾村', '5陈楼村', '6前营村', '7杨店社区', '8孙庄村', '9赵集村',
+      '1张庄村', '2周口居委会', '3前营村', '4李家村', '4王庄村', '5刘湾村', '6陈楼村', '7杨店社区', '8孙庄村', '9赵集村',
     ]);
     expect(json.units[0]).toMatchObject({ name: '张庄村', sheet: '张庄村', base: 97, adjustment: 2, veto: false, total: 99, rank: 1, band: '85分以上' });
     expect(json.units[0].categories[0]).toEqual({ title: '一、落实信访工作责任制,建立一把手负总责', max: 20, score: 19.5 });
@@ -62,19 +62,29 @@ describe('kaohe score on the bundled sample', () => {
 
     const json = JSON.parse(await fs.readFile(report, 'utf8'));
     const byName = Object.fromEntries(json.units.map((u: { name: string }) => [u.name, u]));
-    expect(byName['陈楼村'].deductions).toEqual([
-      {
-        item: '确保无人到京、省、市、区、镇上访落实情况',
-        rule: '到区正常上访,不能及时稳控调处的每人次扣2分',
-        count: 3,
-        points: -6,
-        reason: '信访台账：到区县正常访 3 人次（1 条记录）',
-        source: 'ledger',
-        sheet: '信访台账',
-        cell: 'A7',
-      },
-    ]);
-    expect(byName['李家村'].deductions.map((d: { points: number }) => d.points)).toEqual([-1, -1, -4, -1, -0.5]);
+    expect(byName['陈楼村'].deductions.map((d: { source: string }) => d.source)).toEqual(['ledger', 'register']);
+    expect(byName['陈楼村'].deductions[0]).toEqual({
+      item: '确保无人到京、省、市、区、镇上访落实情况',
+      rule: '到区正常上访,不能及时稳控调处的每人次扣2分',
+      count: 3,
+      points: -6,
+      reason: '信访台账：到区县正常访 3 人次（1 条记录）',
+      source: 'ledger',
+      sheet: '信访台账',
+      cell: 'A7',
+    });
+    expect(byName['李家村'].deductions.map((d: { points: number }) => d.points)).toEqual([-1, -1, -4, -10, -1, -0.5]);
+    // E18 (到期不能按时结案的,每件扣5分) from the case register: 李家村's XF2024-002 and XF2024-022 were closed late.
+    expect(byName['李家村'].deductions[3]).toEqual({
+      item: '领导批办的信访件及时办结情况',
+      rule: '到期不能按时结案的,每件扣5分',
+      count: 2,
+      points: -10,
+      reason: '办理台账：到期未按时办结 2 件（XF2024-002 逾期办结1日、XF2024-022 逾期办结4日）',
+      source: 'register',
+      sheet: '信访事项办理台账',
+      cell: 'A3',
+    });
     // Petitioners' names stay in the ledger.
     expect(JSON.stringify(json) + io.stdout).not.toMatch(/某甲|某乙|某丙/);
 
@@ -84,6 +94,10 @@ describe('kaohe score on the bundled sample', () => {
       (name) => wb.getWorksheet(name)?.getCell('E8').value,
     );
     expect(e8).toEqual([30, 26, 27, 20, 24, 24, 22, 24, 25, 21]);
+    const e18 = ['张庄村', '李家村', '王庄村', '赵集村', '刘湾村', '陈楼村', '杨店社区', '周口居委会', '前营村', '孙庄村'].map(
+      (name) => wb.getWorksheet(name)?.getCell('E18').value,
+    );
+    expect(e18).toEqual([10, 0, 0, 10, 5, 5, 0, 10, 5, 0]);
     expect(wb.getWorksheet('李家村')?.getCell('E24').value).toBe(3.5);
     expect(wb.getWorksheet('张庄村')?.getCell('E27').value).toBe(2);
     const log = wb.getWorksheet('扣分明细');
@@ -118,8 +132,10 @@ describe('kaohe score on the bundled sample', () => {
     await run(['score', SAMPLE, '--report', report, '--ranking', 'competition', '--veto', 'last'], capture());
     const json = JSON.parse(await fs.readFile(report, 'utf8'));
     const ranks = Object.fromEntries(json.units.map((u: { name: string; rank: number; total: number }) => [u.name, [u.rank, u.total]]));
-    expect(ranks['李家村']).toEqual([2, 92.5]);
-    expect(ranks['周口居委会']).toEqual([4, 88]);
+    expect(ranks['李家村']).toEqual([4, 82.5]);
+    expect(ranks['王庄村']).toEqual([4, 82.5]);
+    expect(ranks['刘湾村']).toEqual([6, 81]);
+    expect(ranks['周口居委会']).toEqual([2, 88]);
     expect(ranks['赵集村']).toEqual([10, 89]);
   });
 

@@ -85,7 +85,7 @@ describe('汇总排名', () => {
     expect(at(s, 'I13')?.value).toBe(89);
     expect(at(s, 'I13')?.formula).toBe('ROUND(MAX(0,SUM(N13:R13)),2)');
     expect(at(s, 'J13')?.formula).toContain('COUNTIFS');
-    expect(s.cells.filter((c) => /^J\d+$/.test(c.cell) && c.cell !== 'J3').map((c) => c.value)).toEqual([1, 2, 2, 4, 5, 6, 7, 8, 9, 10]);
+    expect(s.cells.filter((c) => /^J\d+$/.test(c.cell) && c.cell !== 'J3').map((c) => c.value)).toEqual([1, 2, 3, 4, 4, 6, 7, 8, 9, 10]);
   });
 });
 
@@ -116,7 +116,7 @@ describe('签字评分表', () => {
     expect(at(s, `F${e?.cell.slice(1)}`)).toMatchObject({ value: '未评分', formula: `IF('孙庄村'!E26="","未评分","")` });
     expect(s.cells.filter((c) => c.value === '未填写扣分原因').length).toBeGreaterThan(0);
     const totalRow = s.cells.find((c) => c.value === '总分')?.cell.slice(1);
-    expect(at(s, `E${totalRow}`)).toMatchObject({ value: 75, formula: `'${summary}'!I12` });
+    expect(at(s, `E${totalRow}`)).toMatchObject({ value: 65, formula: `'${summary}'!I12` });
     expect(at(s, 'A2')).toMatchObject({ value: '草稿：本单位未评分1项，本表不能作为正式结果', formula: expect.stringContaining(`'${summary}'!M12`) });
     const subtotal = s.cells.find((c) => c.formula?.startsWith('SUM(E'));
     expect(subtotal?.formula).toMatch(/^SUM\(E\d+:E\d+\)$/);
@@ -165,11 +165,15 @@ describe('考核结果通报', () => {
   test('the content of seeds 002/003: ties, awards to units and people, the rule for criticism, 约谈, vetoed units apart, 表态发言', () => {
     const { text } = noticeText();
     expect(text).toContain('关于2024年度综治及信访工作考核结果的通报');
-    expect(text).toContain('考核成绩位列前3名（含并列）的张庄村、李家村、王庄村、周口居委会，予以通报表扬');
+    expect(text).toContain('考核成绩位列前3名的张庄村、周口居委会、前营村，予以通报表扬');
+    // 李家村 and 王庄村 share 4th place: commending 4 names all five.
+    expect(noticeText({ output: { ...DEFAULT_WORKBOOK_SETTINGS.output, commended: 4 } }).text).toContain(
+      '考核成绩位列前4名（含并列）的张庄村、周口居委会、前营村、李家村、王庄村，予以通报表扬',
+    );
     expect(text).toContain('张庄村给予奖补资金10000元（壹万元整）');
     expect(text).toContain('对其片长、点长、综治中心包村人员、村书记、治保主任给予个人奖励，张庄村每人3000元');
     expect(text).toContain('未被一票否决的单位中，考核成绩排名后2名的杨店社区、孙庄村，予以通报批评');
-    expect(text).toContain('综合考核80分以下的孙庄村，扣除责任金，并对其主要负责人进行约谈');
+    expect(text).toContain('综合考核80分以下的杨店社区、孙庄村，扣除责任金，并对其主要负责人进行约谈');
     expect(text).toContain('赵集村发生一票否决情形');
     expect(text).toContain('单独通报');
     expect(text).toContain('赵集村考核排名最后，列为信访重点管理单位');
@@ -307,7 +311,7 @@ describe('templates with placeholders', () => {
     expect(notice).toBe('通报');
     expect(content(sheet(plan, '通报')).map((c) => c.value)).toEqual([
       '关于2024年度综治及信访工作考核结果的通报',
-      '表扬：张庄村、李家村、王庄村、周口居委会；批评：杨店社区、孙庄村；否决：赵集村',
+      '表扬：张庄村、周口居委会、前营村；批评：杨店社区、孙庄村；否决：赵集村',
       'xx镇综治及信访工作领导小组',
       '2024年12月20日',
     ]);
@@ -335,9 +339,9 @@ describe('templates with placeholders', () => {
 });
 
 test('the deposits and awards of the settings sheet shape the summary’s 备注 and the notice', () => {
-  const rewards = { ...DEFAULT_WORKBOOK_SETTINGS.rewards, deposits: [{ role: '村(居)书记', amount: 1000, people: 3 }], awards: { minTotal: 90, amounts: [8000, 5000] } };
+  const rewards = { ...DEFAULT_WORKBOOK_SETTINGS.rewards, deposits: [{ role: '村(居)书记', amount: 1000, people: 3 }], awards: { minTotal: 85, amounts: [8000, 5000] } };
   const { plan, summary, notice } = outputs({ rewards });
   expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）\n奖补资金8000元');
   expect(at(sheet(plan, summary), 'L5')?.value).toBe('责任金双倍返还（6000元）\n奖补资金5000元');
-  expect(sheet(plan, notice).cells.map((c) => String(c.value)).join('')).toContain('综合考核分值在90分以上的');
+  expect(sheet(plan, notice).cells.map((c) => String(c.value)).join('')).toContain('综合考核分值在85分以上的');
 });

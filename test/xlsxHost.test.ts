@@ -1,6 +1,8 @@
 /** The ExcelJS host writes generated sheets as planned: styles, merges, page setup, template copies, replacement in place. */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { XlsxHost } from '../src/host/xlsxHost';
+import { absoluteRows } from '../src/host/xlsxPrintAreas';
 
 async function hostWith(build: (wb: ExcelJS.Workbook) => void): Promise<XlsxHost> {
   const wb = new ExcelJS.Workbook();
@@ -45,6 +47,27 @@ test('a generated sheet: cells with styles and formulas, merges, widths, A4 page
   expect(ws.pageSetup.margins?.top).toBeCloseTo(1);
   expect(ws.headerFooter.oddFooter).toBe('&C第 &P 页');
   expect(wb.getWorksheet('张庄村')!.getCell('A1').value).toBe('原表');
+});
+
+test('print areas are written absolute ($A$1:$F$43), as Excel writes them: LibreOffice reads ExcelJS’s $A1:$F43 with relative rows', async () => {
+  expect(absoluteRows('A1:F43')).toBe('A$1:F$43');
+  expect(absoluteRows('A1:B2&&$D$1:E2')).toBe('A$1:B$2&&D$1:E$2');
+  expect(absoluteRows('A:F')).toBe('A:F');
+  // A user's sheet with its own print area, and a generated one.
+  const host = await hostWith((wb) => {
+    const ws = wb.addWorksheet('张庄村');
+    ws.getCell('A1').value = '原表';
+    ws.pageSetup.printArea = 'A1:E40';
+  });
+  host.apply({ cells: [], sheets: [{ name: '签字表', cells: [{ cell: 'A1', value: 1 }], merges: [], columnWidths: [], page: { orientation: 'portrait', paper: 'A4', printArea: 'A1:F43' } }] });
+  const bytes = await host.toBytes();
+  const xml = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+  const areas = [...xml.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1]);
+  expect(areas).toEqual(['&apos;张庄村&apos;!$A$1:$E$40', '&apos;签字表&apos;!$A$1:$F$43']);
+  // Read back as they were; the host's own copy is unchanged by the write.
+  const wb = await reopened(host);
+  expect(wb.getWorksheet('签字表')!.pageSetup.printArea).toBe('A1:F43');
+  expect(wb.getWorksheet('张庄村')!.pageSetup.printArea).toBe('A1:E40');
 });
 
 test('a sheet from a template keeps the template’s formatting and changes only the planned cells; the template stays', async () => {

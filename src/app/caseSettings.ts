@@ -70,7 +70,7 @@ export function isCaseSettingLabel(label: string): boolean {
 export function caseSettingCells(rules: CaseRules, firstRow: number): SheetPlan['cells'] {
   const rows: [string, string, string][] = [
     ...rules.rules.map((r): [string, string, string] => [`${DEADLINE_PREFIX}：${r.name}`, `${r.days}${r.counting === 'working' ? '个工作日' : '日'}`, r.basis]),
-    [EXTENSION_LABEL, `${rules.extensionLimit}日`, '《信访工作条例》第三十二条：延长期限不得超过30日'],
+    [EXTENSION_LABEL, `${rules.extensionLimit}日`, '《信访工作条例》第三十四条：延长期限不得超过30日'],
     [SOON_LABEL, `${rules.dueSoonDays}日`, '到期日在这么多天之内的未办结案件列为即将到期'],
   ];
   return rows.flatMap(([label, value, note], i) => [

@@ -84,12 +84,17 @@ function fnv1a(text: string): string {
   return h.toString(16).padStart(8, '0');
 }
 
-/** What the notice is generated from, as a short fingerprint: units, totals, ranks, bands, vetoes, draft state and the settings it uses. */
+/**
+ * What the notice is generated from, as a short fingerprint: units, totals, ranks, bands, vetoes,
+ * draft state and the settings it uses, and — when it states them — the case register's counts
+ * and as-of date (a workbook without a register keeps the fingerprint it had before there were any).
+ */
 export function noticeBasis(result: AssessmentResult, settings: WorkbookSettings): string {
   const units = result.units.map((u) => [u.table.unit, u.score.total.toFixed(), u.placement.rank, u.placement.band?.label ?? '', u.score.veto ? 1 : 0].join(':'));
   const draft = draftState(result).line;
-  const { output, rewards } = settings;
-  return fnv1a(JSON.stringify([units, draft, output, rewards, result.settings]));
+  const { output: { caseRates, ...output }, rewards } = settings;
+  const cases = result.cases && caseRates ? [[result.cases.asOf, ...[result.cases.overall, ...result.cases.perUnit].map((t) => [t.unit, t.total, t.due, t.onTime, t.late, t.closed].join(':'))]] : [];
+  return fnv1a(JSON.stringify([units, draft, output, rewards, result.settings, ...cases]));
 }
 
 /**

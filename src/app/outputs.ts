@@ -22,6 +22,7 @@ import { signedSheet } from '../sheet/outputs/signed';
 import { signersByUnit } from '../sheet/signers';
 import { summaryCells, summarySheet } from '../sheet/outputs/summary';
 import { casesSheet } from '../sheet/outputs/casesSheet';
+import type { NoticeCases } from '../sheet/outputs/noticeCases';
 import type { AssessmentResult } from './scoreAssessment';
 import { markGenerated, ownedSheetName, safeSheetName, withinCellLimit } from './ownedSheets';
 import { splitSheets } from './records';
@@ -124,6 +125,7 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
     rewards,
     lowBand: lowBand && lowBand.times === 0 ? lowBand.band : null,
     zeroPetition: result.records.zeroPetition ?? null,
+    cases: noticeCases(result, out, township),
     documentNumber: out.documentNumber,
     copyTo: out.copyTo,
     printedBy: out.printedBy,
@@ -189,6 +191,19 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
   });
   marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, noticeBasis: noticeBasis(result, workbook), cases: result.cases?.rules ?? workbook.cases }, grids));
   return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
+}
+
+/** What the notice states of the case register: null without one, or when the settings say 通报写办结率：否. */
+function noticeCases(result: AssessmentResult, out: WorkbookSettings['output'], township: string): NoticeCases | null {
+  const cases = result.cases;
+  if (!cases || !out.caseRates) return null;
+  return { asOf: formatDate(cases.asOf, out.dateStyle), township, overall: cases.overall, perUnit: orderByRank(cases.perUnit, result) };
+}
+
+/** Tallies in the units' rank order (the notice's order). */
+function orderByRank<T extends { unit: string }>(list: readonly T[], result: AssessmentResult): T[] {
+  const rank = new Map(result.units.map((u, i) => [u.table.unit, i]));
+  return [...list].sort((a, b) => (rank.get(a.unit) ?? rank.size) - (rank.get(b.unit) ?? rank.size));
 }
 
 /** What a unit fills into a template (UNIT_PLACEHOLDERS). */

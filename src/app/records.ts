@@ -75,7 +75,7 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
   for (const reading of logReadings) {
     diagnostics.push(...reading.diagnostics);
     for (const row of reading.rows) {
-      const { record, diagnostic } = resolveLogRow(compiled, row);
+      const { record, diagnostic } = resolveLogRow(compiled, row, cases !== null);
       if (diagnostic) diagnostics.push(diagnostic);
       if (!record) continue;
       logRecords.set(row.unit, [...(logRecords.get(row.unit) ?? []), record]);
@@ -91,8 +91,10 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
     const fromLedger = ledgerRecords(compiled, events, table.unit);
     diagnostics.push(...fromLedger.diagnostics);
     const tally = cases?.perUnit.find((u) => u.unit === table.unit);
-    const first = cases?.outcomes.find((o) => o.case.unit === table.unit)?.case;
-    const fromRegister = tally && cases ? registerRecords(compiled, tally, { sheet: first?.sheet ?? cases.registers[0].sheet, cell: first?.cells.id ?? 'A1' }) : [];
+    const own = cases?.outcomes.filter((o) => o.case.unit === table.unit) ?? [];
+    const first = own[0]?.case;
+    const at = { sheet: first?.sheet ?? cases?.registers[0]?.sheet ?? '', cell: first?.cells.id ?? 'A1' };
+    const fromRegister = tally && cases ? registerRecords(compiled, tally, at, own.filter((o) => o.late)) : [];
     const records = [...fromLedger.records, ...fromRegister, ...(logRecords.get(table.unit) ?? [])];
     const computations = computeItems(compiled, records, ledgers.length > 0, cases !== null);
     const entries: UnitEntries = {

@@ -17,30 +17,11 @@ import { verifyOwnedSheets } from './ownedSheets';
 export { ownedSheetName } from './ownedSheets';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../engine/cases/deadline';
 import { caseSettingCells, isCaseSettingLabel, readCaseRules } from './caseSettings';
+import { DEFAULT_OUTPUT, type OutputSettings } from './outputSettings';
+
+export { DEFAULT_OUTPUT, type OutputSettings } from './outputSettings';
 
 export const SETTINGS_SHEET = '考核助手设置';
-
-/** What the printed outputs say: the notice's title, issuer, date and how many units it names. */
-export interface OutputSettings {
-  /** 通报标题; null: made from the assessment's year and title. */
-  title: string | null;
-  /** 发文机关 */
-  authority: string;
-  /** 成文日期 as YYYY-MM-DD; null: the date of the run. */
-  date: string | null;
-  /** Arabic numerals (GB/T 9704-2012) or the older 二〇二四年十二月二十日. */
-  dateStyle: 'arabic' | 'chinese';
-  /** 表扬: the top N units. */
-  commended: number;
-  /** 通报批评: the bottom N units. */
-  criticised: number;
-  /** 主送机关 */
-  recipients: string;
-  /** 发文字号, 抄送 and 印发机关 ('' leaves them out). */
-  documentNumber: string;
-  copyTo: string;
-  printedBy: string;
-}
 
 export interface WorkbookSettings {
   score: ScoreSettings;
@@ -72,18 +53,6 @@ export interface UnitSource {
 /** The label of a provenance row in the settings sheet: 评分来源 | 单位 | 文件 | 考核组长 | 考核组成员. */
 export const SOURCE_LABEL = '评分来源';
 
-export const DEFAULT_OUTPUT: OutputSettings = {
-  title: null,
-  authority: 'xx镇综治及信访工作领导小组',
-  date: null,
-  dateStyle: 'arabic',
-  commended: 3,
-  criticised: 2,
-  recipients: '各村（居）、镇直各单位',
-  documentNumber: '',
-  copyTo: '',
-  printedBy: '',
-};
 
 export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
   score: { ranking: 'dense', veto: 'zero', bands: DEFAULT_BANDS },
@@ -110,6 +79,7 @@ const choice = <T extends string>(pairs: [T, string][]) => ({
 const RANKING = choice<ScoreSettings['ranking']>([['dense', '中国式排名'], ['competition', '竞赛排名']]);
 const VETO = choice<ScoreSettings['veto']>([['zero', '记0分'], ['last', '排在最后']]);
 const DATE_STYLE = choice<OutputSettings['dateStyle']>([['arabic', '阿拉伯数字'], ['chinese', '汉字']]);
+const YES_NO = choice<'yes' | 'no'>([['yes', '是'], ['no', '否']]);
 
 function count(text: string): number | null {
   return /^\d{1,2}$/.test(text) ? Number(text) : null;
@@ -246,6 +216,12 @@ const FIELDS: Field[] = [
     note: '版记的印发机关（印发日期同成文日期）；留空则不印版记',
     read: (t, s) => ({ ...s, output: { ...s.output, printedBy: t } }),
     write: (s) => s.output.printedBy,
+  },
+  {
+    label: '通报写办结率',
+    note: '有信访事项办理台账时，通报写明按期办结率、结案率和有逾期事项的单位：是 或 否',
+    read: (t, s) => (YES_NO.read(t) ? { ...s, output: { ...s.output, caseRates: YES_NO.read(t) === 'yes' } } : null),
+    write: (s) => YES_NO.write(s.output.caseRates ? 'yes' : 'no'),
   },
   {
     label: '考核组长',

@@ -12,6 +12,7 @@ import { applyRules, parseRules, RULE_EFFECTS, type ParsedRules, type Rule } fro
 import { labelKey } from './text';
 import { caseCount, caseQueries, type CaseQuery } from './cases/caseRules';
 import type { UnitCases } from './cases/rates';
+import type { CaseOutcome } from './cases/register';
 
 export type ItemRef = { kind: 'item'; category: number; item: number } | { kind: 'adjustment'; index: number };
 
@@ -234,16 +235,19 @@ export function ledgerRecords(items: CompiledItem[], events: readonly PetitionEv
 }
 
 /**
- * The counts the case register gives one unit: one record per rate rule the unit falls short of.
- * `cell` points at the unit's first case, or the register's header when it has none.
+ * The counts the case register gives one unit: one record per register rule that deducts — a rate
+ * the unit falls short of, or its cases closed late or open past due (`late`, in register order).
+ * `cell` points at the unit's first late case for a per-case rule, else at `at` (its first case,
+ * or the register's header when it has none).
  */
-export function registerRecords(items: CompiledItem[], cases: UnitCases, at: { sheet: string; cell: string }): CountRecord[] {
+export function registerRecords(items: CompiledItem[], cases: UnitCases, at: { sheet: string; cell: string }, late: readonly CaseOutcome[] = []): CountRecord[] {
   const records: CountRecord[] = [];
   for (const item of items) {
     item.cases.forEach((query, k) => {
       if (!query) return;
-      const { count, reason } = caseCount(query, cases);
-      if (count > 0) records.push({ itemKey: item.key, ruleId: item.parsed.rules[k].id, count, reason, source: 'register', sheet: at.sheet, cell: at.cell });
+      const { count, reason } = caseCount(query, cases, late);
+      const where = query.mode === 'perCase' && late.length > 0 ? { sheet: late[0].case.sheet, cell: late[0].case.cells.id } : at;
+      if (count > 0) records.push({ itemKey: item.key, ruleId: item.parsed.rules[k].id, count, reason, source: 'register', ...where });
     });
   }
   return records;
@@ -270,7 +274,7 @@ export interface LogRow {
  * it); a rule by its clause or what it counts (到省正常上访), or left blank when the item has
  * one rule. Anything that names nothing, or more than one thing, is reported.
  */
-export function resolveLogRow(items: CompiledItem[], row: LogRow): { record: CountRecord | null; diagnostic: Diagnostic | null } {
+export function resolveLogRow(items: CompiledItem[], row: LogRow, registerPresent = false): { record: CountRecord | null; diagnostic: Diagnostic | null } {
   const fail = (code: 'LOG_UNKNOWN_ITEM' | 'LOG_UNKNOWN_RULE' | 'LOG_RULE_FROM_LEDGER', params: Record<string, string>, cell: string) => ({
     record: null,
     diagnostic: diagnose(code, params, row.sheet, cell),
@@ -287,7 +291,9 @@ export function resolveLogRow(items: CompiledItem[], row: LogRow): { record: Cou
     return fail('LOG_UNKNOWN_RULE', { value: row.rule || '（空）', item: it.label, rules: list }, row.cells.rule);
   }
   const k = rules.indexOf(rule.value);
-  if (it.queries[k] || it.quotas[k] || it.cases[k]) return fail('LOG_RULE_FROM_LEDGER', { rule: rule.value.sourceText }, row.cells.rule);
+  if (it.queries[k] || it.quotas[k]) return fail('LOG_RULE_FROM_LEDGER', { rule: rule.value.sourceText, source: '信访台账' }, row.cells.rule);
+  // Without a register a case rule is counted by hand, in this log, as before there was one.
+  if (it.cases[k] && registerPresent) return fail('LOG_RULE_FROM_LEDGER', { rule: rule.value.sourceText, source: '信访事项办理台账' }, row.cells.rule);
   return {
     record: {
       itemKey: it.key,

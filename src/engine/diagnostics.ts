@@ -99,7 +99,7 @@ const CATALOG = {
     severity: 'error',
     text: (p) => `扣分因素“${shortLabel(String(p.value))}”不是“${shortLabel(String(p.item))}”的规则，此条未计入。可填写：${p.rules}`,
   },
-  LOG_RULE_FROM_LEDGER: { severity: 'warning', text: (p) => `“${p.rule}”按信访台账自动计数，扣分明细中的这一条未计入（避免重复扣分）` },
+  LOG_RULE_FROM_LEDGER: { severity: 'warning', text: (p) => `“${p.rule}”按${p.source}自动计数，扣分明细中的这一条未计入（避免重复扣分）` },
   LOG_POINTS_DIFFER: {
     severity: 'warning',
     text: (p) => `扣(加)分填写 ${p.typed}，按扣分因素和次数计算为 ${p.computed}；已按计算结果计分，该单元格未改动，请核对`,
@@ -134,7 +134,7 @@ const CATALOG = {
   CASE_DUPLICATE_ID: { severity: 'error', text: (p) => `编号“${p.id}”与 ${p.first} 重复，此件未计入` },
   CASE_UNKNOWN_UNIT: { severity: 'error', text: (p) => `责任单位“${p.value}”不是被考核单位${p.hint}，此件未计入` },
   CASE_CLOSED_BEFORE_ACCEPTED: { severity: 'error', text: (p) => `办结日期 ${p.closed} 早于受理日期 ${p.accepted}，此件未计入` },
-  CASE_EXTENSION_BEYOND_LIMIT: { severity: 'error', text: (p) => `延期 ${p.days} 日，超过延期上限 ${p.limit} 日（《信访工作条例》第三十二条），此件未计入` },
+  CASE_EXTENSION_BEYOND_LIMIT: { severity: 'error', text: (p) => `延期 ${p.days} 日，超过延期上限 ${p.limit} 日（《信访工作条例》第三十四条），此件未计入` },
   CASE_BAD_EXTENSION: { severity: 'error', text: (p) => `延期“${p.value}”无法识别，应填写天数（如 30）或延期后的日期，此件未计入` },
   CASE_BAD_LIMIT: { severity: 'error', text: (p) => `办理期限“${p.value}”无法识别，应填写天数（如 60 或 20个工作日），此件未计入` },
   CASE_EXTENSION_NOT_APPROVED: { severity: 'info', text: () => '延期未批准，按原办理期限计算' },

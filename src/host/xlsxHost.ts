@@ -11,6 +11,7 @@ import { a1, type CellValue, type Grid } from '../sheet/grid';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
 import { inspectXlsx, LIMITS, RefusedWorkbook } from './workbookLimits';
 import { CONVERTIBLE, detectFormat, SAVE_AS_XLSX } from './inputFormat';
+import { absolutePrintAreas } from './xlsxPrintAreas';
 
 /** A file that could not be opened as a workbook, with the diagnostic that says why. */
 export class UnusableInput extends Error {
@@ -154,10 +155,12 @@ export class XlsxHost implements WorkbookHost {
   /** The workbook as .xlsx bytes; text with control characters is kept as typed (see escapeControls). */
   async toBytes(): Promise<Uint8Array> {
     const restore = escapeControls(this.workbook);
+    const restoreAreas = absolutePrintAreas(this.workbook);
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await this.workbook.xlsx.writeBuffer());
     } finally {
+      restoreAreas();
       restore();
     }
     const quoted = this.workbook.worksheets.map((w) => w.name).filter((n) => n.includes("'"));
@@ -168,7 +171,7 @@ export class XlsxHost implements WorkbookHost {
 const xmlText = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
- * ExcelJS writes a print area or print titles as '<sheet name>'!$A1:$F37 without doubling a quote
+ * ExcelJS writes a print area or print titles as '<sheet name>'!$A$1:$F$37 without doubling a quote
  * in the name, so 'O'Brien村签字表'!… is a defined name neither Excel nor ExcelJS can read back.
  * The written workbook's defined names are mended here: every sheet reference with the quote doubled.
  */

@@ -85,7 +85,7 @@ export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element 
               </RadioGroup>
             </div>
           ))}
-          <Field label="延期上限（天）" hint="《信访工作条例》第三十二条：不得超过30日" validationMessage={wrong('延期上限', stored.extensionLimit) ? hint : undefined}>
+          <Field label="延期上限（天）" hint="《信访工作条例》第三十四条：不得超过30日" validationMessage={wrong('延期上限', stored.extensionLimit) ? hint : undefined}>
             <Input className={styles.days} inputMode="numeric" value={value('延期上限', stored.extensionLimit)} onChange={(_e, d) => setTyped({ ...typed, 延期上限: d.value })} />
           </Field>
           <Field label="即将到期（天内）" validationMessage={wrong('即将到期', stored.dueSoonDays) ? hint : undefined}>

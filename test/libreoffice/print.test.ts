@@ -167,7 +167,7 @@ test('corrections flow: fixing E4, filling E26 and changing a score recalculate 
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path.join(dir, 'scored.xlsx'));
   wb.getWorksheet('刘湾村')!.getCell('E4').value = 5; // 填写错误 → 5
-  wb.getWorksheet('孙庄村')!.getCell('E26').value = 5; // 未评分 → 5: 75 → 80
+  wb.getWorksheet('孙庄村')!.getCell('E26').value = 5; // 未评分 → 5: 65 → 70
   wb.getWorksheet('张庄村')!.getCell('E4').value = 0; // 99 → 94
   const edited = path.join(dir, 'edited.xlsx');
   await wb.xlsx.writeFile(edited);
@@ -194,7 +194,7 @@ test('corrections flow: fixing E4, filling E26 and changing a score recalculate 
   sun.eachRow((row) => {
     if (row.getCell(1).value === '总分') total = (row.getCell(5).result ?? row.getCell(5).value);
   });
-  expect(total).toBe(80);
+  expect(total).toBe(70);
   expect(value('孙庄村签字表', 'A2') ?? '').toBe('');
   // The notice is text: a run on the edited copy says it is stale.
   const io = { stdout: '', out: (t: string) => void (io.stdout += t), err: () => undefined };

@@ -254,11 +254,12 @@ describe('计算排名', () => {
     const ranks = () =>
       within(screen.getByRole('table', { name: '排名结果' }))
         .getAllByRole('row')
-        .slice(1, 5)
+        .slice(1, 7)
         .map((r) => r.textContent?.match(/^\d+/)?.[0]);
-    expect(ranks()).toEqual(['1', '2', '2', '3']);
+    // 李家村 and 王庄村 tie for 4th place.
+    expect(ranks()).toEqual(['1', '2', '3', '4', '4', '5']);
     fireEvent.click(screen.getByRole('radio', { name: /竞赛排名/ }));
-    expect(ranks()).toEqual(['1', '2', '2', '4']);
+    expect(ranks()).toEqual(['1', '2', '3', '4', '4', '6']);
     fireEvent.click(screen.getByRole('radio', { name: /保留得分/ }));
     const last = within(screen.getByRole('table', { name: '排名结果' })).getAllByRole('row').at(-1)!;
     expect(last.textContent).toMatch(/^10赵集村[\d.]+一票否决是$/);
@@ -266,7 +267,8 @@ describe('计算排名', () => {
     await confirmDraft();
     await screen.findByText(/已写入总分，并生成汇总排名、10 张签字评分表和考核结果通报/);
     const plan = plans[0];
-    expect(plan.cells).toHaveLength(10 + 19 + 9);
+    // 10 总分 cells, 19 entries computed from the ledger and the log, 10 from the case register (E18), 9 log cells.
+    expect(plan.cells).toHaveLength(10 + 19 + 10 + 9);
     expect(plan.sheets?.map((s) => s.name)).toEqual(expect.arrayContaining(['汇总排名', '考核结果通报', '考核助手设置']));
     const settings = plan.sheets?.find((s) => s.name === '考核助手设置');
     expect(settings?.cells).toContainEqual({ cell: 'B2', value: '竞赛排名' });

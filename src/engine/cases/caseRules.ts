@@ -3,17 +3,21 @@
  * “按期结案率达到85%，每低1个百分点扣1分” deducts 1 point per whole percentage point the unit's
  * 按期办结率 falls short of 85 %; “年终结案率达到100%，未达到的扣2分” deducts 2 points once when
  * the unit's 结案率 is below 100 %. A shortfall of less than one whole point is not a point
- * (不足1个百分点的不扣); the deduction's reason shows the exact rate.
+ * (不足1个百分点的不扣); the deduction's reason shows the exact rate. A per-case rule such as
+ * seed 003's “到期不能按时结案的,每件扣5分” counts each of the unit's cases closed late or open
+ * past due once (the reason names them by 编号).
  */
 import { dec, type Decimal } from '../decimal';
 import type { Rule } from '../rules';
 import { fold } from '../text';
 import { percent, type UnitCases } from './rates';
+import type { CaseOutcome } from './register';
 
 /** 按期办结率 (onTime) or 结案率 (closed). */
 export type Measure = 'onTime' | 'closed';
 
-export interface CaseQuery {
+/** A rate threshold: 按期结案率达到85%… */
+export interface RateQuery {
   measure: Measure;
   /** The rate the rule asks for, in percent: 85 for 85 %. */
   threshold: Decimal;
@@ -21,9 +25,20 @@ export interface CaseQuery {
   mode: 'shortfall' | 'target';
 }
 
+/** A rule per late case (到期不能按时结案的,每件扣5分): the count is the unit's cases closed late or open past due. */
+export interface LateCaseQuery {
+  mode: 'perCase';
+}
+
+export type CaseQuery = RateQuery | LateCaseQuery;
+
 const RATE = /(按期)?(?:结案|办结|结办|查结)率(?:要|应|须|必须)?(?:达到|达|不低于|不得低于|低于|不足|未达到)(\d+(?:\.\d+)?)%/;
 const BELOW = /未达到|达不到|未达|低于|不足|没有达到|否则/;
 const PERCENTAGE_POINT = new Set(['个百分点', '百分点']);
+/** What a per-case rule counts: 到期不能按时结案, 逾期未办结, 超期未结案, 未按期办结 … (not a rate: no 率). */
+const LATE_CASE = /(?:到期|逾期|超期|过期)(?:仍|后)?(?:不能|未能|未|没有|没能)?(?:按时|按期|如期)?(?:结案|办结|查结|结办|办理完毕)|(?:不能|未能|未|没有|没能)(?:按时|按期|如期)(?:结案|办结|查结|结办|办理完毕)/;
+/** Counting words of a case: 每件, 每起, 每例 … */
+const CASE_UNITS = new Set(['件', '起', '例', '宗', '个']);
 
 export const MEASURE_NAMES: Record<Measure, string> = { onTime: '按期办结率', closed: '结案率' };
 
@@ -53,6 +68,8 @@ export function targetCheck(target: { measure: Measure; threshold: Decimal }, ca
  */
 export function caseQueries(rules: readonly Rule[]): (CaseQuery | null)[] {
   return rules.map((rule) => {
+    const event = fold(rule.event).replace(/\s+/g, '');
+    if (rule.kind === 'rate' && rule.unit !== null && CASE_UNITS.has(rule.unit) && !event.includes('率') && LATE_CASE.test(event)) return { mode: 'perCase' };
     const rate = rateIn(rule.event);
     if (!rate) return null;
     if (rule.kind === 'rate' && rule.unit !== null && PERCENTAGE_POINT.has(rule.unit)) return { ...rate, mode: 'shortfall' };
@@ -61,8 +78,15 @@ export function caseQueries(rules: readonly Rule[]): (CaseQuery | null)[] {
   });
 }
 
-/** The count a query gives a unit's tally, and the reason shown with the deduction. */
-export function caseCount(query: CaseQuery, cases: UnitCases): { count: number; reason: string } {
+/**
+ * The count a query gives a unit, and the reason shown with the deduction. `late` are the unit's
+ * cases closed late or open past due (what a per-case rule counts; a rate rule reads the tally).
+ */
+export function caseCount(query: CaseQuery, cases: UnitCases, late: readonly CaseOutcome[] = []): { count: number; reason: string } {
+  if (query.mode === 'perCase') {
+    const listed = late.map((o) => `${o.case.id} ${o.closedByAsOf ? '逾期办结' : '逾期未办结'}${o.daysOver}日`).join('、');
+    return { count: late.length, reason: `办理台账：到期未按时办结 ${late.length} 件${listed ? `（${listed}）` : ''}` };
+  }
   const rate = query.measure === 'onTime' ? cases.onTimeRate : cases.closeRate;
   const name = MEASURE_NAMES[query.measure];
   const basis =

@@ -29,7 +29,7 @@ export interface DeadlineRule {
 export interface CaseRules {
   /** Tried in order: the first rule whose words the case's 类别 (kind rules) or 来源 (source rules) contains. */
   rules: DeadlineRule[];
-  /** 延期上限: the most days an extension may add (《信访工作条例》第三十二条: 30 日). */
+  /** 延期上限: the most days an extension may add (《信访工作条例》第三十四条: 30 日). */
   extensionLimit: number;
   /** Days ahead that count as 即将到期. */
   dueSoonDays: number;
@@ -43,8 +43,8 @@ export const DEFAULT_CASE_RULES: CaseRules = {
     { name: '复查', field: 'kind', words: ['复查'], days: 15, counting: 'natural', basis: `种子001《镇信访复查制度》二：自受理复查之日起15日提出复查意见（${REGULATION}第三十五条为30日，可改为30）` },
     { name: '复核', field: 'kind', words: ['复核'], days: 30, counting: 'natural', basis: `${REGULATION}第三十六条：自收到复核请求之日起30日内提出复核意见` },
     { name: '领导阅批', field: 'source', words: ['阅批', '批办', '批转'], days: 30, counting: 'natural', basis: '种子002 二(三)：领导阅批及批转要结果的案件应在30天内查结报送' },
-    { name: '上级交办', field: 'source', words: ['交办', '转送', '转交', '转信', '立案'], days: 60, counting: 'natural', basis: `种子002 二(三)：国家、省、市立案案件应在60天内查结报送；${REGULATION}第三十二条：自受理之日起60日内办结` },
-    { name: '其他', field: 'any', words: [], days: 60, counting: 'natural', basis: `${REGULATION}第三十二条：信访事项应当自受理之日起60日内办结` },
+    { name: '上级交办', field: 'source', words: ['交办', '转送', '转交', '转信', '立案'], days: 60, counting: 'natural', basis: `种子002 二(三)：国家、省、市立案案件应在60天内查结报送；${REGULATION}第三十四条：自受理之日起60日内办结` },
+    { name: '其他', field: 'any', words: [], days: 60, counting: 'natural', basis: `${REGULATION}第三十四条：（第三十一条第六项的申诉求决类）信访事项应当自受理之日起60日内办结` },
   ],
   extensionLimit: 30,
   dueSoonDays: 7,

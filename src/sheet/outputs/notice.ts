@@ -7,7 +7,9 @@
  * outer side; optional 发文字号 and 版记. The content follows seeds 002/003: the ranking, the top N
  * (ties stated), awards to units and people, 零上访 units, the bottom N and the rule that chose
  * them, 80分以下 扣除责任金 and 约谈, vetoed units on their own, the last place as 信访重点管理单位
- * with 大会表态发言, and the deposits. While the results are a draft the notice says so on its first
+ * with 大会表态发言, and the deposits. When the workbook has a case register (and the setting
+ * 通报写办结率 is not 否), a paragraph under the ranking states the 按期办结率 and 结案率
+ * (noticeCases.ts). While the results are a draft the notice says so on its first
  * line, and a unit whose entries are incomplete is never judged without saying so.
  * No petitioner's name is known here, so none can appear.
  */
@@ -16,6 +18,7 @@ import { dec, toNumber } from '../../engine/decimal';
 import type { RewardSettings } from '../../engine/rewards';
 import type { CellStyle, SheetPlan } from '../sheetPlan';
 import { BORDERED, breakLines, cell, textWidth, type ScoredUnit } from './common';
+import { caseParagraph, type NoticeCases } from './noticeCases';
 
 export interface NoticeOptions {
   name: string;
@@ -34,6 +37,8 @@ export interface NoticeOptions {
   lowBand: string | null;
   /** 零上访 units (no counted petition in the ledger); null when the workbook has no ledger. */
   zeroPetition: string[] | null;
+  /** The case register's rates (信访事项办理台账); null when the workbook has none or the settings leave them out. */
+  cases: NoticeCases | null;
   /** The 草稿 line ('' when final), and the units whose entries are incomplete. */
   draft: string;
   draftUnits: Set<string>;
@@ -101,6 +106,8 @@ export function noticeParagraphs(units: ScoredUnit[], o: Omit<NoticeOptions, 'na
     { kind: 'body', text: `根据${o.subject}考核办法，${o.authority}对${units.length}个单位的${o.subject}进行了考核。现将考核结果通报如下：` },
     { kind: 'heading', text: '一、考核结果' },
   ];
+  const register = o.cases ? caseParagraph(o.cases) : null;
+  if (register) out.push({ kind: 'body', text: register });
   let n = 1;
   const heading = (title: string) => out.push({ kind: 'heading', text: `${'二三四五六七八九十'[n++ - 1]}、${title}` });
 

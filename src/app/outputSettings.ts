@@ -1,0 +1,42 @@
+/**
+ * What the printed outputs say — the notice's title, issuer, date, how many units it names, its
+ * 版记, and whether it states the case register's rates — and the defaults. Kept as rows of the
+ * settings sheet 考核助手设置 (settings.ts reads and writes them).
+ */
+
+export interface OutputSettings {
+  /** 通报标题; null: made from the assessment's year and title. */
+  title: string | null;
+  /** 发文机关 */
+  authority: string;
+  /** 成文日期 as YYYY-MM-DD; null: the date of the run. */
+  date: string | null;
+  /** Arabic numerals (GB/T 9704-2012) or the older 二〇二四年十二月二十日. */
+  dateStyle: 'arabic' | 'chinese';
+  /** 表扬: the top N units. */
+  commended: number;
+  /** 通报批评: the bottom N units. */
+  criticised: number;
+  /** 主送机关 */
+  recipients: string;
+  /** 发文字号, 抄送 and 印发机关 ('' leaves them out). */
+  documentNumber: string;
+  copyTo: string;
+  printedBy: string;
+  /** 通报写办结率: with a case register, the notice states 按期办结率 and 结案率 (default yes). */
+  caseRates: boolean;
+}
+
+export const DEFAULT_OUTPUT: OutputSettings = {
+  title: null,
+  authority: 'xx镇综治及信访工作领导小组',
+  date: null,
+  dateStyle: 'arabic',
+  commended: 3,
+  criticised: 2,
+  recipients: '各村（居）、镇直各单位',
+  documentNumber: '',
+  copyTo: '',
+  printedBy: '',
+  caseRates: true,
+};
