@@ -242,9 +242,12 @@ export interface OnSiteRecord {
   date: string;
 }
 
-/** The rules of an item that can be recorded on site: those the ledger does not count. */
-export function recordableRules(item: CompiledItem): Rule[] {
-  return item.parsed.rules.filter((_, k) => !item.queries[k] && !item.quotas[k]);
+/**
+ * The rules of an item that can be recorded on site: those the ledger does not count, and — when
+ * the workbook has a case register — those the register does not score (按期结案率…, 到期不能按时结案…).
+ */
+export function recordableRules(item: CompiledItem, registerPresent = false): Rule[] {
+  return item.parsed.rules.filter((_, k) => !item.queries[k] && !item.quotas[k] && !(registerPresent && item.cases[k]));
 }
 
 /**

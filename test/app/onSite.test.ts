@@ -177,6 +177,14 @@ test('the veto switch writes the veto cell, and nothing when left as it was', as
 });
 
 describe('recording an occurrence on site (扣分明细)', () => {
+  test('a rule the case register scores is not offered on site when the workbook has a register (it would not be counted), and is without one', async () => {
+    const result = scoreAssessment(await (await openWorkbookFile(SAMPLE)).readGrids());
+    const item = compileScheme(result.assessment.scheme!).find((it) => it.label === '领导批办的信访件及时办结情况')!;
+    expect(result.cases).not.toBeNull();
+    expect(recordableRules(item, true)).toEqual([]);
+    expect(recordableRules(item, false).map((r) => r.sourceText)).toEqual(['到期不能按时结案的,每件扣5分']);
+  });
+
   test('appends a row to the log and sets the item to what its rules now give, then the workbook reads consistently', async () => {
     const host = await openWorkbookFile(SAMPLE);
     const before = await host.readGrids();

@@ -65,6 +65,7 @@ export function targetCheck(target: { measure: Measure; threshold: Decimal }, ca
 /**
  * The register query of each of an item's rules, in order; null for a rule the register does not score.
  * caseQueries(parseRules('按期结案率达到85%，每低1个百分点扣1分').rules) → [{ measure: 'onTime', threshold: 85, mode: 'shortfall' }]
+ * caseQueries(parseRules('到期不能按时结案的,每件扣5分').rules) → [{ mode: 'perCase' }]
  */
 export function caseQueries(rules: readonly Rule[]): (CaseQuery | null)[] {
   return rules.map((rule) => {

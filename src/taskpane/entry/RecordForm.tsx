@@ -37,10 +37,12 @@ export interface RecordFormProps {
 /** The recordable rules of an item (none: the item has nothing to record on site). */
 export function useRecordableRules(loaded: Loaded, itemKey: string) {
   const scheme = loaded.result.assessment.scheme;
+  // With a case register, rules scored from it (到期不能按时结案的) are not recorded by hand.
+  const register = loaded.result.cases !== null;
   return React.useMemo(() => {
     const item = scheme ? compileScheme(scheme).find((it) => it.key === itemKey) : undefined;
-    return item ? recordableRules(item) : [];
-  }, [scheme, itemKey]);
+    return item ? recordableRules(item, register) : [];
+  }, [scheme, itemKey, register]);
 }
 
 export function RecordForm(props: RecordFormProps): React.JSX.Element | null {
