@@ -6,6 +6,7 @@
  */
 import { promises as fs } from 'fs';
 import path from 'path';
+import { noticeBasis } from '../../src/app/draft';
 import { outputsPlan } from '../../src/app/outputs';
 import { scoreAssessment } from '../../src/app/scoreAssessment';
 import { DEFAULT_WORKBOOK_SETTINGS, readSettings, settingsSheetPlan, SETTINGS_SHEET } from '../../src/app/settings';
@@ -113,5 +114,18 @@ describe('in the notice', () => {
   test('a workbook without a register gets no such paragraph', async () => {
     const grids = (await sampleGrids()).filter((g) => g.name !== '信访事项办理台账');
     expect(await notice(grids)).not.toContain('按期办结率');
+  });
+
+  test('the notice’s fingerprint (通报依据) follows the register it states: another as-of date makes it stale; without a register the setting changes nothing', async () => {
+    const grids = await sampleGrids();
+    const on = DEFAULT_WORKBOOK_SETTINGS;
+    const off = { ...on, output: { ...on.output, caseRates: false } };
+    const at = (asOf: string) => scoreAssessment(grids, on.score, { asOf });
+    // No case changes state between 12-19 and 12-20 (none is due on 12-19), so the scores are the same.
+    expect(noticeBasis(at('2024-12-19'), off)).toBe(noticeBasis(at('2024-12-20'), off));
+    expect(noticeBasis(at('2024-12-19'), on)).not.toBe(noticeBasis(at('2024-12-20'), on));
+    expect(noticeBasis(at('2024-12-20'), on)).not.toBe(noticeBasis(at('2024-12-20'), off));
+    const none = scoreAssessment(grids.filter((g) => g.name !== '信访事项办理台账'), on.score, { asOf: '2024-12-20' });
+    expect(noticeBasis(none, on)).toBe(noticeBasis(none, off));
   });
 });
