@@ -137,7 +137,7 @@ export function RankTab(props: {
           <AccordionItem value="notice">
             <AccordionHeader>通报设置（保存在工作簿中）</AccordionHeader>
             <AccordionPanel>
-              <NoticeSettings output={output} onChange={setOutput} track={track} />
+              <NoticeSettings output={output} onChange={setOutput} track={track} register={result.cases !== null && result.cases.outcomes.length > 0} />
             </AccordionPanel>
           </AccordionItem>
         )}

@@ -335,12 +335,27 @@ describe('计算排名', () => {
     expect(notice).toContain('东信发〔2024〕5号');
     expect(notice).toContain('各村（居）委会');
     expect(notice).toContain('区信访局');
+    expect(notice).toContain('按期办结率');
     // Read back as the command line reads it: the next reading of the workbook has the edited settings.
     const { readSettings } = await import('../../src/app/settings');
     const stored = readSettings(await xlsx.readGrids()).settings;
     expect(stored.rewards.deposits.map((d) => d.amount)).toEqual([3000, 1000, 1000, 1000]);
     expect(stored.rewards.zeroPetition.unit).toBe(8000);
     expect(stored.output.copyTo).toBe('区信访局');
+  });
+
+  test('the notice states the register rates unless 通报写办结率 is unticked in the pane', async () => {
+    const { plans, xlsx } = await setup();
+    fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
+    fireEvent.click(screen.getByRole('button', { name: /通报设置/ }));
+    fireEvent.click(await screen.findByRole('checkbox', { name: '通报中写明信访事项按期办结率和结案率' }));
+    fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    await confirmDraft();
+    await screen.findByText(/已写入总分/);
+    const notice = (plans[0].sheets ?? []).find((s) => s.name === '考核结果通报')!.cells.map((c) => String(c.value)).join('\n');
+    expect(notice).not.toContain('按期办结率');
+    const { readSettings } = await import('../../src/app/settings');
+    expect(readSettings(await xlsx.readGrids()).settings.output.caseRates).toBe(false);
   });
 });
 

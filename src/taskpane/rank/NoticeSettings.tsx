@@ -4,7 +4,7 @@
  * workbook's settings sheet with the next 计算排名.
  */
 import * as React from 'react';
-import { Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
+import { Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
 import type { OutputSettings } from '../../app/settings';
 import { CountField, DateField, TextField } from './fields';
 
@@ -12,7 +12,13 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, minWidth: 0 },
 });
 
-export function NoticeSettings(props: { output: OutputSettings; onChange: (o: OutputSettings) => void; track: (id: string) => (ok: boolean) => void }): React.JSX.Element {
+export function NoticeSettings(props: {
+  output: OutputSettings;
+  onChange: (o: OutputSettings) => void;
+  track: (id: string) => (ok: boolean) => void;
+  /** The workbook has a 信访事项办理台账, whose rates the notice can state. */
+  register: boolean;
+}): React.JSX.Element {
   const styles = useStyles();
   const { output: o, onChange, track } = props;
   return (
@@ -30,6 +36,9 @@ export function NoticeSettings(props: { output: OutputSettings; onChange: (o: Ou
       </Field>
       <CountField label="通报表扬前几名" value={o.commended} onChange={(commended) => onChange({ ...o, commended })} onValid={track('commended')} />
       <CountField label="通报批评后几名" value={o.criticised} onChange={(criticised) => onChange({ ...o, criticised })} onValid={track('criticised')} />
+      {props.register && (
+        <Checkbox checked={o.caseRates} onChange={(_e, d) => onChange({ ...o, caseRates: d.checked === true })} label="通报中写明信访事项按期办结率和结案率" />
+      )}
       <TextField label="抄送" hint="版记；留空则不印" value={o.copyTo} onChange={(copyTo) => onChange({ ...o, copyTo })} />
       <TextField label="印发机关" hint="版记；留空则不印" value={o.printedBy} onChange={(printedBy) => onChange({ ...o, printedBy })} />
     </div>
