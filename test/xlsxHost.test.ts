@@ -107,3 +107,19 @@ test('a sheet copied out on its own (for a PDF) holds that sheet only', async ()
   expect(wb.worksheets.map((w) => w.name)).toEqual(['乙']);
   expect(wb.getWorksheet('乙')!.getCell('B2').value).toBe('二');
 });
+
+test('a date typed in a template, or in a sheet printed alone, stays a date in the copy (not the text of a JSON date)', async () => {
+  const date = new Date(Date.UTC(2024, 11, 20));
+  const host = await hostWith((wb) => {
+    const t = wb.addWorksheet('责任书模板');
+    t.getCell('A1').value = '{{单位}}目标责任书';
+    t.getCell('B3').value = date;
+    t.getCell('B3').numFmt = 'yyyy"年"m"月"d"日"';
+  });
+  await host.apply({ cells: [], sheets: [{ name: '张庄村责任书', copyOf: '责任书模板', cells: [{ cell: 'A1', value: '张庄村目标责任书' }], merges: [], columnWidths: [] }] });
+  for (const wb of [await reopened(host), await reopened(host.sheetCopy('张庄村责任书'))]) {
+    const cell = wb.getWorksheet('张庄村责任书')!.getCell('B3');
+    expect(cell.value).toEqual(date);
+    expect(cell.numFmt).toBe('yyyy"年"m"月"d"日"');
+  }
+});

@@ -74,7 +74,7 @@ export class XlsxHost implements WorkbookHost {
     if (!source) throw new Error(`没有工作表“${name}”`);
     const copy = new ExcelJS.Workbook();
     const ws = copy.addWorksheet(name);
-    const model = JSON.parse(JSON.stringify(source.model)) as ExcelJS.WorksheetModel & { merges: string[] };
+    const model = cloneModel(source.model);
     ws.model = { ...model, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
     ws.state = 'visible';
     // Alone in its workbook, a formula's references to other sheets would break: keep its result.
@@ -364,7 +364,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
   if (plan.copyOf !== undefined && !template) throw new Error(`写入计划要复制的模板“${plan.copyOf}”不存在`);
   if (template) {
     // A deep copy of the template's model (cells with styles, merges, columns, page setup) under the new name.
-    const model = JSON.parse(JSON.stringify(template.model)) as ExcelJS.WorksheetModel & { merges: string[] };
+    const model = cloneModel(template.model);
     ws.model = { ...model, name: plan.name, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
     ws.state = plan.state === 'veryHidden' ? 'veryHidden' : plan.state === 'hidden' ? 'hidden' : 'visible';
   }
@@ -378,6 +378,26 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     if (c.style) applyStyle(cell, c.style);
   }
   for (const m of plan.merges) ws.mergeCells(m);
+}
+
+/**
+ * A deep copy of a sheet's model that keeps dates as dates (a JSON round trip turns a date typed in
+ * the sheet into text, and the copy would print 2024-12-20T00:00:00.000Z). Written out rather than
+ * structuredClone, which the older Chromium of some 360 browsers lacks.
+ */
+function cloneModel(model: ExcelJS.WorksheetModel): ExcelJS.WorksheetModel & { merges: string[] } {
+  return deepCopy(model) as ExcelJS.WorksheetModel & { merges: string[] };
+}
+
+function deepCopy(value: unknown): unknown {
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) return value.map(deepCopy);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = deepCopy(v);
+    return out;
+  }
+  return value;
 }
 
 function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
