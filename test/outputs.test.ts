@@ -239,8 +239,9 @@ describe('考核结果通报', () => {
 
   test('no line of any generated text starts with 、，。；：？！）》」』 or ends with （《「『', () => {
     const { plan } = outputs();
+    // The letters filled from the sample's 目标责任书模板 too: their long texts are broken in the copy.
+    expect(plan.sheets?.filter((s) => s.copyOf).length).toBe(10);
     for (const s of plan.sheets ?? []) {
-      if (s.copyOf) continue; // an office's own template keeps its own text
       for (const c of s.cells) {
         for (const line of String(c.value ?? '').split('\n')) {
           expect(`${s.name}!${c.cell}:${line}`).not.toMatch(/:[、，。；：？！）》」』]/);
@@ -328,6 +329,40 @@ describe('templates with placeholders', () => {
     expect(text).toContain('乙方：张庄村（盖章）');
     expect(text).not.toContain('{{');
     expect(result.diagnostics.filter((d) => d.sheet === '目标责任书模板')).toEqual([]);
+  });
+
+  test('the letters’ long texts are broken by the Chinese rules to their merged area, in the copy only; texts that fit are as filled', () => {
+    const { plan } = outputs();
+    const template = grids.find((g) => g.name === '目标责任书模板')!;
+    expect(template.layout?.overflowing).toEqual(expect.objectContaining({ A3: 14, A4: 14, A5: 14 }));
+    expect(plan.sheets?.some((s) => s.name === '目标责任书模板')).toBe(false);
+    const letter = sheet(plan, '张庄村目标责任书');
+    // A4 holds no placeholder, but is wider than A4:D4 at 14 pt: broken in the letter all the same.
+    for (const address of ['A3', 'A4', 'A5']) {
+      const lines = String(at(letter, address)?.value).split('\n');
+      expect(lines.length).toBeGreaterThan(1);
+      // The merged A:D is 4 × 22 characters, 477 pt: 33 characters of 14 pt after the cell's padding.
+      for (const l of lines) expect(printWidth(l)).toBeLessThanOrEqual(66);
+      for (const l of lines) expect(l).not.toMatch(/^[、，。；：？！）》」』]|[（《「『]$/);
+    }
+    expect(String(at(letter, 'A4')?.value).replace(/\n/g, '')).toBe(template.rows[3][0]);
+    expect(String(at(letter, 'A3')?.value).replace(/\n/g, '')).toBe(String(template.rows[2][0]).replace('{{单位}}', '张庄村'));
+    // Short texts are written as filled, and texts without placeholders that fit are not written at all.
+    expect(at(letter, 'C8')?.value).toBe('乙方：张庄村（盖章）');
+    expect(at(letter, 'A8')).toBeUndefined();
+    expect(at(letter, 'A1')?.value).toBe('2024年度综治及信访工作目标责任书');
+  });
+
+  test('a host that tells nothing of how the sheet prints (Excel’s pane): the filled text is left for the office program to wrap', () => {
+    const long = '为全面落实信访工作责任制，把矛盾纠纷化解在基层、解决在萌芽状态，确保社会稳定，xx镇人民政府与{{单位}}签订本责任书。';
+    const t = grid([[long]], { name: '责任书模板' });
+    expect(content(sheet(outputs({}, [t]).plan, '张庄村责任书'))).toEqual([{ cell: 'A1', value: long.replace('{{单位}}', '张庄村') }]);
+    const narrow: Grid = { ...t, layout: { columnPoints: [100], defaultColumnPoints: 48, overflowing: { A1: 12 } } };
+    const lines = String(content(sheet(outputs({}, [narrow]).plan, '张庄村责任书'))[0].value).split('\n');
+    // 100 pt less the padding at 12 pt: 8 characters a line, the ；，、 carried down with the character before.
+    expect(lines.map(printWidth).every((w) => w <= 16)).toBe(true);
+    expect(lines.join('')).toBe(long.replace('{{单位}}', '张庄村'));
+    expect(lines.filter((l) => /^[、，。；：？！）》」』]/.test(l))).toEqual([]);
   });
 
   test('an unknown placeholder is reported at its cell and left as written', () => {

@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
-import { a1, type CellValue, type Grid } from '../sheet/grid';
+import { a1, type CellRange, type CellValue, type Grid, type GridLayout } from '../sheet/grid';
+import { areaPoints, columnPointsOf, lineCapacity, overflows } from '../sheet/textFit';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
 import { inspectXlsx, LIMITS, RefusedWorkbook } from './workbookLimits';
 import { CONVERTIBLE, detectFormat, SAVE_AS_XLSX } from './inputFormat';
@@ -233,6 +234,8 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
   const hiddenRows: number[] = [];
   const formulas: Record<string, string> = {};
   const notes: Record<string, string> = {};
+  /** Wrapped plain-text cells: row, column, text, font size (kept in the layout when wider than their area). */
+  const wrapped: [number, number, string, number][] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const r = rowNumber - 1;
     if (row.hidden) hiddenRows.push(r);
@@ -243,6 +246,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
       if (cell.type === ExcelJS.ValueType.Formula) formulas[a1(r, c)] = cell.formula;
       const note = noteText(cell.note);
       if (note) notes[a1(r, c)] = note;
+      if (cell.type !== ExcelJS.ValueType.Merge && typeof cell.value === 'string' && cell.alignment?.wrapText) wrapped.push([r, c, cell.value, cell.font?.size ?? DEFAULT_FONT_SIZE]);
     });
     for (let c = 0; c < values.length; c++) if (values[c] === undefined) values[c] = null;
     rows[r] = values;
@@ -262,7 +266,29 @@ export function readWorksheet(ws: ExcelJS.Worksheet): Grid {
       for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < row.length) row[c] = null;
     }
   }
-  return { name: ws.name, rows, merges, hiddenRows, formulas, notes };
+  return { name: ws.name, rows, merges, hiddenRows, formulas, notes, layout: layoutOf(ws, merges, wrapped) };
+}
+
+/** Excel's default font size (等线 / Calibri 11), where a cell names none. */
+const DEFAULT_FONT_SIZE = 11;
+
+/**
+ * Column widths in points, and the wrapped text cells wider than their cell or merged area — or
+ * holding a placeholder {{…}}, whose filled text may be longer — with their font size.
+ */
+function layoutOf(ws: ExcelJS.Worksheet, merges: CellRange[], wrapped: [number, number, string, number][]): GridLayout {
+  const columnPoints: number[] = [];
+  for (let c = 1; c <= ws.columnCount; c++) {
+    const width = ws.getColumn(c).width;
+    if (width !== undefined) columnPoints[c - 1] = columnPointsOf(width);
+  }
+  const layout: GridLayout = { columnPoints, defaultColumnPoints: columnPointsOf(ws.properties.defaultColWidth ?? 8.43), overflowing: {} };
+  const topLeft = new Map(merges.map((m) => [a1(m.top, m.left), m]));
+  for (const [r, c, text, size] of wrapped) {
+    const merge = topLeft.get(a1(r, c));
+    if (text.includes('{{') || overflows(text, lineCapacity(areaPoints(layout, c, merge), size))) layout.overflowing[a1(r, c)] = size;
+  }
+  return layout;
 }
 
 /** A cell's note (批注) as text: ExcelJS gives a string or rich-text runs. */

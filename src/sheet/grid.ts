@@ -32,6 +32,21 @@ export interface Grid {
   notes?: Record<string, string>;
   /** 'chart' for a chart sheet, which holds no cells. */
   kind?: 'worksheet' | 'chart';
+  /** How text prints, where the host reads it (the .xlsx host does; Excel's pane does not): see GridLayout. */
+  layout?: GridLayout;
+}
+
+/**
+ * What a host tells about how a sheet's text prints: column widths, and the wrapped text cells
+ * whose text is wider than their cell (or merged area) with their font size. A sheet filled from
+ * a template breaks those texts by the Chinese rules (sheet/textFit.ts).
+ */
+export interface GridLayout {
+  /** Column index → width in points; a missing entry is `defaultColumnPoints`. */
+  columnPoints: number[];
+  defaultColumnPoints: number;
+  /** A1 address → font size in points, for the wrapped text cells wider than their area. */
+  overflowing: Record<string, number>;
 }
 
 export function isErrorValue(v: CellValue): v is ErrorValue {

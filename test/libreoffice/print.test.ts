@@ -1,7 +1,7 @@
 /**
  * The printed outputs as LibreOffice prints them (npm run test:libreoffice): corrections flow into
  * the summary and the signed sheets; Simplified Chinese faces; 10.5 pt on the signed sheet after
- * scaling; no line starting with 、，。；：？！）》」』; the notice's margins, body size, pitch and
+ * scaling; no line of any PDF (the letters filled from templates too) starting with 、，。；：？！）》」』; the notice's margins, body size, pitch and
  * page numbers after GB/T 9704; the summary on one landscape page; `--pdf` failures counted; sheet
  * names with quotes reopened by the project's reader and by LibreOffice.
  *
@@ -63,21 +63,37 @@ function layout(pdf: string): Line[] {
 const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
 /** Font size of a run of CJK characters: its advance per character. */
 const cjkSize = (w: Word) => (/^[\u3000-\u9fff\uff00-\uffef]+$/.test(w.text) && w.text.length >= 3 ? (w.x1 - w.x0) / w.text.length : null);
-const generated = async () => (await fs.readdir(pdfDir)).filter((f) => !f.includes('目标责任书')).map((f) => path.join(pdfDir, f));
+/** Every PDF of the run: the generated sheets and the letters filled from the sample's 目标责任书模板. */
+const everyPdf = async () => (await fs.readdir(pdfDir)).filter((f) => f.endsWith('.pdf')).map((f) => path.join(pdfDir, f));
+const NO_START = /^[、，。；：？！）》」』]/;
+const NO_END = /[（《「『]$/;
 
-test('no printed line of the summary, a signed sheet or the notice starts with 、，。；：？！）》」』 or ends with （《「『', async () => {
+test('no printed line of any PDF (summary, signed sheets, notice, every 目标责任书) starts with 、，。；：？！）》」』 or ends with （《「『', async () => {
+  const pdfs = await everyPdf();
+  expect(pdfs.filter((f) => f.includes('目标责任书'))).toHaveLength(10);
   const bad: string[] = [];
-  for (const pdf of await generated()) {
+  for (const pdf of pdfs) {
+    // Each line of each text block (a cell's line), with its box.
     for (const line of layout(pdf)) {
       const text = line.words.map((w) => w.text).join('');
-      if (/^[、，。；：？！）》」』]/.test(line.words[0].text) || /[（《「『]$/.test(text)) bad.push(`${path.basename(pdf)} p${line.page}: ${text}`);
+      if (NO_START.test(line.words[0].text) || NO_END.test(text)) bad.push(`${path.basename(pdf)} p${line.page}: ${text}`);
     }
+    // And as pdftotext -layout prints every page: cells side by side are apart by two spaces or more.
+    execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+      .split('\f')
+      .forEach((page, p) =>
+        page.split('\n').forEach((row) => {
+          for (const piece of row.split(/\s{2,}/).map((x) => x.trim()).filter(Boolean)) {
+            if (NO_START.test(piece) || NO_END.test(piece)) bad.push(`${path.basename(pdf)} p${p + 1} (-layout): ${piece}`);
+          }
+        }),
+      );
   }
   expect(bad).toEqual([]);
 });
 
 test('Simplified Chinese faces only: the cells’ Chinese fonts map to SC faces, no DejaVu or other Latin fallback', async () => {
-  for (const pdf of await generated()) {
+  for (const pdf of await everyPdf()) {
     const fonts = execFileSync('pdffonts', [pdf], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean).map((l) => l.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''));
     expect({ pdf: path.basename(pdf), fonts: fonts.filter((f) => !/^(NotoSerifCJK|NotoSansCJK|ARPLUKai|LXGWWenKai|Carlito)/.test(f)) }).toEqual({ pdf: path.basename(pdf), fonts: [] });
     expect(fonts.some((f) => /DejaVu/.test(f))).toBe(false);

@@ -3,7 +3,9 @@
  * A template naming a unit's value is filled once per unit (a 签字评分表 of the office's own
  * design, a 目标责任书 letter to sign); one naming only the assessment's values is filled once (a
  * 通报 of the office's own wording). The copy keeps the template's formatting; only the cells
- * with placeholders change. Template sheets are never read as score tables.
+ * with placeholders change, and — where the host told how the sheet prints — the wrapped texts
+ * too wide for their cell, broken by the Chinese rules (LibreOffice would start lines with ；，、).
+ * The template itself is never written. Template sheets are never read as score tables.
  *
  * A sheet is a template only when declared — its name ends in 模板 (or 模版), or the settings list
  * it — never because a cell holds `{{`: a petitioner's matter typed as 「纠纷{{单位}}」 in the
@@ -13,6 +15,7 @@ import { diagnose, type Diagnostic } from '../../engine/diagnostics';
 import { fold } from '../../engine/text';
 import { a1, type Grid } from '../grid';
 import type { SheetCell } from '../sheetPlan';
+import { areaPoints, fitText, lineCapacity } from '../textFit';
 
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g;
 
@@ -54,8 +57,13 @@ export interface Template {
   kind: 'unit' | 'workbook';
   /** The template's name without 模板: 签字表模板 → 签字表. */
   base: string;
-  /** Cells holding placeholders, with their text. */
-  cells: { cell: string; text: string }[];
+  /**
+   * Cells holding placeholders, with their text, and the other wrapped text cells too wide for
+   * their cell. `capacity`: half-em units a line of the cell holds, where the host told how the
+   * sheet prints (Grid.layout) and the cell wraps — the filled text is broken to it by the
+   * Chinese rules (no line starts with ，。；、）…), in the copy only.
+   */
+  cells: { cell: string; text: string; capacity?: number }[];
 }
 
 /** Placeholders in a text: '{{单位}}负责人' → ['单位']. */
@@ -85,13 +93,26 @@ export function findTemplates(grids: Grid[], declared: readonly string[] = []): 
   const diagnostics: Diagnostic[] = [];
   for (const g of grids.filter((x) => isTemplate(x, declared))) {
     const cells: Template['cells'] = [];
+    const layout = g.layout;
+    const capacity = (r: number, c: number): number | undefined => {
+      const size = layout?.overflowing[a1(r, c)];
+      if (!layout || size === undefined || g.formulas?.[a1(r, c)] !== undefined) return undefined;
+      return lineCapacity(areaPoints(layout, c, g.merges.find((m) => m.top === r && m.left === c)), size);
+    };
     let perUnit = false;
+    let placeholders = 0;
     g.rows.forEach((row, r) =>
       row.forEach((v, c) => {
-        if (typeof v !== 'string' || !v.includes('{{')) return;
-        const names = placeholdersIn(v);
-        if (names.length === 0) return;
-        cells.push({ cell: a1(r, c), text: v });
+        if (typeof v !== 'string') return;
+        const names = v.includes('{{') ? placeholdersIn(v) : [];
+        const fit = capacity(r, c);
+        if (names.length === 0) {
+          // A text of the office's own, too wide for its cell: broken in the copy as a filled one is.
+          if (fit !== undefined) cells.push({ cell: a1(r, c), text: v, capacity: fit });
+          return;
+        }
+        placeholders++;
+        cells.push(fit === undefined ? { cell: a1(r, c), text: v } : { cell: a1(r, c), text: v, capacity: fit });
         for (const name of names) {
           if (has(UNIT_PLACEHOLDERS, name)) perUnit = true;
           else if (!has(WORKBOOK_PLACEHOLDERS, name)) {
@@ -100,7 +121,7 @@ export function findTemplates(grids: Grid[], declared: readonly string[] = []): 
         }
       }),
     );
-    if (cells.length === 0) {
+    if (placeholders === 0) {
       diagnostics.push(diagnose('TEMPLATE_NOT_USED', { sheet: g.name, why: '是模板（名称以“模板”结尾或列在设置中），不参加评分；其中没有 {{单位}} 之类的占位符，未据此生成工作表' }, g.name));
       continue;
     }
@@ -113,12 +134,13 @@ export function findTemplates(grids: Grid[], declared: readonly string[] = []): 
 /**
  * The template's placeholder cells filled in. A cell that is just one placeholder takes the value
  * itself (a number stays a number); in longer text the values are written into it. An unknown
- * placeholder stays as written (and was reported).
+ * placeholder stays as written (and was reported). A text wider than its cell is broken by the
+ * Chinese rules (see Template.cells); a cell that fits is written as filled, nothing added.
  */
 export function fillTemplate(t: Template, values: Record<string, string | number>): SheetCell[] {
-  return t.cells.map(({ cell, text }) => {
+  return t.cells.map(({ cell, text, capacity }) => {
     const only = /^\s*\{\{\s*([^{}]+?)\s*\}\}\s*$/.exec(text);
-    if (only && has(values, fold(only[1]))) return { cell, value: values[fold(only[1])] };
-    return { cell, value: text.replace(PLACEHOLDER, (whole, name: string) => (has(values, fold(name)) ? String(values[fold(name)]) : whole)) };
+    const value = only && has(values, fold(only[1])) ? values[fold(only[1])] : text.replace(PLACEHOLDER, (whole, name: string) => (has(values, fold(name)) ? String(values[fold(name)]) : whole));
+    return { cell, value: typeof value === 'string' && capacity !== undefined ? fitText(value, capacity) : value };
   });
 }
