@@ -270,3 +270,46 @@ describe('--final', () => {
     expect(stale.stdout).toContain('通报已过期，请重新生成');
   });
 });
+
+describe('the settings sheet a person edited', () => {
+  it('shapes the notice and the summary the command line writes: 主送机关, 发文字号, 版记, 责任金, awards to units and people', async () => {
+    const first = path.join(dir, 'first.xlsx');
+    await run(['score', SAMPLE, '--out', first], capture());
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(first);
+    const settings = wb.getWorksheet('考核助手设置')!;
+    const typed: Record<string, string> = {
+      主送机关: '各村（社区）',
+      发文字号: 'xx综信发〔2024〕7号',
+      抄送: '区信访局',
+      印发机关: 'xx镇党政办公室',
+      印发日期: '2024-12-26',
+      成文日期: '2024-12-24',
+      责任金: '镇班子成员2500×1、村(居)书记1000×2',
+      奖补资金: '95:9000、7000、5000',
+      个人奖励: '片长、村书记:2500、1500、500',
+      零上访奖励: '12000;村书记、治保主任:800',
+    };
+    settings.eachRow((row) => {
+      const label = String(row.getCell(1).value);
+      if (label in typed) row.getCell(2).value = typed[label];
+    });
+    const edited = path.join(dir, 'edited-settings.xlsx');
+    await wb.xlsx.writeFile(edited);
+    const out = path.join(dir, 'second.xlsx');
+    const io = capture();
+    await run(['score', edited, '--out', out], io);
+    expect(io.stdout).not.toContain('SETTING_UNREADABLE');
+    const written = new ExcelJS.Workbook();
+    await written.xlsx.readFile(out);
+    const texts: string[] = [];
+    written.getWorksheet('考核结果通报')!.eachRow((row) => row.eachCell((c) => void texts.push(String(c.value))));
+    const notice = texts.join('');
+    for (const words of ['各村（社区）：', 'xx综信发〔2024〕7号', '抄送：区信访局。', '2024年12月24日', '9000元', '2500元', '片长']) expect([words, notice.includes(words)]).toEqual([words, true]);
+    expect(notice).toMatch(/xx镇党政办公室\u3000+2024年12月26日印发/);
+    expect(notice).not.toContain('10000元');
+    // 责任金: 2500 + 2 × 1000 per unit, doubled for 85分以上.
+    const note = written.getWorksheet('汇总排名')!.getCell('L4');
+    expect(String(note.type === ExcelJS.ValueType.Formula ? note.result : note.value)).toContain('责任金双倍返还（9000元）');
+  });
+});

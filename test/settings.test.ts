@@ -135,6 +135,28 @@ describe('责任金与奖补资金 as settings', () => {
     expect(readSettings([asGrid(plan)])).toEqual({ settings, diagnostics: [] });
   });
 
+  test('a fresh settings sheet shows every setting of the notice and the rewards, with seed 003’s numbers and every role it names', () => {
+    const rows = Object.fromEntries(asGrid(settingsSheetPlan(DEFAULT_WORKBOOK_SETTINGS)).rows.map((r) => [r[0], r[1]]));
+    expect(rows).toEqual(
+      expect.objectContaining({
+        责任金: '镇班子成员2000×1、驻村点长1000×1、综治中心包村人员1000×1、村(居)书记1000×1、治保主任1000×1',
+        责任金返还: '85分以上:2、80-85分:1、80分以下:0',
+        奖补资金: '98:10000、8000、6000',
+        个人奖励: '片长、点长、综治中心包村人员、村书记、治保主任:3000、2000、1000',
+        零上访奖励: '10000;村书记、主任、治保主任:1000',
+        发文机关: 'xx镇综治及信访工作领导小组',
+        主送机关: '各村（居）、镇直各单位',
+        表扬名数: 3,
+        批评名数: 2,
+      }),
+    );
+    // Empty until a person fills them in: the notice then leaves them out (印发日期: the 成文日期).
+    for (const label of ['发文字号', '抄送', '印发机关', '印发日期', '成文日期', '通报标题']) expect([label, rows[label] ?? '']).toEqual([label, '']);
+    const typed = grid([['设置项', '值'], ['印发日期', '2024-12-26'], ['印发机关', 'xx镇党政办公室'], ['抄送', '区信访局'], ['发文字号', 'xx综信发〔2024〕5号']], { name: SETTINGS_SHEET });
+    expect(readSettings([typed]).settings.output).toEqual({ ...DEFAULT_WORKBOOK_SETTINGS.output, printDate: '2024-12-26', printedBy: 'xx镇党政办公室', copyTo: '区信访局', documentNumber: 'xx综信发〔2024〕5号' });
+    expect(readSettings([grid([['印发日期', '12月26日']], { name: SETTINGS_SHEET })]).diagnostics).toEqual([expect.objectContaining({ code: 'SETTING_UNREADABLE', cell: 'B1' })]);
+  });
+
   test('a deposit line that cannot be read is reported and the seed’s defaults kept', () => {
     const g = grid([['设置项', '值'], ['责任金', '两千元']], { name: SETTINGS_SHEET });
     const { settings, diagnostics } = readSettings([g]);

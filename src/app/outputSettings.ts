@@ -23,6 +23,8 @@ export interface OutputSettings {
   documentNumber: string;
   copyTo: string;
   printedBy: string;
+  /** 版记的印发日期 as YYYY-MM-DD; null: the 成文日期. */
+  printDate: string | null;
   /** 通报写办结率: with a case register, the notice states 按期办结率 and 结案率 (default yes). */
   caseRates: boolean;
 }
@@ -38,5 +40,6 @@ export const DEFAULT_OUTPUT: OutputSettings = {
   documentNumber: '',
   copyTo: '',
   printedBy: '',
+  printDate: null,
   caseRates: true,
 };

@@ -129,6 +129,7 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
     documentNumber: out.documentNumber,
     copyTo: out.copyTo,
     printedBy: out.printedBy,
+    printedOn: out.printDate ? formatDate(out.printDate, out.dateStyle) : '',
   };
   const shared = workbookValues(units, noticeOptions, year);
   const fromTemplate = (t: Template, sheet: string, values: Record<string, string | number>): SheetPlan => ({

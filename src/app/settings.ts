@@ -6,7 +6,7 @@
 import { DEFAULT_BANDS } from '../engine/bands';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { ENTRY_SUBCOLUMNS, type ScoreSettings } from '../engine/model';
-import { DEFAULT_REWARDS, returnWording, type RewardSettings } from '../engine/rewards';
+import { DEFAULT_REWARDS, type RewardSettings } from '../engine/rewards';
 import { cleanText } from '../engine/text';
 import type { SheetPlan } from '../host/host';
 import { display } from '../sheet/entry';
@@ -18,6 +18,7 @@ export { ownedSheetName } from './ownedSheets';
 import { DEFAULT_CASE_RULES, type CaseRules } from '../engine/cases/deadline';
 import { caseSettingCells, isCaseSettingLabel, readCaseRules } from './caseSettings';
 import { DEFAULT_OUTPUT, type OutputSettings } from './outputSettings';
+import { AWARD_FIELDS, DEPOSIT_FIELDS } from './rewardFields';
 
 export { DEFAULT_OUTPUT, type OutputSettings } from './outputSettings';
 
@@ -65,7 +66,7 @@ export const DEFAULT_WORKBOOK_SETTINGS: WorkbookSettings = {
 };
 
 /** Each setting: its row label, how it reads, how it is written, and what the row explains. */
-interface Field {
+export interface Field {
   label: string;
   note: string;
   read: (text: string, s: WorkbookSettings) => WorkbookSettings | null;
@@ -134,65 +135,14 @@ const FIELDS: Field[] = [
     read: (t, s) => (count(t) === null ? null : { ...s, output: { ...s.output, criticised: count(t) as number } }),
     write: (s) => s.output.criticised,
   },
-  {
-    label: '责任金',
-    note: '每个单位各岗位缴纳的责任金：岗位 金额×人数，用“、”分隔',
-    read: (t, s) => {
-      const deposits = t.split('、').map((part) => /^(.+?)\s*(\d+(?:\.\d+)?)\s*[×xX*]\s*(\d+)$/.exec(part.trim()));
-      if (t === '' || deposits.some((m) => !m)) return null;
-      return { ...s, rewards: { ...s.rewards, deposits: deposits.map((m) => ({ role: m![1], amount: Number(m![2]), people: Number(m![3]) })) } };
-    },
-    write: (s) => s.rewards.deposits.map((d) => `${d.role}${d.amount}×${d.people}`).join('、'),
-  },
-  {
-    label: '责任金返还',
-    note: '按等次返还责任金的倍数：等次:倍数（2 双倍返还，1 返还本金，0 扣除），用“、”分隔',
-    read: (t, s) => {
-      const parts = t.split('、').map((part) => /^(.+?)\s*[:：]\s*(\d+(?:\.\d+)?)$/.exec(part.trim()));
-      if (t === '' || parts.some((m) => !m)) return null;
-      return { ...s, rewards: { ...s.rewards, returns: parts.map((m) => ({ band: m![1], times: Number(m![2]), wording: returnWording(Number(m![2])) })) } };
-    },
-    write: (s) => s.rewards.returns.map((r) => `${r.band}:${r.times}`).join('、'),
-  },
-  {
-    label: '奖补资金',
-    note: '总分达到多少分的前几名各奖多少元：最低分:第一名金额、第二名金额…',
-    read: (t, s) => {
-      const m = /^(\d+(?:\.\d+)?)\s*[:：]\s*(\d+(?:\s*、\s*\d+)*)$/.exec(t);
-      if (!m) return t === '' ? { ...s, rewards: { ...s.rewards, awards: { minTotal: 0, amounts: [] } } } : null;
-      return { ...s, rewards: { ...s.rewards, awards: { minTotal: Number(m[1]), amounts: m[2].split('、').map((x) => Number(x.trim())) } } };
-    },
-    write: (s) => (s.rewards.awards.amounts.length ? `${s.rewards.awards.minTotal}:${s.rewards.awards.amounts.join('、')}` : ''),
-  },
+  ...DEPOSIT_FIELDS,
   {
     label: '模板',
     note: '按模板填写的工作表（名称以“模板”结尾的表自动算作模板），用“、”分隔；表中的 {{单位}} 等占位符按单位填写',
     read: (t, s) => ({ ...s, templates: t === '' ? [] : t.split('、').map((x) => x.trim()).filter(Boolean) }),
     write: (s) => s.templates.join('、'),
   },
-  {
-    label: '个人奖励',
-    note: '获奖补资金的单位中每人按名次奖励：岗位用“、”分隔:第一名金额、第二名金额…',
-    read: (t, s) => {
-      const m = /^(.+?)\s*[:：]\s*(\d+(?:\s*、\s*\d+)*)$/.exec(t);
-      if (!m) return t === '' ? { ...s, rewards: { ...s.rewards, personal: { roles: [], amounts: [] } } } : null;
-      return { ...s, rewards: { ...s.rewards, personal: { roles: m[1].split('、').map((x) => x.trim()).filter(Boolean), amounts: m[2].split('、').map((x) => Number(x.trim())) } } };
-    },
-    write: (s) => (s.rewards.personal.roles.length ? `${s.rewards.personal.roles.join('、')}:${s.rewards.personal.amounts.join('、')}` : ''),
-  },
-  {
-    label: '零上访奖励',
-    note: '全年“零上访”单位的奖励；单位金额;岗位用“、”分隔:每人金额',
-    read: (t, s) => {
-      const m = /^(\d+(?:\.\d+)?)\s*(?:[;；]\s*(.+?)\s*[:：]\s*(\d+(?:\.\d+)?))?$/.exec(t);
-      if (!m) return t === '' ? { ...s, rewards: { ...s.rewards, zeroPetition: { unit: 0, roles: [], person: 0 } } } : null;
-      return { ...s, rewards: { ...s.rewards, zeroPetition: { unit: Number(m[1]), roles: m[2] ? m[2].split('、').map((x) => x.trim()).filter(Boolean) : [], person: m[3] ? Number(m[3]) : 0 } } };
-    },
-    write: (s) => {
-      const z = s.rewards.zeroPetition;
-      return z.unit || z.roles.length ? `${z.unit}${z.roles.length ? `;${z.roles.join('、')}:${z.person}` : ''}` : '';
-    },
-  },
+  ...AWARD_FIELDS,
   {
     label: '主送机关',
     note: '通报的主送机关',
@@ -213,9 +163,15 @@ const FIELDS: Field[] = [
   },
   {
     label: '印发机关',
-    note: '版记的印发机关（印发日期同成文日期）；留空则不印版记',
+    note: '版记的印发机关；留空则不印版记',
     read: (t, s) => ({ ...s, output: { ...s.output, printedBy: t } }),
     write: (s) => s.output.printedBy,
+  },
+  {
+    label: '印发日期',
+    note: '版记的印发日期，如 2024-12-25；留空则同成文日期',
+    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, printDate: null } } : /^\d{4}-\d{2}-\d{2}$/.test(t) ? { ...s, output: { ...s.output, printDate: t } } : null),
+    write: (s) => s.output.printDate ?? '',
   },
   {
     label: '通报写办结率',

@@ -46,6 +46,8 @@ export interface NoticeOptions {
   documentNumber: string;
   copyTo: string;
   printedBy: string;
+  /** Formatted 印发日期 of the 版记; '' when it is the 成文日期. */
+  printedOn?: string;
 }
 
 export const TITLE_FONT = '方正小标宋简体';
@@ -224,7 +226,8 @@ export function noticeSheet(units: ScoredUnit[], o: NoticeOptions): SheetPlan {
     line('', body);
     const rule: CellStyle = { ...body, fontSize: SMALL_SIZE, border: true };
     if (o.copyTo) line(`\u3000抄送：${o.copyTo}。`, rule);
-    if (o.printedBy) line(`\u3000${o.printedBy}${'\u3000'.repeat(Math.max(1, CHARS_PER_LINE - 4 - textWidth(o.printedBy) / 2 - textWidth(dateText) / 2))}${dateText}印发`, rule);
+    const printedOn = o.printedOn || dateText;
+    if (o.printedBy) line(`\u3000${o.printedBy}${'\u3000'.repeat(Math.max(1, CHARS_PER_LINE - 4 - textWidth(o.printedBy) / 2 - textWidth(printedOn) / 2))}${printedOn}印发`, rule);
   }
 
   return {
