@@ -69,6 +69,20 @@ export function draftState(result: AssessmentResult): DraftState {
   return { final: problems.length === 0, problems, line };
 }
 
+/**
+ * What keeps a final run (`kaohe score --final`, the pane's 生成正式结果) from running: one line in
+ * Chinese per problem, as --final prints them; empty when the results are final.
+ * finalBlockers(sample) → ['刘湾村有 1 项填写错误（E4）', '孙庄村有 1 项未评分（E26）']
+ */
+export function finalBlockers(result: AssessmentResult): string[] {
+  return blockerLines(draftState(result));
+}
+
+/** The problems of a draft state as the lines finalBlockers gives. */
+export function blockerLines(state: DraftState): string[] {
+  return state.problems.map((p) => `${p.where}${p.text}`);
+}
+
 /** The units a problem is about, for the notice: a unit named here is not judged without saying so. */
 export function draftUnits(state: DraftState): Set<string> {
   return new Set(state.problems.map((p) => p.where));

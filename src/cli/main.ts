@@ -16,7 +16,7 @@ import { convertWithLibreOffice, fontSubstitutionNote } from '../host/libreoffic
 import { readSettings } from '../app/settings';
 import { localToday, outputsPlan, type Outputs } from '../app/outputs';
 import { formatDeductions, formatDiagnostics, formatFinality, formatRanking } from './format';
-import { draftState, staleNotice } from '../app/draft';
+import { blockerLines, draftState, staleNotice } from '../app/draft';
 import { itemsWithoutReason } from '../sheet/outputs/signed';
 import { parseCommandLine, stringOption } from './args';
 import { folderError, OutputError, sameFileError, writeFileAtomic } from './files';
@@ -227,7 +227,7 @@ async function score(input: string, given: Partial<ScoreSettings>, { out, report
   const finality = formatFinality(draft, missingReasons, staleNotice(result, workbookSettings, grids.map((g) => g.name)));
   if (finality) io.out(`\n${finality}`);
   if (final && !draft.final) {
-    io.err(`--final：结果还是草稿，未生成副本和 PDF。请先处理：\n${draft.problems.map((p) => `  ${p.where}${p.text}`).join('\n')}\n`);
+    io.err(`--final：结果还是草稿，未生成副本和 PDF。请先处理：\n${blockerLines(draft).map((line) => `  ${line}`).join('\n')}\n`);
     return 1;
   }
 

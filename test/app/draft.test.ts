@@ -3,7 +3,7 @@
  * the pages print, and the fingerprint that tells a stale notice from a current one.
  */
 import path from 'path';
-import { draftState, noticeBasis, staleNotice } from '../../src/app/draft';
+import { draftState, finalBlockers, noticeBasis, staleNotice } from '../../src/app/draft';
 import { outputsPlan } from '../../src/app/outputs';
 import { scoreAssessment } from '../../src/app/scoreAssessment';
 import { DEFAULT_WORKBOOK_SETTINGS, readSettings, SETTINGS_SHEET } from '../../src/app/settings';
@@ -48,12 +48,15 @@ describe('draft', () => {
     const state = draftState(scoreAssessment(grids));
     expect(state.final).toBe(false);
     expect(state.problems.map((p) => `${p.where}${p.text}`)).toEqual(['刘湾村有 1 项填写错误（E4）', '孙庄村有 1 项未评分（E26）']);
+    // What --final (and the pane's 生成正式结果) refuses with: the same lines.
+    expect(finalBlockers(scoreAssessment(grids))).toEqual(['刘湾村有 1 项填写错误（E4）', '孙庄村有 1 项未评分（E26）']);
     expect(state.line).toBe('草稿：刘湾村有 1 项填写错误（E4）；孙庄村有 1 项未评分（E26）。结果不能作为正式结果');
   });
 
   test('final once every entry is filled in and valid', () => {
     const fixed = edited(edited(grids, '刘湾村', 'E4', 5), '孙庄村', 'E26', 5);
     expect(draftState(scoreAssessment(fixed))).toEqual({ final: true, problems: [], line: '' });
+    expect(finalBlockers(scoreAssessment(fixed))).toEqual([]);
   });
 
   test('a ledger row that cannot be counted keeps the results a draft, naming the ledger and the row', () => {
