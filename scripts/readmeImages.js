@@ -3,14 +3,17 @@
 // (run `npm run demo` first, with LibreOffice installed): the first page of 张庄村's 签字评分表, the
 // last page of 孙庄村's (a draft, with its signature block), the first page of the notice and the summary,
 // as PNGs at 60 dpi under docs/images/. Fails, naming what is missing, when a PDF or pdftoppm is absent.
+// `node scripts/readmeImages.js PDF_DIR IMAGE_DIR` reads and writes elsewhere (the LibreOffice suite
+// renders its own PDFs so and checks that the README's pictures are current).
 'use strict';
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
 const root = path.join(__dirname, '..');
-const pdfDir = path.join(root, 'out', 'pdf');
-const images = path.join(root, 'docs', 'images');
+const pdfDir = path.resolve(process.argv[2] ?? path.join(root, 'out', 'pdf'));
+const images = path.resolve(process.argv[3] ?? path.join(root, 'docs', 'images'));
+/** PDF, which page, PNG name (the README shows docs/images/<name>.png). */
 const wanted = [
   ['张庄村签字表.pdf', 'first', 'signed-sheet'],
   ['孙庄村签字表.pdf', 'last', 'signed-sheet-draft-last-page'],

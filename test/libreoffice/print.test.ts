@@ -3,7 +3,7 @@
  * the summary and the signed sheets; Simplified Chinese faces; 10.5 pt on the signed sheet after
  * scaling; no line of any PDF (the letters filled from templates too) starting with 、，。；：？！）》」』; the notice's margins, body size, pitch and
  * page numbers after GB/T 9704; the summary on one landscape page; `--pdf` failures counted; sheet
- * names with quotes reopened by the project's reader and by LibreOffice.
+ * names with quotes reopened by the project's reader and by LibreOffice; the README's pictures current.
  *
  * Needs: apt-get install -y libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils
  */
@@ -18,7 +18,8 @@ import { run } from '../../src/cli/main';
 import { convertWithLibreOffice, findSoffice, INSTALL_HINT } from '../../src/host/libreoffice';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
 
-const SAMPLE = path.join(__dirname, '..', '..', 'examples', 'sample-2024.xlsx');
+const ROOT = path.join(__dirname, '..', '..');
+const SAMPLE = path.join(ROOT, 'examples', 'sample-2024.xlsx');
 const quiet = { out: () => undefined, err: () => undefined };
 const MM = 72 / 25.4;
 
@@ -216,6 +217,22 @@ test('corrections flow: fixing E4, filling E26 and changing a score recalculate 
   const io = { stdout: '', out: (t: string) => void (io.stdout += t), err: () => undefined };
   await run(['score', edited], io);
   expect(io.stdout).toContain('通报已过期，请重新生成');
+});
+
+test('the README’s pictures are the sample’s PDFs as they print today, rendered by npm run readme:images', async () => {
+  const images = path.join(dir, 'images');
+  execFileSync('node', [path.join(ROOT, 'scripts', 'readmeImages.js'), pdfDir, images], { stdio: 'ignore' });
+  const rendered = (await fs.readdir(images)).filter((f) => f.endsWith('.png')).sort();
+  const readme = await fs.readFile(path.join(ROOT, 'README.md'), 'utf8');
+  const shown = [...readme.matchAll(/\]\(docs\/images\/([^)]+\.png)\)/g)].map((m) => m[1]).sort();
+  expect(shown).toEqual(rendered);
+  expect(rendered.length).toBeGreaterThanOrEqual(4);
+  const stale: string[] = [];
+  for (const f of rendered) {
+    const committed = await fs.readFile(path.join(ROOT, 'docs', 'images', f)).catch(() => Buffer.alloc(0));
+    if (!committed.equals(await fs.readFile(path.join(images, f)))) stale.push(`docs/images/${f} 与当前输出不一致：请运行 npm run demo && npm run readme:images`);
+  }
+  expect(stale).toEqual([]);
 });
 
 test('--pdf onto an existing file: exit 2 with the reason (checked before scoring), the file untouched', async () => {
