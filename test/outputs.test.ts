@@ -306,6 +306,27 @@ describe('templates with placeholders', () => {
     ]);
   });
 
+  test('never an unmarked draft: a copy showing scores says 草稿 at the top of every page while its unit is incomplete, or in its {{草稿}} cell', () => {
+    const { plan } = outputs({}, [signedTemplate]);
+    expect(sheet(plan, '孙庄村签字表').draftHeader).toBe('草稿：本单位未评分1项，本表不能作为正式结果');
+    expect(sheet(plan, '刘湾村签字表').draftHeader).toMatch(/^草稿：本单位.*填写错误/);
+    expect(sheet(plan, '张庄村签字表').draftHeader).toBeUndefined();
+    // The 目标责任书 shows no score (单位, 责任金, 考核年度): nothing to mark.
+    expect(sheet(plan, '孙庄村目标责任书').draftHeader).toBeUndefined();
+    // An office that places the line itself gets it there, and no header.
+    const placed = grid([['{{草稿}}'], ['{{单位}} {{总分}}分']], { name: '得分单模板' });
+    const own = outputs({}, [placed]).plan;
+    expect(content(sheet(own, '孙庄村得分单'))).toEqual([
+      { cell: 'A1', value: '草稿：本单位未评分1项，本表不能作为正式结果' },
+      { cell: 'A2', value: '孙庄村 75分' },
+    ]);
+    expect(sheet(own, '孙庄村得分单').draftHeader).toBeUndefined();
+    expect(content(sheet(own, '张庄村得分单'))[0]).toEqual({ cell: 'A1', value: '' });
+    // A template filled once from the ranking is a draft while any unit is.
+    const ranking = grid([['{{排名列表}}']], { name: '排名模板' });
+    expect(sheet(outputs({}, [ranking]).plan, '排名').draftHeader).toMatch(/^草稿：刘湾村有 1 项填写错误（E4）；孙庄村有 1 项未评分（E26）/);
+  });
+
   test('a workbook template named …通报 replaces the built-in notice', () => {
     const noticeTemplate = grid([['{{通报标题}}'], ['表扬：{{表扬单位}}；批评：{{批评单位}}；否决：{{否决单位}}'], ['{{发文机关}}'], ['{{日期}}']], { name: '通报模板' });
     const { plan, notice } = outputs({}, [noticeTemplate]);

@@ -14,11 +14,11 @@ import type { Grid } from '../sheet/grid';
 import { parseA1 } from '../sheet/grid';
 import type { ScoredUnit } from '../sheet/outputs/common';
 import { names, noticeGroups, noticeSheet } from '../sheet/outputs/notice';
-import { fillTemplate, findTemplates, type Template } from '../sheet/outputs/templates';
+import { dependsOnScores, fillTemplate, findTemplates, placesDraft, type Template } from '../sheet/outputs/templates';
 import type { SheetPlan } from '../sheet/sheetPlan';
 import { capitalAmount } from '../engine/chinese';
 import { toNumber } from '../engine/decimal';
-import { signedSheet } from '../sheet/outputs/signed';
+import { draftText, signedSheet } from '../sheet/outputs/signed';
 import { signersByUnit } from '../sheet/signers';
 import { summaryCells, summarySheet } from '../sheet/outputs/summary';
 import { casesSheet } from '../sheet/outputs/casesSheet';
@@ -131,14 +131,16 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
     printedBy: out.printedBy,
     printedOn: out.printDate ? formatDate(out.printDate, out.dateStyle) : '',
   };
-  const shared = workbookValues(units, noticeOptions, year);
-  const fromTemplate = (t: Template, sheet: string, values: Record<string, string | number>): SheetPlan => ({
-    name: sheet,
-    copyOf: t.sheet,
-    cells: fillTemplate(t, values),
-    merges: [],
-    columnWidths: [],
-  });
+  const shared = { ...workbookValues(units, noticeOptions, year), 草稿: draft.line };
+  // A copy showing what the scores decide says 草稿 while they are incomplete: in its {{草稿}} cell,
+  // else at the top of every printed page (the template's own cells and layout stay as they are).
+  const fromTemplate = (t: Template, sheet: string, values: Record<string, string | number>): SheetPlan => {
+    const plan: SheetPlan = { name: sheet, copyOf: t.sheet, cells: fillTemplate(t, values), merges: [], columnWidths: [] };
+    const mark = String(values.草稿 ?? '');
+    return mark && dependsOnScores(t) && !placesDraft(t) ? { ...plan, draftHeader: mark } : plan;
+  };
+  // A unit's copy is a draft as its built-in 签字评分表 is: while the unit's own entries are incomplete.
+  const unitTemplateValues = (u: ScoredUnit) => ({ ...shared, ...unitValues(u), 草稿: draftText(u) });
 
   const signed = new Map<string, string>();
   const signedDate = assessedIso ? formatDate(assessedIso, out.dateStyle) : date;
@@ -149,7 +151,7 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
     signed.set(u.table.unit, n);
     sheets.push(
       signedTemplate
-        ? fromTemplate(signedTemplate, n, { ...shared, ...unitValues(u) })
+        ? fromTemplate(signedTemplate, n, unitTemplateValues(u))
         : signedSheet(u, {
             name: n,
             scheme,
@@ -173,7 +175,7 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
     };
     if (t.kind === 'unit') {
       for (const u of units) {
-        add(name(`${u.table.unit}${t.base}`), { ...shared, ...unitValues(u) });
+        add(name(`${u.table.unit}${t.base}`), unitTemplateValues(u));
         yield;
       }
     }

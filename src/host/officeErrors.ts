@@ -13,6 +13,7 @@ export const MESSAGES = {
   tooManyMergedAreas: `有工作表的合并单元格超过 ${MERGED_AREAS_LIMIT} 个，Excel 无法读出合并区域，这些工作表按单元格内容识别表格`,
   manualCalculation: '工作簿设置为“手动计算”，读取前已重新计算一次（相当于按 F9），以免读到过时的公式结果',
   noPageLayout: (sheet: string) => `此版本 Excel 不支持设置打印版式（需要 ExcelApi 1.9），“${sheet}”的纸张、页边距、打印区域和页脚未设置，请在“页面布局”中手动设置`,
+  noDraftHeader: (sheet: string) => `此版本 Excel 不能设置页眉（需要 ExcelApi 1.9），按模板填写的“${sheet}”打印时不会标出“草稿”；可在模板中加一个 {{草稿}} 单元格`,
   noIndent: (sheet: string) => `此版本 Excel 不支持设置缩进（需要 ExcelApi 1.9），“${sheet}”的缩进未设置`,
   noCopy: (sheet: string, template: string) => `此版本 Excel 不支持复制工作表（需要 ExcelApi 1.7），未按模板“${template}”生成“${sheet}”`,
   noNotes: (cells: string[]) =>

@@ -12,6 +12,7 @@
  * earlier run that was cut off (a closed pane) is removed at the next write.
  */
 import { columnLetters } from '../sheet/grid';
+import { draftHeaderCode } from '../sheet/sheetPlan';
 import type { CellStyle, CellWrite, SheetPlan, WritePlan } from './host';
 import { Batches, jsonBytes, syncOf, wireBytes, type Sync } from './officeBatches';
 import { explain, MESSAGES } from './officeErrors';
@@ -261,6 +262,15 @@ async function writeSheet(ws: () => Excel.Worksheet, plan: SheetPlan, batches: B
     await batches.room(wireBytes(4, PAGE_SETUP_ACTIONS, jsonBytes(plan.page)));
     if (can.layout) pageSetup(ws(), plan.page, plan.columnWidths, can.fit, can.digitPixels);
     else skipped.push(MESSAGES.noPageLayout(plan.name));
+  }
+  if (plan.draftHeader) {
+    // Over the template's own page setup: every kind of page (all, odd, even, first) gets the line.
+    await batches.room(wireBytes(6, 4, jsonBytes(plan.draftHeader) * 4));
+    if (can.layout) {
+      const header = draftHeaderCode(plan.draftHeader);
+      const hf = ws().pageLayout.headersFooters;
+      for (const pages of [hf.defaultForAllPages, hf.oddPages, hf.evenPages, hf.firstPage]) pages.centerHeader = header;
+    } else skipped.push(MESSAGES.noDraftHeader(plan.name));
   }
   if (plan.chart) {
     await batches.room(wireBytes(12, 8, jsonBytes(plan.chart)));

@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { a1, type CellRange, type CellValue, type Grid, type GridLayout } from '../sheet/grid';
 import { areaPoints, columnPointsOf, lineCapacity, overflows } from '../sheet/textFit';
+import { draftHeaderCode } from '../sheet/sheetPlan';
 import type { ApplyOutcome, CellStyle, SheetPlan, WorkbookHost, WritePlan } from './host';
 import { inspectXlsx, LIMITS, RefusedWorkbook } from './workbookLimits';
 import { CONVERTIBLE, detectFormat, SAVE_AS_XLSX } from './inputFormat';
@@ -404,6 +405,10 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     if (c.style) applyStyle(cell, c.style);
   }
   for (const m of plan.merges) ws.mergeCells(m);
+  if (plan.draftHeader) {
+    const header = draftHeaderCode(plan.draftHeader);
+    ws.headerFooter = { ...ws.headerFooter, oddHeader: header, evenHeader: header, firstHeader: header };
+  }
 }
 
 /**

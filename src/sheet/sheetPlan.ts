@@ -82,4 +82,18 @@ export interface SheetPlan {
   page?: PageSetup;
   chart?: ChartPlan;
   state?: 'visible' | 'hidden' | 'veryHidden';
+  /**
+   * A line printed at the top of every page (the page header's centre, in bold), over whatever page
+   * setup the sheet has: the 草稿 mark of a sheet filled from a template that has no {{草稿}} cell.
+   */
+  draftHeader?: string;
+}
+
+/**
+ * Excel's page-header code for a 草稿 line: centred, 12 pt bold 黑体; '&' written '&&'; cut to
+ * stay within Excel's 255 characters. draftHeaderCode('草稿：A&B') → '&C&12&"黑体,Bold"草稿：A&&B'
+ */
+export function draftHeaderCode(text: string): string {
+  const cut = text.length > 200 ? `${text.slice(0, 199)}…` : text;
+  return `&C&12&"黑体,Bold"${cut.replace(/&/g, '&&')}`;
 }

@@ -384,6 +384,24 @@ describe('writing', () => {
     expect(book.grid('签字表模板').rows[0]).toEqual(['{{单位}}签字表']);
   });
 
+  test('a draft copy of a template gets its 草稿 line as the header of every kind of page; without ExcelApi 1.9 the user is told', async () => {
+    const template = grid([['{{单位}} {{总分}}']], { name: '签字表模板' });
+    const sheet = { name: '孙庄村签字表', copyOf: '签字表模板', cells: [{ cell: 'A1', value: '孙庄村 75' }], merges: [], columnWidths: [], draftHeader: '草稿：本单位未评分1项，本表不能作为正式结果' };
+    const book = mockWorkbook([template]);
+    expect((await new OfficeHost(book.run, all).apply({ cells: [], sheets: [sheet] })).skipped).toEqual([]);
+    const header = '&C&12&"黑体,Bold"草稿：本单位未评分1项，本表不能作为正式结果';
+    expect(book.sheet('孙庄村签字表').page).toEqual({
+      'headersFooters.defaultForAllPages.centerHeader': header,
+      'headersFooters.oddPages.centerHeader': header,
+      'headersFooters.evenPages.centerHeader': header,
+      'headersFooters.firstPage.centerHeader': header,
+    });
+    expect(book.grid('签字表模板').rows).toEqual([['{{单位}} {{总分}}']]);
+    const old = mockWorkbook([template]);
+    const outcome = await new OfficeHost(old.run, without('1.9')).apply({ cells: [], sheets: [sheet] });
+    expect(outcome.skipped).toEqual(['此版本 Excel 不能设置页眉（需要 ExcelApi 1.9），按模板填写的“孙庄村签字表”打印时不会标出“草稿”；可在模板中加一个 {{草稿}} 单元格']);
+  });
+
   test('without ExcelApi 1.7 (Worksheet.copy) a template sheet is not generated, and the user is told', async () => {
     const book = mockWorkbook([grid([['甲']], { name: '甲' }), grid([['{{单位}}']], { name: '模板' })]);
     const outcome = await new OfficeHost(book.run, without('1.7')).apply({

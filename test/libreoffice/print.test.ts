@@ -235,6 +235,21 @@ test('the README’s pictures are the sample’s PDFs as they print today, rende
   expect(stale).toEqual([]);
 });
 
+test('a sheet filled from the office’s own template prints 草稿 at the top of each page while its unit is incomplete', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const t = wb.addWorksheet('得分单模板');
+  t.getCell('A1').value = '{{单位}}考核得分：{{总分}}分，名次{{排名}}';
+  const input = path.join(dir, 'own-template.xlsx');
+  await wb.xlsx.writeFile(input);
+  const pdfs = path.join(dir, 'own-template-pdf');
+  await run(['score', input, '--pdf', pdfs], quiet);
+  const first = (unit: string) => layout(path.join(pdfs, `${unit}得分单.pdf`)).map((l) => l.words.map((w) => w.text).join(''));
+  expect(first('孙庄村')[0]).toBe('草稿：本单位未评分1项，本表不能作为正式结果');
+  expect(first('孙庄村')).toContain('孙庄村考核得分：75分，名次8');
+  expect(first('张庄村').join('')).not.toContain('草稿');
+});
+
 test('--pdf onto an existing file: exit 2 with the reason (checked before scoring), the file untouched', async () => {
   const file = path.join(dir, 'not-a-folder.pdf');
   await fs.writeFile(file, 'mine');

@@ -49,7 +49,21 @@ export const WORKBOOK_PLACEHOLDERS: Record<string, string> = {
   否决单位: '一票否决的单位，没有则为“无”',
   重点管理单位: '排名最后、列为信访重点管理单位的单位',
   排名列表: '如：1.张庄村 99分；2.李家村 92.5分；…',
+  草稿: '结果还是草稿时写明缺什么（如：草稿：本单位有 1 项未评分…），正式结果时为空',
 };
+
+/** Placeholders whose values do not depend on the scores: a copy using only these needs no 草稿 mark. */
+const SCORE_FREE = new Set(['单位', '责任金', '通报标题', '考核名称', '考核年度', '发文机关', '日期', '单位数', '草稿']);
+
+/** True when the template shows something the scores decide (a total, a rank, who is criticised …). */
+export function dependsOnScores(t: Template): boolean {
+  return t.cells.some(({ text }) => placeholdersIn(text).some((name) => !SCORE_FREE.has(name)));
+}
+
+/** True when the template says itself where the 草稿 line goes ({{草稿}}). */
+export function placesDraft(t: Template): boolean {
+  return t.cells.some(({ text }) => placeholdersIn(text).includes('草稿'));
+}
 
 export interface Template {
   sheet: string;
