@@ -79,6 +79,20 @@ describe('汇总排名', () => {
     expect(at(s, `N${row('周口居委会')}`)?.formula).toMatch(/\+5\+5$/);
   });
 
+  test('a unit with a wrong and a blank entry: 评分状态 puts each on its own line (no line starting with “，”), the signed sheet’s 草稿 line joins them', () => {
+    const liu = grids.find((g) => g.name === '刘湾村')!;
+    const rows = liu.rows.map((r) => [...r]);
+    rows[25][4] = null; // E26 blank as well as E4 wrong
+    const all = grids.map((g) => (g === liu ? { ...liu, rows } : g));
+    const out = outputsPlan(scoreAssessment(all, DEFAULT_WORKBOOK_SETTINGS.score), all, DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' });
+    const s = sheet(out.plan, out.summary);
+    const status = s.cells.find((c) => c.value === '有填写错误\n未评分1项');
+    expect(status?.formula).toContain('CHAR(10)');
+    const letter = sheet(out.plan, out.signed.get('刘湾村') as string);
+    expect(at(letter, 'A2')).toMatchObject({ value: '草稿：本单位有填写错误，未评分1项，本表不能作为正式结果', formula: expect.stringContaining('SUBSTITUTE(') });
+    expect(s.rowHeights?.[Number(status?.cell.slice(1))]).toBeGreaterThanOrEqual(2 * 14);
+  });
+
   test('competition ranking and veto last change the rank and total formulas', () => {
     const { plan, summary } = outputs({ score: { ...DEFAULT_WORKBOOK_SETTINGS.score, ranking: 'competition', veto: 'last' } });
     const s = sheet(plan, summary);
@@ -146,6 +160,20 @@ describe('签字评分表', () => {
     expect(s.rowHeights?.[Number(leader)]).toBeGreaterThanOrEqual(30);
     expect(s.merges).toContain(`C${leader}:D${leader}`);
     expect(((s.columnWidths[2] + s.columnWidths[3]) * 5.53) / 72 * 25.4).toBeGreaterThanOrEqual(45);
+  });
+
+  test('scores and 加减分 aligned alike, on the signed sheet and on the summary', () => {
+    const { s } = signedOf('张庄村');
+    const adjRow = Number(s.cells.find((c) => c.value === '加减分')?.cell.slice(1));
+    const scores = s.cells.filter((c) => /^E\d+$/.test(c.cell) && Number(c.cell.slice(1)) > 4 && c.style?.numFmt);
+    const items = scores.filter((c) => Number(c.cell.slice(1)) < adjRow);
+    const adjustments = scores.filter((c) => Number(c.cell.slice(1)) >= adjRow);
+    expect(items.length).toBeGreaterThan(10);
+    expect(adjustments.length).toBe(8);
+    expect(new Set([...items, ...adjustments].map((c) => `${c.style?.horizontal}/${c.style?.vertical}`))).toEqual(new Set(['center/middle']));
+    const { plan, summary } = outputs();
+    const row4 = sheet(plan, summary).cells.filter((c) => /^[C-G]4$/.test(c.cell));
+    expect(new Set(row4.map((c) => `${c.style?.horizontal}/${c.style?.vertical}/${c.style?.fontSize}`)).size).toBe(1);
   });
 
   test('names of the assessors from the settings, one row each', () => {

@@ -78,6 +78,7 @@ export class XlsxHost implements WorkbookHost {
     const ws = copy.addWorksheet(name);
     const model = cloneModel(source.model);
     ws.model = { ...model, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
+    copyMergedStyles(source, ws);
     ws.state = 'visible';
     // Alone in its workbook, a formula's references to other sheets would break: keep its result.
     ws.eachRow((row) =>
@@ -227,6 +228,23 @@ function escapeControls(workbook: ExcelJS.Workbook): () => void {
   return () => {
     for (const [cell, v] of changed) cell.value = v;
   };
+}
+
+/**
+ * A sheet's model drops the styles of the cells inside a merged range past its top-left one, and
+ * with them the merged range's right and bottom borders, which LibreOffice takes from those cells
+ * (a PDF lost the right border of 签字评分表's 总分 row). Copied here after the model.
+ */
+function copyMergedStyles(source: ExcelJS.Worksheet, target: ExcelJS.Worksheet): void {
+  for (const m of Object.values((source as unknown as { _merges: Record<string, MergeRange> })._merges)) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) {
+        if (r === m.top && c === m.left) continue;
+        const style = source.getCell(r, c).style;
+        if (style && Object.keys(style).length > 0) target.getCell(r, c).style = JSON.parse(JSON.stringify(style)) as Partial<ExcelJS.Style>;
+      }
+    }
+  }
 }
 
 /** One worksheet as a plain grid: cached values for formulas, merges, hidden rows. */
@@ -393,6 +411,7 @@ function writeSheet(workbook: ExcelJS.Workbook, plan: SheetPlan): void {
     // A deep copy of the template's model (cells with styles, merges, columns, page setup) under the new name.
     const model = cloneModel(template.model);
     ws.model = { ...model, name: plan.name, mergeCells: model.merges } as unknown as ExcelJS.WorksheetModel;
+    copyMergedStyles(template, ws);
     ws.state = plan.state === 'veryHidden' ? 'veryHidden' : plan.state === 'hidden' ? 'hidden' : 'visible';
   }
   // A width of 0 is a hidden column (the summary's helper columns): LibreOffice prints a 0-wide column that is not hidden.

@@ -17,6 +17,7 @@ import { scoreAssessment, toReport } from '../../src/app/scoreAssessment';
 import { run } from '../../src/cli/main';
 import { convertWithLibreOffice, findSoffice, INSTALL_HINT } from '../../src/host/libreoffice';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
+import { addSeedSheet } from '../support/seedWorkbook';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'examples', 'sample-2024.xlsx');
@@ -25,6 +26,8 @@ const MM = 72 / 25.4;
 
 let dir: string;
 let pdfDir: string;
+/** What the command line printed for the sample's run. */
+let stdout = '';
 beforeAll(async () => {
   if (!(await findSoffice())) throw new Error(`LibreOffice 未安装。${INSTALL_HINT}`);
   for (const tool of ['pdfinfo', 'pdftotext', 'pdffonts']) {
@@ -36,7 +39,8 @@ beforeAll(async () => {
   }
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-print-'));
   pdfDir = path.join(dir, 'pdf');
-  expect(await run(['score', SAMPLE, '--out', path.join(dir, 'scored.xlsx'), '--pdf', pdfDir], quiet)).toBe(1);
+  const io = { out: (t: string) => void (stdout += t), err: () => undefined };
+  expect(await run(['score', SAMPLE, '--out', path.join(dir, 'scored.xlsx'), '--pdf', pdfDir], io)).toBe(1);
 });
 afterAll(async () => {
   if (dir) await fs.rm(dir, { recursive: true, force: true });
@@ -111,6 +115,22 @@ test('Simplified Chinese faces only: the cells’ Chinese fonts map to SC faces,
   expect(faces).toEqual(expect.arrayContaining(['宋体', '仿宋', '黑体']));
 });
 
+test('the command line names the font substitutes; every PDF of a draft says 草稿, a complete unit’s signed sheet does not', async () => {
+  const fonts = /PDF 字体替换：(.*)/.exec(stdout)?.[1] ?? '';
+  expect(fonts).toMatch(/仿宋[^；]*→Noto Serif CJK SC/);
+  expect(fonts).toMatch(/黑体[^；]*→Noto Sans CJK SC/);
+  expect(fonts).toMatch(/方正小标宋简体[^；]*→Noto Serif CJK SC/);
+  expect(fonts).toMatch(/楷体[^；]*→(AR PL UKai|LXGW WenKai)/);
+  const says = (file: string) => execFileSync('pdftotext', [path.join(pdfDir, file), '-'], { encoding: 'utf8' }).includes('草稿');
+  expect(['汇总排名.pdf', '考核结果通报.pdf', '孙庄村签字表.pdf', '刘湾村签字表.pdf'].map((f) => [f, says(f)])).toEqual([
+    ['汇总排名.pdf', true],
+    ['考核结果通报.pdf', true],
+    ['孙庄村签字表.pdf', true],
+    ['刘湾村签字表.pdf', true],
+  ]);
+  expect(says('张庄村签字表.pdf')).toBe(false);
+});
+
 test('signed sheet: body text ≥ 10.5 pt as printed, header row on every page, the signature block whole on the last page', async () => {
   for (const unit of ['张庄村', '孙庄村', '赵集村']) {
     const pdf = path.join(pdfDir, `${unit}签字表.pdf`);
@@ -133,6 +153,44 @@ test('signed sheet: body text ≥ 10.5 pt as printed, header row on every page, 
     // The table uses the printable width: 180 mm between 15 mm margins, at least 165 mm of it.
     const xs = lines.flatMap((l) => l.words.map((w) => [w.x0, w.x1])).flat();
     expect((Math.max(...xs) - Math.min(...xs)) / MM).toBeGreaterThan(150);
+  }
+});
+
+/** A page of a PDF as grey pixels, `scale` pixels a point (pdftoppm -gray writes a binary PGM to stdout). */
+function pagePixels(pdf: string, page: number, scale: number): { width: number; dark: (xPt: number, yPt: number) => boolean } {
+  const buf = execFileSync('pdftoppm', ['-gray', '-r', String(72 * scale), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 64 << 20 });
+  const head = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(buf.subarray(0, 40).toString('latin1'))!;
+  const [width, height, offset] = [Number(head[1]), Number(head[2]), head[0].length];
+  const at = (x: number, y: number) => (x < 0 || y < 0 || x >= width || y >= height ? 255 : buf[offset + y * width + x]);
+  // Dark within a point of (x, y): a thin rule is about one pixel wide.
+  const dark = (xPt: number, yPt: number) => {
+    for (let dx = -scale; dx <= scale; dx++) if (at(Math.round(xPt * scale) + dx, Math.round(yPt * scale)) < 160) return true;
+    return false;
+  };
+  return { width: width / scale, dark };
+}
+
+test('borders: every row of the signed sheets’ tables is closed left and right, the merged 合计/总分/排名/等次 rows too', async () => {
+  for (const unit of ['孙庄村', '赵集村']) {
+    const pdf = path.join(pdfDir, `${unit}签字表.pdf`);
+    const lines = layout(pdf);
+    for (let p = 1; p <= pages(pdf); p++) {
+      const px = pagePixels(pdf, p, 2);
+      const header = lines.find((l) => l.page === p && l.words.some((w) => w.text === '扣分原因'))!;
+      const y = (header.words[0].y0 + header.words[0].y1) / 2;
+      // The table's outer rules, found on the header row.
+      const xs = Array.from({ length: Math.floor(px.width) }, (_, x) => x).filter((x) => px.dark(x, y));
+      const [left, right] = [Math.min(...xs), Math.max(...xs)];
+      expect(right - left).toBeGreaterThan(400);
+      // Table rows: below the header, down to 等次 (the notes under the table have no border).
+      const end = lines.find((l) => l.page === p && l.words[0].text === '等次')?.words[0].y1 ?? Infinity;
+      const rows = lines.filter((l) => l.page === p && l.words[0].y0 > header.words[0].y1 && l.words[0].y1 <= end && /^(加减分合计|一票否决|总分|排名|等次|小计|\d、)/.test(l.words[0].text));
+      const open = rows.filter((l) => {
+        const ym = (l.words[0].y0 + l.words[0].y1) / 2;
+        return !px.dark(left, ym) || !px.dark(right, ym);
+      });
+      expect([unit, p, open.map((l) => l.words.map((w) => w.text).join(''))]).toEqual([unit, p, []]);
+    }
   }
 });
 
@@ -167,6 +225,14 @@ test('notice: margins 37/35/28/26 mm, body 16 ± 0.5 pt, 28 characters and 22 li
   }
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
   expect(text).toContain('2024年12月20日');
+  // Title 2号 (22 pt) by its characters' advance; page numbers 4号 (14 pt) by their height, which
+  // poppler gives as a fixed multiple of the size (measured on the body, whose size is known).
+  const title = lines.filter((l) => l.page === 1 && /^关于.*结果$|^的通报$/.test(l.words.map((w) => w.text).join(''))).flatMap((l) => l.words.map(cjkSize)).filter((x): x is number => x !== null);
+  expect(title.length).toBeGreaterThan(0);
+  for (const t of title) expect(Math.abs(t - 22)).toBeLessThanOrEqual(0.5);
+  const perPoint = page2.flatMap((l) => l.words).map((w) => [cjkSize(w), w.y1 - w.y0]).filter(([size]) => size !== null).map(([size, h]) => (h as number) / (size as number));
+  const k = perPoint.sort((a, b) => a - b)[Math.floor(perPoint.length / 2)];
+  for (const l of numbers) expect(Math.abs((l.words[0].y1 - l.words[0].y0) / k - 14)).toBeLessThanOrEqual(0.5);
 });
 
 test('汇总排名: one landscape A4 page, text ≥ 10 pt, 制表人 / 审核人 / 日期', async () => {
@@ -178,6 +244,28 @@ test('汇总排名: one landscape A4 page, text ≥ 10 pt, 制表人 / 审核人
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
   const words = lines.flatMap((l) => l.words.map((w) => w.text));
   for (const label of ['制表人：', '审核人：', '日期：']) expect(words).toContain(label);
+});
+
+test('汇总排名 of 40 units: never below 10 pt — pages of landscape A4 with the header row on each, every unit once, 制表人 on the last', async () => {
+  const wb = new ExcelJS.Workbook();
+  const units = Array.from({ length: 40 }, (_, i) => `第${i + 1}村民委员会`);
+  units.forEach((unit, i) => addSeedSheet(wb, unit, { unit, date: '2024年12月20日', entries: [5, 5, 5, 5, 30 - (i % 7), 5, 5, 10, 5, 5, 5, 5, 5, 5], veto: '否' }));
+  const input = path.join(dir, 'forty.xlsx');
+  await wb.xlsx.writeFile(input);
+  const pdfs = path.join(dir, 'forty-pdf');
+  await run(['score', input, '--pdf', pdfs], quiet);
+  const pdf = path.join(pdfs, '汇总排名.pdf');
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+/);
+  const lines = layout(pdf);
+  const sizes = lines.flatMap((l) => l.words.map(cjkSize)).filter((s): s is number => s !== null);
+  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
+  const n = pages(pdf);
+  const words = (p: number) => lines.filter((l) => l.page === p).flatMap((l) => l.words.map((w) => w.text));
+  for (let p = 1; p <= n; p++) expect(words(p)).toEqual(expect.arrayContaining(['序号', '单位', '总分', '排名']));
+  // A long name wraps in its cell (第1村民委员 / 会): its first line names it.
+  const all = lines.flatMap((l) => l.words.map((w) => w.text));
+  for (const unit of units) expect([unit, all.filter((w) => w.length >= 5 && unit.startsWith(w)).length]).toEqual([unit, 1]);
+  expect(words(n)).toContain('制表人：');
 });
 
 test('corrections flow: fixing E4, filling E26 and changing a score recalculate the summary and the signed sheets; the 草稿 lines clear', async () => {

@@ -77,7 +77,8 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   mergeRow(title, 0, 5);
   const S = (c: string) => sheetRef(o.summary.sheet, c);
   const draftNow = draftText(u);
-  const draft = row([{ v: draftNow, f: `IF(${S(o.summary.status)}="","","草稿：本单位"&${S(o.summary.status)}&"，本表不能作为正式结果")` }], font({ bold: true, horizontal: 'center', vertical: 'middle' }), 18);
+  // The summary's 评分状态 holds its two parts on two lines: one line here, joined by “，”.
+  const draft = row([{ v: draftNow, f: `IF(${S(o.summary.status)}="","","草稿：本单位"&SUBSTITUTE(${S(o.summary.status)},CHAR(10),"，")&"，本表不能作为正式结果")` }], font({ bold: true, horizontal: 'center', vertical: 'middle' }), 18);
   mergeRow(draft, 0, 5);
   const label = row([`被考核单位：${u.table.unit}`, null, null, `考核日期：${o.date || '      年    月    日'}`, null, null], font({ vertical: 'middle' }), 22);
   mergeRow(label, 0, 2);

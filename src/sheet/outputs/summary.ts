@@ -48,9 +48,12 @@ function capacity(w: number): number {
   return Math.max(2, Math.floor((w * 5.53 - 4) / SIZE) * 2);
 }
 
-/** What the summary's 评分状态 says for a unit, as its formula computes it. */
+/**
+ * What the summary's 评分状态 says for a unit, as its formula computes it: 有填写错误 and 未评分N项
+ * on lines of their own (joined by “，” the column would wrap with the comma starting a line).
+ */
 export function summaryStatus(wrongCategories: boolean, blank: number): string {
-  return `${wrongCategories ? '有填写错误' : ''}${wrongCategories && blank > 0 ? '，' : ''}${blank > 0 ? `未评分${blank}项` : ''}`;
+  return `${wrongCategories ? '有填写错误' : ''}${wrongCategories && blank > 0 ? '\n' : ''}${blank > 0 ? `未评分${blank}项` : ''}`;
 }
 
 export const DRAFT_LINE = '草稿：有单位的得分未填写或填写错误（见“评分状态”列），本表结果不能作为正式结果';
@@ -154,9 +157,9 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
 
     const wrongRef = `COUNTIF(${at(col.category(0))}:${at(col.adjustment)},"${WRONG}")>0`;
     const blank = helper(k + 1);
-    const statusFormula = `IF(${wrongRef},"有填写错误","")&IF(AND(${wrongRef},${blank}>0),"，","")&IF(${blank}>0,"未评分"&(${blank})&"项","")`;
+    const statusFormula = `IF(${wrongRef},"有填写错误","")&IF(AND(${wrongRef},${blank}>0),CHAR(10),"")&IF(${blank}>0,"未评分"&(${blank})&"项","")`;
     cells.push(cell(at(col.status), status(u), centered, statusFormula));
-    heights[r] = Math.max(linesFor(note, capacity(FIXED.note)), linesFor(u.table.unit, capacity(FIXED.unit))) * LINE + 3;
+    heights[r] = Math.max(linesFor(note, capacity(FIXED.note)), linesFor(u.table.unit, capacity(FIXED.unit)), linesFor(status(u), capacity(FIXED.status))) * LINE + 3;
   });
 
   // 制表人 / 审核人 / 日期 under the table.
