@@ -61,6 +61,11 @@ describe('汇总排名', () => {
     expect(s.chart).toMatchObject({ categories: 'B4:B13', values: 'I4:I13', from: 'U3' });
     expect(s.page).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1, printTitleRows: '1:3' });
     expect(s.cells.filter((c) => typeof c.value === 'string' && /^(制表人|审核人|日期)：/.test(c.value))).toHaveLength(3);
+    // The header row is as tall as its longest title's lines (10.5 pt text, 14.5 pt a line); one font family throughout.
+    const headerLines = Math.max(...s.cells.filter((c) => /^[A-M]3$/.test(c.cell)).map((c) => String(c.value).split('\n').length));
+    expect(headerLines).toBeGreaterThanOrEqual(5);
+    expect(s.rowHeights?.[3]).toBeGreaterThanOrEqual(headerLines * 14.5);
+    expect(new Set(s.cells.filter((c) => c.value !== GENERATED_MARK).map((c) => c.style?.fontName))).toEqual(new Set(['宋体']));
   });
 
   test('an invalid entry is referenced, never a constant: the category shows 填写错误 and 评分状态 and the 草稿 line say so', () => {
