@@ -53,7 +53,7 @@ describe('templates with placeholders', () => {
     const own = outputs({}, [placed]).plan;
     expect(content(sheet(own, '孙庄村得分单'))).toEqual([
       { cell: 'A1', value: '草稿：本单位未评分1项，本表不能作为正式结果' },
-      { cell: 'A2', value: '孙庄村 75分' },
+      { cell: 'A2', value: '孙庄村 65分' },
     ]);
     expect(sheet(own, '孙庄村得分单').draftHeader).toBeUndefined();
     expect(content(sheet(own, '张庄村得分单'))[0]).toEqual({ cell: 'A1', value: '' });

@@ -19,7 +19,7 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { draftState } from '../app/draft';
+import { blockerLines, draftState } from '../app/draft';
 import { outputsPlanSteps, type Outputs } from '../app/outputs';
 import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
 import { settingsSheetPlan, type OutputSettings } from '../app/settings';
@@ -82,7 +82,7 @@ export function RankTab(props: {
       setNotice({
         intent: 'error',
         title: `不能写入正式结果：还有 ${draft.problems.length} 个问题`,
-        text: `${draft.problems.map((p) => `${p.where}${p.text}`).join('；')}。改正后再写入；也可以取消“正式结果”，先写入草稿。`,
+        text: `${blockerLines(draft).join('；')}。改正后再写入；也可以取消“正式结果”，先写入草稿。`,
         at: 'rank',
       });
       return;

@@ -311,6 +311,8 @@ describe('计算排名', () => {
     fireEvent.change(await screen.findByLabelText('发文字号'), { target: { value: '东信发〔2024〕5号' } });
     fireEvent.change(screen.getByLabelText('主送机关'), { target: { value: '各村（居）委会' } });
     fireEvent.change(screen.getByLabelText('抄送'), { target: { value: '区信访局' } });
+    fireEvent.change(screen.getByLabelText('印发机关'), { target: { value: '东乡镇党政办公室' } });
+    fireEvent.change(screen.getByLabelText(/印发日期/), { target: { value: '2024-12-26' } });
     fireEvent.click(screen.getByRole('button', { name: /责任金与奖励/ }));
     const first = within(await screen.findByRole('group', { name: '责任金第 1 行' }));
     // A wrong amount says so under the field and holds the write back.
@@ -335,6 +337,7 @@ describe('计算排名', () => {
     expect(notice).toContain('东信发〔2024〕5号');
     expect(notice).toContain('各村（居）委会');
     expect(notice).toContain('区信访局');
+    expect(notice).toMatch(/东乡镇党政办公室.*2024年12月26日印发/);
     expect(notice).toContain('按期办结率');
     // Read back as the command line reads it: the next reading of the workbook has the edited settings.
     const { readSettings } = await import('../../src/app/settings');
@@ -342,6 +345,7 @@ describe('计算排名', () => {
     expect(stored.rewards.deposits.map((d) => d.amount)).toEqual([3000, 1000, 1000, 1000]);
     expect(stored.rewards.zeroPetition.unit).toBe(8000);
     expect(stored.output.copyTo).toBe('区信访局');
+    expect(stored.output.printDate).toBe('2024-12-26');
   });
 
   test('the notice states the register rates unless 通报写办结率 is unticked in the pane', async () => {

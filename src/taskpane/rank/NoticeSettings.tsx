@@ -41,6 +41,7 @@ export function NoticeSettings(props: {
       )}
       <TextField label="抄送" hint="版记；留空则不印" value={o.copyTo} onChange={(copyTo) => onChange({ ...o, copyTo })} />
       <TextField label="印发机关" hint="版记；留空则不印" value={o.printedBy} onChange={(printedBy) => onChange({ ...o, printedBy })} />
+      <DateField label="印发日期" hint="版记（有印发机关时）；留空则同成文日期" value={o.printDate} onChange={(printDate) => onChange({ ...o, printDate })} onValid={track('printDate')} />
     </div>
   );
 }
