@@ -27,6 +27,7 @@ import type { RewardSettings } from '../engine/rewards';
 import type { ScoreSettings } from '../engine/model';
 import type { WritePlan } from '../host/host';
 import { ActionStatus, PaneStatusContext } from './ActionStatus';
+import { Finality } from './Finality';
 import { ConfirmDialog } from './ConfirmDialog';
 import { runSliced } from './slices';
 import { useInvalidFields } from './rank/fields';
@@ -37,7 +38,6 @@ import type { Loaded, Write } from './usePane';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0 },
-  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
@@ -148,26 +148,7 @@ export function RankTab(props: {
           </AccordionPanel>
         </AccordionItem>
       </Accordion>
-      {!draft.final && (
-        <div role="note" className={styles.warning}>
-          <Text>结果尚不能作为正式结果（{draft.problems.length} 个问题）：</Text>
-          <ul className={styles.list}>
-            {draft.problems.slice(0, 5).map((p) => (
-              <li key={`${p.where}${p.text}`}>
-                <Caption1>
-                  {p.where}
-                  {p.text}
-                </Caption1>
-              </li>
-            ))}
-            {draft.problems.length > 5 && (
-              <li>
-                <Caption1>另有 {draft.problems.length - 5} 个，见“评分表”</Caption1>
-              </li>
-            )}
-          </ul>
-        </div>
-      )}
+      <Finality loaded={props.loaded} />
       <Checkbox checked={final} onChange={(_e, d) => setFinal(d.checked === true)} label="正式结果（仍有问题时不写入）" />
       {invalid > 0 && (
         <Text className={styles.warning} role="note">

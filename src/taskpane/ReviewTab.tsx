@@ -26,6 +26,7 @@ import type { Diagnostic, Severity } from '../engine/diagnostics';
 import { sum, toNumber } from '../engine/decimal';
 import { tableKey, tableLabel, tableOfEntry } from './units';
 import { ActionStatus } from './ActionStatus';
+import { Finality } from './Finality';
 import type { Loaded } from './usePane';
 
 const useStyles = makeStyles({
@@ -112,6 +113,7 @@ export function ReviewTab(props: ReviewTabProps): React.JSX.Element {
       <Caption1 className={styles.muted}>
         {props.onSelect ? '在 Excel 中修改工作簿后，点击“重新检查”。' : '得分可在“现场评分”中修改；改动工作簿中的其他内容请用 Excel 或 WPS，改好后重新打开。'}
       </Caption1>
+      <Finality loaded={props.loaded} />
       <Recognised loaded={props.loaded} />
       {!scheme && (
         <Text>

@@ -334,7 +334,7 @@ test('a sheet filled from the office’s own template prints 草稿 at the top o
   await run(['score', input, '--pdf', pdfs], quiet);
   const first = (unit: string) => layout(path.join(pdfs, `${unit}得分单.pdf`)).map((l) => l.words.map((w) => w.text).join(''));
   expect(first('孙庄村')[0]).toBe('草稿：本单位未评分1项，本表不能作为正式结果');
-  expect(first('孙庄村')).toContain('孙庄村考核得分：75分，名次8');
+  expect(first('孙庄村')).toContain('孙庄村考核得分：65分，名次8');
   expect(first('张庄村').join('')).not.toContain('草稿');
 });
 

@@ -233,11 +233,32 @@ describe('现场评分', () => {
 });
 
 describe('计算排名', () => {
+  test('after the notice is written, a changed score makes the pane say 通报已过期 (评分表 and 计算排名), as the command line does; deductions without a reason are pointed out', async () => {
+    await setup();
+    // The sample has deductions typed without a reason: the clerk is told where, before printing.
+    expect(screen.getByRole('note').textContent).toMatch(/\d+ 个单位有扣分没有填写扣分原因（签字评分表上写“未填写扣分原因”）/);
+    expect(screen.queryByText(/通报已过期/)).toBeNull();
+    fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
+    fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    await confirmDraft();
+    await screen.findByText(/已写入总分/);
+    expect(screen.queryByText(/通报已过期/)).toBeNull();
+    // A score changed on site after the notice was made.
+    fireEvent.click(screen.getByRole('tab', { name: '评分表' }));
+    await openUnit('刘湾村');
+    fireEvent.change(field('E4'), { target: { value: '5' } });
+    fireEvent.click(saveButton('刘湾村'));
+    await screen.findByText('已保存 刘湾村 的得分');
+    fireEvent.click(screen.getByRole('tab', { name: '评分表' }));
+    expect(await screen.findByText(/通报已过期，请重新生成：工作表“考核结果通报”是按之前的成绩或设置生成的/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
+    expect(screen.getByText(/通报已过期，请重新生成/)).toBeTruthy();
+  });
+
   test('正式结果 (like --final) refuses while problems remain, naming them, and writes nothing; the problems are listed before writing', async () => {
     const { plans, changed } = await setup();
     fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
-    const note = screen.getByRole('note');
-    expect(note.textContent).toMatch(/结果尚不能作为正式结果（\d+ 个问题）/);
+    const note = screen.getByText(/结果尚不能作为正式结果（\d+ 个问题）/).closest('.fui-MessageBar') as HTMLElement;
     expect(note.textContent).toContain('刘湾村有 1 项填写错误');
     fireEvent.click(screen.getByRole('checkbox', { name: /正式结果/ }));
     fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
