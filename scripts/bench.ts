@@ -13,22 +13,10 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
-import ExcelJS from 'exceljs';
-import { addSeedSheet } from '../test/support/seedWorkbook';
+import { writeBenchWorkbook } from '../test/support/seedWorkbook';
 
 const ROOT = path.join(__dirname, '..');
 const REPEAT = 3;
-
-/** A workbook of n units with varied, valid entries. */
-async function makeWorkbook(n: number, file: string) {
-  const wb = new ExcelJS.Workbook();
-  const points = [5, 5, 5, 5, 30, 10, 5, 5, 5, 5, 5, 4, 6, 5];
-  for (let u = 0; u < n; u++) {
-    const entries = points.map((p, i) => Math.max(0, p - ((u * 7 + i * 3) % 4) * 0.5));
-    addSeedSheet(wb, `单位${u + 1}`, { unit: `第${u + 1}村`, entries, total: null, veto: u % 97 === 5 ? '是' : '否' });
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 // Child programs: each prints { ms, rssMb } for one measurement.
 const READ_ONLY = `
@@ -64,7 +52,7 @@ async function main() {
   try {
     for (const n of sizes.length ? sizes : [50, 300, 1000]) {
       const file = path.join(dir, `units-${n}.xlsx`);
-      await makeWorkbook(n, file);
+      await writeBenchWorkbook(n, file);
       const read = measure(READ_ONLY, [file]);
       const whole = measure(WHOLE_RUN, [file, path.join(dir, `report-${n}.json`)]);
       rows.push(

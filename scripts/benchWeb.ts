@@ -13,23 +13,12 @@ import { existsSync, mkdtempSync, rmSync } from 'fs';
 import os from 'os';
 import path from 'path';
 import { pathToFileURL } from 'url';
-import ExcelJS from 'exceljs';
-import { addSeedSheet } from '../test/support/seedWorkbook';
+import { writeBenchWorkbook } from '../test/support/seedWorkbook';
 import { launch } from '../test/e2e/browser';
 
 const ROOT = path.join(__dirname, '..');
 const HTML = path.join(ROOT, 'dist', 'web', '考核助手.html');
 
-/** A workbook of n units with varied, valid entries (as scripts/bench.ts makes them). */
-async function makeWorkbook(n: number, file: string) {
-  const wb = new ExcelJS.Workbook();
-  const points = [5, 5, 5, 5, 30, 10, 5, 5, 5, 5, 5, 4, 6, 5];
-  for (let u = 0; u < n; u++) {
-    const entries = points.map((p, i) => Math.max(0, p - ((u * 7 + i * 3) % 4) * 0.5));
-    addSeedSheet(wb, `单位${u + 1}`, { unit: `第${u + 1}村`, entries, total: null, veto: u % 97 === 5 ? '是' : '否' });
-  }
-  await wb.xlsx.writeFile(file);
-}
 
 interface Row {
   units: number;
@@ -119,7 +108,7 @@ async function main() {
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const n of sizes.length ? sizes : [10, 300]) {
       const file = path.join(dir, `web-${n}.xlsx`);
-      await makeWorkbook(n, file);
+      await writeBenchWorkbook(n, file);
       const r = await measure(n, file);
       console.log(`| ${r.units} | ${r.open} ms | ${r.save} ms | ${r.outputs} ms | ${r.download} ms | ${Math.round(r.firstProgress)} ms | ${r.longestFrame} ms |`);
     }

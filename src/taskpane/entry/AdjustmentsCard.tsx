@@ -1,13 +1,14 @@
 /** The 加减分 lines: a signed number each, its reason (扣分原因 or 加分依据), its records and 记录加分/记录扣分. */
 import * as React from 'react';
-import { Button, Card, Field, Input, Text } from '@fluentui/react-components';
+import { Card, Field, Input, Text } from '@fluentui/react-components';
 import { checkAdjustment } from '../../app/onSite';
 import { toNumber } from '../../engine/decimal';
 import { parseA1 } from '../../sheet/grid';
 import { ActionStatus } from '../ActionStatus';
 import { Records } from './CategoryCard';
-import { RECORD_SHORTCUT, type FormApi } from './formApi';
-import { RecordForm, useRecordableRules } from './RecordForm';
+import type { FormApi } from './formApi';
+import { useRecordableRules } from './RecordForm';
+import { RecordToggle } from './RecordToggle';
 import { useEntryStyles } from './styles';
 
 export function AdjustmentsCard({ api }: { api: FormApi }): React.JSX.Element | null {
@@ -36,7 +37,6 @@ function AdjustmentRow({ api, k }: { api: FormApi; k: number }) {
   const deducted = check.ok && check.value !== null && check.value.lt(0);
   const reason = api.input.adjustmentReasons[k];
   const bonus = rule.kind === 'bonus';
-  const word = bonus ? '加分' : '扣分';
   const recordable = useRecordableRules(api.loaded, itemKey).length > 0;
   const lines = api.scored?.deductions.filter((d) => d.itemKey === itemKey) ?? [];
   const fromRecords = api.fromRecords.get(entry.cell);
@@ -85,39 +85,21 @@ function AdjustmentRow({ api, k }: { api: FormApi; k: number }) {
         </Field>
       )}
       <Records lines={lines} />
-      {recordable &&
-        (api.recording === itemKey ? (
-          <RecordForm
-            loaded={api.loaded}
-            busy={api.busy}
-            today={api.today}
-            write={api.write}
-            unit={api.table.unit}
-            itemKey={itemKey}
-            label={rule.label}
-            bonus={bonus}
-            who={api.who}
-            onWho={api.onWho}
-            existing={lines}
-            unsavedScore={typed !== api.base.adjustments[k] ? typed : null}
-            onAdding={() => typed !== api.base.adjustments[k] && api.edit((n) => void (n.adjustments[k] = api.base.adjustments[k]))}
-            onClose={(added) => api.setRecording(null, added)}
-          />
-        ) : (
-          <Button
-            className={styles.link}
-            appearance="transparent"
-            size="small"
-            tabIndex={-1}
-            data-kaohe-record={`a.${k}`}
-            aria-keyshortcuts={RECORD_SHORTCUT}
-            aria-label={`${rule.label} 记录${word}（${RECORD_SHORTCUT}）`}
-            onClick={() => api.setRecording(itemKey)}
-          >
-            记录{word}…（{RECORD_SHORTCUT}）
-          </Button>
-        ))}
-      <ActionStatus at={`record:${itemKey}`} returnFocus={() => document.querySelector<HTMLElement>(`[data-kaohe-cell="${entry.cell}"]`)} />
+      {recordable ? (
+        <RecordToggle
+          api={api}
+          itemKey={itemKey}
+          label={rule.label}
+          bonus={bonus}
+          recordId={`a.${k}`}
+          existing={lines}
+          unsavedScore={typed !== api.base.adjustments[k] ? typed : null}
+          onAdding={() => typed !== api.base.adjustments[k] && api.edit((n) => void (n.adjustments[k] = api.base.adjustments[k]))}
+          cell={entry.cell}
+        />
+      ) : (
+        <ActionStatus at={`record:${itemKey}`} returnFocus={() => document.querySelector<HTMLElement>(`[data-kaohe-cell="${entry.cell}"]`)} />
+      )}
     </div>
   );
 }

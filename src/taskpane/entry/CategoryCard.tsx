@@ -4,15 +4,16 @@
  * its 记录扣分 form.
  */
 import * as React from 'react';
-import { Button, Caption1, Card, Field, Input, Text } from '@fluentui/react-components';
+import { Caption1, Card, Field, Input, Text } from '@fluentui/react-components';
 import { checkItem } from '../../app/onSite';
 import { toNumber } from '../../engine/decimal';
 import type { Deduction } from '../../engine/deductions';
 import type { Category } from '../../engine/model';
 import { parseValue } from '../../sheet/entry';
 import { ActionStatus } from '../ActionStatus';
-import { RECORD_SHORTCUT, type FormApi } from './formApi';
-import { RecordForm, useRecordableRules } from './RecordForm';
+import type { FormApi } from './formApi';
+import { useRecordableRules } from './RecordForm';
+import { RecordToggle } from './RecordToggle';
 import { ScoreInput } from './ScoreInput';
 import { useEntryStyles } from './styles';
 
@@ -86,39 +87,21 @@ function ItemRow({ api, ci, ii, label, rules, points }: { api: FormApi; ci: numb
           />
         </Field>
       )}
-      {recordable &&
-        (api.recording === itemKey ? (
-          <RecordForm
-            loaded={api.loaded}
-            busy={api.busy}
-            today={api.today}
-            write={api.write}
-            unit={table.unit}
-            itemKey={itemKey}
-            label={label}
-            bonus={false}
-            who={api.who}
-            onWho={api.onWho}
-            existing={lines}
-            unsavedScore={changed ? typed : null}
-            onAdding={() => changed && api.edit((n) => void (n.items[ci][ii] = api.base.items[ci][ii]))}
-            onClose={(added) => api.setRecording(null, added)}
-          />
-        ) : (
-          <Button
-            className={styles.link}
-            appearance="transparent"
-            size="small"
-            tabIndex={-1}
-            data-kaohe-record={k}
-            aria-keyshortcuts={RECORD_SHORTCUT}
-            aria-label={`${label} 记录扣分（${RECORD_SHORTCUT}）`}
-            onClick={() => api.setRecording(itemKey)}
-          >
-            记录扣分…（{RECORD_SHORTCUT}）
-          </Button>
-        ))}
-      <ActionStatus at={`record:${itemKey}`} returnFocus={() => document.querySelector<HTMLElement>(`[data-kaohe-cell="${entry.cell}"]`)} />
+      {recordable ? (
+        <RecordToggle
+          api={api}
+          itemKey={itemKey}
+          label={label}
+          bonus={false}
+          recordId={k}
+          existing={lines}
+          unsavedScore={changed ? typed : null}
+          onAdding={() => changed && api.edit((n) => void (n.items[ci][ii] = api.base.items[ci][ii]))}
+          cell={entry.cell}
+        />
+      ) : (
+        <ActionStatus at={`record:${itemKey}`} returnFocus={() => document.querySelector<HTMLElement>(`[data-kaohe-cell="${entry.cell}"]`)} />
+      )}
     </div>
   );
 }
