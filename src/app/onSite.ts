@@ -18,6 +18,7 @@ import { display, parseValue } from '../sheet/entry';
 import { a1, parseA1, type Grid } from '../sheet/grid';
 import { findListLayout } from '../sheet/listSheet';
 import { isLogName, LOG_COLUMNS, LOG_SHEET_NAME } from '../sheet/readLog';
+import { reasonOfNote, REASON_NOTE_PREFIX } from '../sheet/outputs/signed';
 import type { ScoreTable } from '../sheet/readScoreTable';
 import type { AssessmentResult } from './scoreAssessment';
 
@@ -57,7 +58,6 @@ export interface OnSiteInput {
 }
 
 /** The prefix of a reason written as a cell note (tables without a 扣分原因 column). */
-const NOTE_PREFIX = '扣分原因：';
 
 /**
  * The values the deduction records give, by entry cell: what a blank cell computed from the
@@ -79,8 +79,7 @@ export function onSiteStart(table: ScoreTable, grid?: Grid, computed?: ComputedV
     const col = table.columns.reason;
     if (!grid) return '';
     if (col !== undefined) return display(grid.rows[row]?.[col] ?? null).trim();
-    const note = grid.notes?.[cell]?.trim() ?? '';
-    return note.startsWith(NOTE_PREFIX) ? note.slice(NOTE_PREFIX.length).trim() : '';
+    return reasonOfNote(grid.notes?.[cell]);
   };
   return {
     items: table.entries.items.map((row) => row.map(shown)),
@@ -155,7 +154,7 @@ export function onSitePlan(table: ScoreTable, input: OnSiteInput, grid?: Grid, c
     if (reasonCol !== undefined) {
       cells.push({ sheet, cell: a1(row, reasonCol), value: reason === '' ? null : reason });
     } else if (reason !== '') {
-      const note = `${NOTE_PREFIX}${reason}`;
+      const note = `${REASON_NOTE_PREFIX}${reason}`;
       if (changed) cells[cells.length - 1].note = note;
       else {
         // A note needs the cell written again: the value it holds, and its formula if it has one.

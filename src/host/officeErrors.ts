@@ -16,6 +16,8 @@ export const MESSAGES = {
   noDraftHeader: (sheet: string) => `此版本 Excel 不能设置页眉（需要 ExcelApi 1.9），按模板填写的“${sheet}”打印时不会标出“草稿”；可在模板中加一个 {{草稿}} 单元格`,
   noIndent: (sheet: string) => `此版本 Excel 不支持设置缩进（需要 ExcelApi 1.9），“${sheet}”的缩进未设置`,
   noCopy: (sheet: string, template: string) => `此版本 Excel 不支持复制工作表（需要 ExcelApi 1.7），未按模板“${template}”生成“${sheet}”`,
+  noReadNotes:
+    '此版本 Excel 不能读取批注（需要 ExcelApi 1.18 及较新的 Office.js）：写在批注中的扣分原因读不到，签字评分表会写“未填写扣分原因”，合并评分会列出副本中的批注而不写入；可在评分表中加一列“扣分原因”，或用命令行、浏览器版处理',
   noNotes: (cells: string[]) =>
     `此版本 Excel 不支持写入批注（需要 ExcelApi 1.18 及较新的 Office.js），${cells.join('、')} 的扣分原因未写入；可在评分表中加一列“扣分原因”`,
 };

@@ -11,7 +11,7 @@
  * needs 1.6, chart category values and Worksheet.copy 1.7, page layout, indent and RangeAreas 1.9, merged areas 1.13,
  * notes 1.18 — and an Office.js that has the notes API: the requirement set says what Excel can
  * do, the library in the pane must also know the call (an old self-hosted office.js does not).
- * Without them the host says in Chinese what it did not do.
+ * Without them the host says in Chinese what it did not do (and, for notes, what it could not read).
  */
 import type { Grid } from '../sheet/grid';
 import type { ApplyOutcome, WorkbookHost, WritePlan } from './host';
@@ -45,7 +45,7 @@ export interface HostFallbacks {
 const defaultRun: ExcelRunner = (batch) => Excel.run(batch);
 const defaultSupports: RequirementCheck = (version) => Office.context.requirements.isSetSupported('ExcelApi', version);
 /** The notes API is in the library itself: an Office.js older than ExcelApi 1.18 has no Worksheet.notes, whatever Excel supports. */
-const defaultApis: ApiCheck = (api) => api === 'worksheetNotes' && typeof Excel !== 'undefined' && 'notes' in Excel.Worksheet.prototype;
+const defaultApis: ApiCheck = (api) => api === 'worksheetNotes' && typeof Excel !== 'undefined' && typeof Excel.Worksheet === 'function' && 'notes' in Excel.Worksheet.prototype;
 
 export class OfficeHost implements WorkbookHost {
   /** What this Excel cannot do, in Chinese, for the pane to show. Filled as reads find out. */
@@ -68,8 +68,10 @@ export class OfficeHost implements WorkbookHost {
   async readGrids(): Promise<Grid[]> {
     const mergedAreas = this.supports('1.13');
     if (!mergedAreas) this.limit(MESSAGES.noMergedAreas);
+    const notes = this.notesApi();
+    if (!notes) this.limit(MESSAGES.noReadNotes);
     try {
-      return await this.run((context) => readWorkbook(context, mergedAreas, (m) => this.limit(m), this.timeoutMs));
+      return await this.run((context) => readWorkbook(context, { mergedAreas, notes }, (m) => this.limit(m), this.timeoutMs));
     } catch (e) {
       throw explain(e);
     }
@@ -77,7 +79,7 @@ export class OfficeHost implements WorkbookHost {
 
   async apply(plan: WritePlan): Promise<ApplyOutcome> {
     const skipped: string[] = [];
-    const notesApi = this.supports('1.18') && this.apis('worksheetNotes');
+    const notesApi = this.notesApi();
     const can = {
       layout: this.supports('1.9'),
       copy: this.supports('1.7'),
@@ -103,6 +105,11 @@ export class OfficeHost implements WorkbookHost {
     const report = await runSelfCheck({ run: this.run, supports: this.supports, apis: this.apis, host: this, timeoutMs: this.timeoutMs }, info, progress);
     this.fallbacks = { ...this.fallbacks, ...report.fallbacks };
     return report;
+  }
+
+  /** Notes need ExcelApi 1.18 and an Office.js that has the notes API. */
+  private notesApi(): boolean {
+    return this.supports('1.18') && this.apis('worksheetNotes');
   }
 
   private limit(message: string): void {

@@ -1,9 +1,14 @@
 /**
  * Reading the open workbook for the Office host: three round trips whatever the number of
  * sheets — the sheet list; every sheet's used range (where it is, and whether some of its rows
- * are hidden); then every sheet's values, formulas, value types, merged areas and hidden rows at
- * once. The third step is split into more syncs only when one would carry more than REQUEST_LIMIT
- * (some 60,000 cells), because Excel on the web refuses a request or response over 5 MB.
+ * are hidden) and, where this Excel reads notes, its notes' text; then every sheet's values,
+ * formulas, value types, merged areas, hidden rows and the cell of each note at once. The third
+ * step is split into more syncs only when one would carry more than REQUEST_LIMIT (some 60,000
+ * cells), because Excel on the web refuses a request or response over 5 MB.
+ * Notes (ExcelApi 1.18): a Note has no address, only getLocation(), a Range that exists once the
+ * collection's items have come back — so the texts ride on the second sync and the locations on
+ * the third (a method path, an instantiate, a query per note, untracked: about 420 bytes). Only a
+ * workbook whose sheets hold notes but no values at all takes a third sync it would not otherwise.
  * Hidden rows: the used range's rowHidden says whether all, none or some of its rows are hidden;
  * only a sheet with some hidden rows is asked row by row (getRow(i).load('rowHidden'), all in the
  * same sync): an object path, an instantiate action, a query and a _KeepReference per row —
@@ -22,12 +27,20 @@ const READ_BYTES_PER_CELL = 64;
 const ROW_QUERY_BYTES = 420;
 /** Request bytes of one block's range and merged-area queries. */
 const BLOCK_BYTES = 1_500;
+/** Request bytes of one note's getLocation().load('address'), untracked; and its response, an address. */
+const NOTE_QUERY_BYTES = 420;
+
+/** What this Excel can read besides values: merged areas (ExcelApi 1.13), notes (1.18 and an Office.js that has them). */
+export interface ReadAbilities {
+  mergedAreas: boolean;
+  notes: boolean;
+}
 
 /**
- * Every sheet as a grid. `mergedAreas`: whether this Excel can read them (ExcelApi 1.13);
- * `limit` is told what could not be read.
+ * Every sheet as a grid, with its notes (Grid.notes) where `can.notes`; `limit` is told what
+ * could not be read.
  */
-export async function readWorkbook(context: Excel.RequestContext, mergedAreas: boolean, limit: (message: string) => void, timeoutMs?: number): Promise<Grid[]> {
+export async function readWorkbook(context: Excel.RequestContext, can: ReadAbilities, limit: (message: string) => void, timeoutMs?: number): Promise<Grid[]> {
   const sync = syncOf(context, timeoutMs);
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
@@ -46,17 +59,26 @@ export async function readWorkbook(context: Excel.RequestContext, mergedAreas: b
     range.load('rowIndex,columnIndex,rowCount,columnCount,rowHidden');
     return range;
   });
+  const noteLists = can.notes
+    ? sheets.map((ws) => {
+        const notes = ws.notes;
+        notes.load('items/content');
+        return notes;
+      })
+    : null;
   await sync();
 
   const reads = used.map((range, i): SheetRead => {
     const shape = range.isNullObject
       ? null
       : { top: range.rowIndex, left: range.columnIndex, rows: range.rowCount, cols: range.columnCount, hidden: range.rowHidden };
-    return { name: sheets[i].name, shape, rows: [], formulas: {}, hiddenRows: [], merges: [] };
+    const noteItems = noteLists ? noteLists[i].items : undefined;
+    return { name: sheets[i].name, shape, rows: [], formulas: {}, hiddenRows: [], merges: [], noteItems, notes: noteItems && {} };
   });
   for (const batch of readBatches(reads)) {
-    const queue = (withMerges: boolean) => batch.map((block) => queueBlock(sheets[block.sheet], used[block.sheet], reads[block.sheet], block, withMerges));
-    let queued = queue(mergedAreas);
+    const queue = (withMerges: boolean) =>
+      batch.map((block) => (block.notes ? queueNotes(reads[block.sheet], block) : queueBlock(sheets[block.sheet], used[block.sheet], reads[block.sheet], block, withMerges)));
+    let queued = queue(can.mergedAreas);
     try {
       await sync();
     } catch (e) {
@@ -66,7 +88,10 @@ export async function readWorkbook(context: Excel.RequestContext, mergedAreas: b
       await sync();
       limit(MESSAGES.tooManyMergedAreas);
     }
-    for (const q of queued) collectBlock(q, reads[q.block.sheet]);
+    for (const q of queued) {
+      if (q.locations) collectNotes(q.locations, reads[q.block.sheet], q.block);
+      else collectBlock(q, reads[q.block.sheet]);
+    }
   }
   return reads.map(toGrid);
 }
@@ -88,14 +113,19 @@ interface SheetRead {
   formulas: Record<string, string>;
   hiddenRows: number[];
   merges: CellRange[];
+  /** The sheet's notes, loaded with their text (where this Excel reads notes). */
+  noteItems?: Excel.Note[];
+  /** A1 → note text, filled from noteItems. */
+  notes?: Record<string, string>;
 }
 
-/** Rows first … first+count−1 of a sheet's used range (relative to its top), read in one go. */
+/** Rows first … first+count−1 of a sheet's used range (relative to its top), read in one go; or, with `notes`, the locations of its notes first … first+count−1. */
 interface Block {
   sheet: number;
   first: number;
   count: number;
   bytes: number;
+  notes?: true;
 }
 
 /**
@@ -115,6 +145,15 @@ function readBatches(reads: SheetRead[]): Block[][] {
       blocks.push({ sheet, first, count, bytes: count * perRow + BLOCK_BYTES });
     }
   });
+  // The notes' locations after the cells, in the same batches while there is room.
+  reads.forEach((read, sheet) => {
+    const count = read.noteItems?.length ?? 0;
+    const perBlock = Math.floor(REQUEST_LIMIT / NOTE_QUERY_BYTES);
+    for (let first = 0; first < count; first += perBlock) {
+      const n = Math.min(perBlock, count - first);
+      blocks.push({ sheet, first, count: n, bytes: n * NOTE_QUERY_BYTES, notes: true });
+    }
+  });
   const batches: Block[][] = [];
   let bytes = Infinity;
   for (const block of blocks) {
@@ -130,7 +169,9 @@ function readBatches(reads: SheetRead[]): Block[][] {
 
 interface QueuedBlock {
   block: Block;
-  range: Excel.Range;
+  range?: Excel.Range;
+  /** For a block of notes: each note's cell. */
+  locations?: Excel.Range[];
   rowsHidden: Excel.Range[];
   areas?: Excel.RangeAreas;
   areaList?: Excel.RangeCollection;
@@ -164,9 +205,33 @@ function queueBlock(ws: Excel.Worksheet, used: Excel.Range, read: SheetRead, blo
   return { block, range, rowsHidden, areas, areaList };
 }
 
+/** Queues the loads of where some of a sheet's notes are: getLocation()'s address, untracked (read once, in this sync). */
+function queueNotes(read: SheetRead, block: Block): QueuedBlock {
+  const notes = (read.noteItems ?? []).slice(block.first, block.first + block.count);
+  const locations = notes.map((note) => {
+    const location = note.getLocation();
+    location.load('address');
+    location.untrack();
+    return location;
+  });
+  return { block, rowsHidden: [], locations };
+}
+
+function collectNotes(locations: Excel.Range[], read: SheetRead, block: Block): void {
+  const notes = read.noteItems ?? [];
+  const into = (read.notes ??= {});
+  locations.forEach((location, k) => {
+    // 'Sheet1'!$E$4 or Sheet1!E4 → E4 (a note sits on one cell: the top-left one of a merged area).
+    const address = location.address;
+    const cell = address.slice(address.lastIndexOf('!') + 1).split(':')[0].replace(/\$/g, '').toUpperCase();
+    const text = notes[block.first + k].content;
+    if (typeof text === 'string' && text !== '') into[cell] = text;
+  });
+}
+
 function collectBlock(q: QueuedBlock, read: SheetRead): void {
   const shape = read.shape as Shape;
-  const { values, formulas, valueTypes } = q.range;
+  const { values, formulas, valueTypes } = q.range as Excel.Range;
   for (let i = 0; i < q.block.count; i++) {
     const r = shape.top + q.block.first + i;
     const row: CellValue[] = new Array(shape.left).fill(null);
@@ -190,7 +255,9 @@ function collectBlock(q: QueuedBlock, read: SheetRead): void {
 function toGrid(read: SheetRead): Grid {
   const rows: CellValue[][] = [];
   for (let r = 0; r < read.rows.length; r++) rows.push(read.rows[r] ?? []);
-  return { name: read.name, rows, merges: read.merges, hiddenRows: read.hiddenRows.sort((a, b) => a - b), formulas: read.formulas };
+  const grid: Grid = { name: read.name, rows, merges: read.merges, hiddenRows: read.hiddenRows.sort((a, b) => a - b), formulas: read.formulas };
+  if (read.notes) grid.notes = read.notes;
+  return grid;
 }
 
 

@@ -63,10 +63,28 @@ export interface RequestBody {
 
 type OfficeWindow = Window & { Excel: typeof Excel; OfficeExtension: typeof OfficeExtension & { ClientRequestContext: { prototype: Record<string, unknown> } } };
 
-let library: string | undefined;
-/** The Excel on the web library of @microsoft/office-js: the newest Excel client the package ships. */
-function officeJsSource(): string {
-  library ??= readFileSync(path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', 'excel-web-16.00.debug.js'), 'utf8');
+const libraries = new Map<boolean, string>();
+/** Where the library defines Worksheet.comments: Worksheet.notes goes just before it. */
+const COMMENTS_GETTER = 'Object.defineProperty(Worksheet.prototype, "comments", {';
+/**
+ * Worksheet.notes (ExcelApi 1.18), which the package's library predates, built as the library builds
+ * Worksheet.comments: a "Notes" property path to a collection whose items are named by getItemAt(i)
+ * and have `content` and getLocation() (a method path to a Range) — the same object paths, actions
+ * and queries as a NoteCollection of the current library, so a request reading notes is measured
+ * with Office.js's own builder. (The item class is Comment: its other members are never called.)
+ */
+const NOTES_GETTER =
+  'Object.defineProperty(Worksheet.prototype, "notes", { get: function () { if (!this.m_kaoheNotes) { this.m_kaoheNotes = _createPropertyObject(Excel.CommentCollection, this, "Notes", true, 4); } return this.m_kaoheNotes; }, enumerable: true, configurable: true });\n';
+
+/** The Excel on the web library of @microsoft/office-js: the newest Excel client the package ships; with `notes`, Worksheet.notes added. */
+function officeJsSource(notes: boolean): string {
+  let library = libraries.get(notes);
+  if (library === undefined) {
+    const source = readFileSync(path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist', 'excel-web-16.00.debug.js'), 'utf8');
+    if (notes && source.split(COMMENTS_GETTER).length !== 2) throw new Error('officeJsBridge: the library no longer defines Worksheet.comments as expected; Worksheet.notes cannot be added');
+    library = notes ? source.replace(COMMENTS_GETTER, NOTES_GETTER + COMMENTS_GETTER) : source;
+    libraries.set(notes, library);
+  }
   return library;
 }
 
@@ -77,12 +95,12 @@ const lcfirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const ucfirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const utf8 = (value: unknown) => Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
 
-/** The fake workbook holding these sheets, behind the real Office.js client. */
-export function officeJsWorkbook(grids: Grid[], options: Parameters<typeof mockWorkbook>[1] = {}): OfficeJsWorkbook {
+/** The fake workbook holding these sheets, behind the real Office.js client; `notesApi`: with Worksheet.notes (see NOTES_GETTER). */
+export function officeJsWorkbook(grids: Grid[], options: Parameters<typeof mockWorkbook>[1] & { notesApi?: boolean } = {}): OfficeJsWorkbook {
   const book = mockWorkbook(grids, options);
   const dom = new JSDOM('<!doctype html><html><body></body></html>', { runScripts: 'outside-only', url: 'https://kaohe.test/' });
   const window = dom.window as unknown as OfficeWindow;
-  (dom.window as unknown as { eval(s: string): void }).eval(officeJsSource());
+  (dom.window as unknown as { eval(s: string): void }).eval(officeJsSource(options.notesApi ?? false));
   const wire: WireRecord[] = [];
   let last: RequestBody | undefined;
 

@@ -69,7 +69,7 @@ test('where the fit-to-pages zoom does not read back, generated sheets get a sca
 });
 
 test('behind Office.js’s own client the check’s requests are accepted, each under the limit, and its sheet is removed', async () => {
-  const office = officeJsWorkbook([grid([['考核内容']], { name: '张庄村' })]);
+  const office = officeJsWorkbook([grid([['考核内容']], { name: '张庄村' })], { notesApi: true });
   const host = new OfficeHost(office.run, all, all);
   const report = await host.selfCheck(info);
   expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['合并单元格：600 个合并区域']);

@@ -34,6 +34,14 @@ export interface SignedOptions {
 }
 
 export const NO_REASON = '未填写扣分原因';
+/** How a reason written as a note starts (现场评分 writes them so, on the entry cell of a table without a 扣分原因 column). */
+export const REASON_NOTE_PREFIX = '扣分原因：';
+
+/** The reason a note on an entry cell holds: its text after 扣分原因：, '' for any other note. */
+export function reasonOfNote(note: string | undefined): string {
+  const text = note?.trim() ?? '';
+  return text.startsWith(REASON_NOTE_PREFIX) ? text.slice(REASON_NOTE_PREFIX.length).trim() : '';
+}
 /** Column widths in characters: about 171 mm of the 180 mm printable width of A4 with 15 mm margins. */
 const WIDTHS = [12, 23, 6, 23, 6, 18];
 const COLS = 'ABCDEF';
@@ -93,7 +101,7 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
     mergedDown = category.items.length > 1;
     category.items.forEach((item, ii) => {
       const entry = u.entries.items[ci][ii];
-      const reasons = reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(o.grid, u, u.table.itemRows[ci]?.[ii]));
+      const reasons = reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(o.grid, u, u.table.itemRows[ci]?.[ii], entry.cell));
       const lost = entry.status === 'ok' && entry.value !== null && entry.value.lt(item.points);
       const blank = entry.status === 'blank' && isReferenced(sheet, entry, o.isNumberCell);
       const reason = blank ? { v: '未评分', f: `IF(${sheetRef(sheet, entry.cell)}="","未评分","")` } : reasons || (lost ? NO_REASON : '');
@@ -116,7 +124,7 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   o.scheme.adjustments.forEach((adj, ai) => {
     const entry = u.entries.adjustments[ai];
     const b = adjustmentBounds(adj);
-    const at = row([ai === 0 ? '加减分' : null, adj.label, '', adj.rule, scoreCell(sheet, entry, b.max, b.min, o.isNumberCell), reasonsFor(u.deductions, `a${ai}`, typedReasons(o.grid, u, rowOf(entry)))]);
+    const at = row([ai === 0 ? '加减分' : null, adj.label, '', adj.rule, scoreCell(sheet, entry, b.max, b.min, o.isNumberCell), reasonsFor(u.deductions, `a${ai}`, typedReasons(o.grid, u, rowOf(entry), entry.cell))]);
     cells.find((x) => x.cell === `E${at}`)!.style = number;
   });
   if (o.scheme.adjustments.length > 1) merges.push(`A${adjFirst}:A${r - 1}`);
@@ -188,7 +196,7 @@ export function itemsWithoutReason(u: Pick<ScoredUnit, 'table' | 'deductions'> &
     category.items.forEach((item, ii) => {
       const entry = u.entries.items[ci]?.[ii];
       if (!entry || entry.status !== 'ok' || entry.value === null || !entry.value.lt(item.points)) return;
-      if (!reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(grid, u, u.table.itemRows[ci]?.[ii]))) out.push(entry.cell);
+      if (!reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(grid, u, u.table.itemRows[ci]?.[ii], entry.cell))) out.push(entry.cell);
     }),
   );
   return out;
@@ -245,14 +253,15 @@ function rowOf(e: Entry): number | undefined {
   return m ? Number(m[1]) - 1 : undefined;
 }
 
-/** The 扣分原因 and 备注 the unit's own sheet holds on a row, when it has those columns. */
-function typedReasons(grid: Grid | undefined, u: Pick<ScoredUnit, 'table'>, row: number | undefined): string {
+/**
+ * The 扣分原因 and 备注 the unit's own sheet holds on a row, when it has those columns; in a table
+ * without a 扣分原因 column, the reason written as a note on the entry `cell` (where the host reads notes).
+ */
+function typedReasons(grid: Grid | undefined, u: Pick<ScoredUnit, 'table'>, row: number | undefined, cell?: string): string {
   if (!grid || row === undefined) return '';
-  return [u.table.columns.reason, u.table.columns.note]
-    .filter((c): c is number => c !== undefined)
-    .map((c) => display(grid.rows[row]?.[c] ?? null).trim())
-    .filter(Boolean)
-    .join('；');
+  const typed = [u.table.columns.reason, u.table.columns.note].filter((c): c is number => c !== undefined).map((c) => display(grid.rows[row]?.[c] ?? null).trim());
+  const noted = cell !== undefined && u.table.columns.reason === undefined ? reasonOfNote(grid.notes?.[cell]) : '';
+  return [noted, ...typed].filter(Boolean).join('；');
 }
 
 /** Why the unit is vetoed: the typed reason on the veto row, else the clause the row states. */

@@ -9,7 +9,8 @@ import { asTyped, bytes, cellAt, formatRange, MERGED_AREAS_LIMIT, overlaps, quot
 
 
 export function range(core: MockCore, sheetOf: () => MockSheet, where: () => CellRange | null, desc: string, nullable = false): Excel.Range {
-  const loadable = new Loadable(core, 
+  const loadable = new Loadable(
+    core,
     () => {
       const s = sheetOf();
       const r = where();
@@ -121,7 +122,8 @@ export function range(core: MockCore, sheetOf: () => MockSheet, where: () => Cel
     getRow: (i: number) => range(core, sheetOf, () => ({ ...rect(), top: rect().top + i, bottom: rect().top + i }), `${desc}.getRow(${i})`),
     getMergedAreasOrNullObject: () => {
       const areasDesc = `${desc}.getMergedAreasOrNullObject()`;
-      const areas = new Loadable(core, 
+      const areas = new Loadable(
+        core,
         () => {
           const s = sheetOf();
           const r = rect();

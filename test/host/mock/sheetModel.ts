@@ -53,6 +53,7 @@ export function fromGrid(g: Grid, visibility: MockSheet['visibility']): MockShee
   for (const [address, formula] of Object.entries(g.formulas ?? {})) cellAt(s, address).formula = formula;
   s.merges = g.merges.map((m) => ({ ...m }));
   s.hiddenRows = new Set(g.hiddenRows);
+  for (const [address, note] of Object.entries(g.notes ?? {})) s.notes.set(address, note);
   return s;
 }
 

@@ -2,15 +2,16 @@
  * The fake workbook's Worksheet (test/host/mockWorkbook.ts): name, position, visibility, delete,
  * ranges, the used range, copy, charts, page layout and notes.
  */
-import type { CellRange } from '../../../src/sheet/grid';
-import { Loadable, loaded, readable, recorder, describe, RECT, type MockCore } from './proxies';
+import { describe, Loadable, loaded, readable, recorder, type MockCore } from './proxies';
+import { noteCollection } from './notes';
 import { range } from './range';
-import { clone, formatRange, parseAddress, rangeAddress, safeName, usedRange, validName, type MockSheet } from './sheetModel';
+import { clone, formatRange, parseAddress, safeName, usedRange, validName, type MockSheet } from './sheetModel';
 
 const rangeDesc = (s: () => MockSheet, where: string) => `range ${where} of ${safeName(s)}`;
 
 export function worksheet(core: MockCore, sheetOf: () => MockSheet, desc: string, nullable = false): Excel.Worksheet {
-  const loadable = new Loadable(core, 
+  const loadable = new Loadable(
+    core,
     () => {
       let s: MockSheet;
       try {
@@ -125,43 +126,7 @@ export function worksheet(core: MockCore, sheetOf: () => MockSheet, desc: string
       }),
       new Loadable(core, () => ({ zoom: sheetOf().page.zoom ?? { scale: 100 } }), `${desc}.pageLayout`),
     ),
-    notes: {
-      add: (cell: Excel.Range | string, content: string) => {
-        core.act({ call: 'notes.add', on: desc, cell: describe(cell), content }, () => {
-          const s = sheetOf();
-          const address = typeof cell === 'string' ? cell : rangeAddress((cell as unknown as Record<symbol, () => CellRange>)[RECT]());
-          if (s.notes.has(address)) throw new Error(`InvalidArgument: ${address} already has a note`);
-          s.notes.set(address, content);
-        });
-      },
-      getItemOrNullObject: (key: string) => {
-        const noteDesc = `${desc}.notes(${key})`;
-        const note = new Loadable(core, 
-          () => {
-            const content = sheetOf().notes.get(key);
-            return content === undefined ? null : { content };
-          },
-          noteDesc,
-          true,
-        );
-        core.act({ call: 'notes.getItemOrNullObject', on: desc, key });
-        const noteTarget = {
-          load: (props: string | string[]) => {
-            note.load(props);
-            return noteProxy;
-          },
-          get isNullObject() {
-            return note.nullObject;
-          },
-          set content(v: string) {
-            core.act({ set: 'content', on: noteDesc, value: v }, () => void sheetOf().notes.set(key, v));
-          },
-          delete: () => core.act({ call: 'delete', on: noteDesc }, () => void sheetOf().notes.delete(key)),
-        };
-        const noteProxy: unknown = loaded(noteTarget, note);
-        return noteProxy;
-      },
-    },
+    notes: noteCollection(core, sheetOf, desc),
   };
   const proxy = loaded(target, loadable) as unknown as Excel.Worksheet;
   return proxy;
