@@ -7,7 +7,7 @@
  * cells), because Excel on the web refuses a request or response over 5 MB.
  * Notes (ExcelApi 1.18): a Note has no address, only getLocation(), a Range that exists once the
  * collection's items have come back — so the texts ride on the second sync and the locations on
- * the third (a method path, an instantiate, a query per note, untracked: about 420 bytes). Only a
+ * the third (method paths, instantiates and a query per note, untracked: about 500 bytes). Only a
  * workbook whose sheets hold notes but no values at all takes a third sync it would not otherwise.
  * Hidden rows: the used range's rowHidden says whether all, none or some of its rows are hidden;
  * only a sheet with some hidden rows is asked row by row (getRow(i).load('rowHidden'), all in the
@@ -27,8 +27,12 @@ const READ_BYTES_PER_CELL = 64;
 const ROW_QUERY_BYTES = 420;
 /** Request bytes of one block's range and merged-area queries. */
 const BLOCK_BYTES = 1_500;
-/** Request bytes of one note's getLocation().load('address'), untracked; and its response, an address. */
-const NOTE_QUERY_BYTES = 420;
+/**
+ * Request bytes of one note's getLocation().load('address'), untracked, as Office.js writes it: the
+ * item's GetItemAt path and its instantiate, the location's path, two instantiates and a query
+ * (measured: about 500; test/host/officeReadNotes.test.ts). Its response is an address, some 40.
+ */
+export const NOTE_QUERY_BYTES = 560;
 
 /** What this Excel can read besides values: merged areas (ExcelApi 1.13), notes (1.18 and an Office.js that has them). */
 export interface ReadAbilities {
@@ -151,7 +155,7 @@ function readBatches(reads: SheetRead[]): Block[][] {
     const perBlock = Math.floor(REQUEST_LIMIT / NOTE_QUERY_BYTES);
     for (let first = 0; first < count; first += perBlock) {
       const n = Math.min(perBlock, count - first);
-      blocks.push({ sheet, first, count: n, bytes: n * NOTE_QUERY_BYTES, notes: true });
+      blocks.push({ sheet, first, count: n, bytes: n * NOTE_QUERY_BYTES + BLOCK_BYTES, notes: true });
     }
   });
   const batches: Block[][] = [];

@@ -1,4 +1,4 @@
-/** Grids written as an .xlsx file, as a clerk's workbook would hold them: values, formulas with cached results, merges, hidden rows. */
+/** Grids written as an .xlsx file, as a clerk's workbook would hold them: values, formulas with cached results, merges, hidden rows, notes. */
 import ExcelJS from 'exceljs';
 import { a1, isErrorValue, type Grid } from '../../src/sheet/grid';
 
@@ -16,6 +16,7 @@ export async function writeGridsAsXlsx(grids: Grid[], file: string): Promise<voi
     );
     for (const m of g.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
     for (const r of g.hiddenRows) ws.getRow(r + 1).hidden = true;
+    for (const [address, note] of Object.entries(g.notes ?? {})) ws.getCell(address).note = note;
   }
   await wb.xlsx.writeFile(file);
 }
