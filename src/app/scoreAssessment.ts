@@ -111,9 +111,44 @@ export function* scoreAssessmentSteps(grids: Grid[], given: ScoreSettings = DEFA
   }
   diagnostics.push(...stored.diagnostics, ...findTemplates(split.tables, declared).diagnostics);
   const ofTable = (t: ScoreTable) => records?.byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] };
-  const scores = assessment.tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
+  const placed = placeTables(assessment.tables, ofTable, settings);
+  diagnostics.push(...placed.diagnostics);
+  const { units } = placed;
+  return {
+    assessment,
+    units,
+    diagnostics,
+    unusable: assessment.tables.length === 0 && assessment.excluded.length === 0,
+    settings,
+    records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [], zeroPetition: records?.zeroPetition ?? null },
+    cases,
+  };
+}
+
+/** The diagnostics that follow from the scores and places (placeTables makes them). */
+const PLACEMENT_CODES = new Set(['UNIT_NOT_SCORED', 'BAND_BOUNDARY', 'TOTAL_MISMATCH']);
+
+/**
+ * The same result under another 排名方式 or 一票否决 setting, without reading the sheets again (the
+ * pane shows the ranking as the clerk changes them; scoring 300 sheets again each time would freeze
+ * it). Equal to scoring the workbook afresh with those settings.
+ */
+export function rerank(result: AssessmentResult, given: Pick<ScoreSettings, 'ranking' | 'veto'>): AssessmentResult {
+  if (given.ranking === result.settings.ranking && given.veto === result.settings.veto) return result;
+  const settings = { ...result.settings, ranking: given.ranking, veto: given.veto };
+  const byTable = new Map(result.units.map((u) => [u.table, { entries: u.entries, deductions: u.deductions, filled: u.filled }]));
+  const placed = placeTables(result.assessment.tables, (t) => byTable.get(t) ?? { entries: t.entries, deductions: [], filled: [] }, settings);
+  return { ...result, settings, units: placed.units, diagnostics: [...result.diagnostics.filter((d) => !PLACEMENT_CODES.has(d.code)), ...placed.diagnostics] };
+}
+
+type OfTable = (t: ScoreTable) => Pick<UnitResult, 'entries' | 'deductions' | 'filled'>;
+
+/** Each table scored and placed, in rank order (ties in sheet order), with what the scores say of the typed totals. */
+function placeTables(tables: ScoreTable[], ofTable: OfTable, settings: ScoreSettings): { units: UnitResult[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const scores = tables.map((t) => scoreUnit(t.scheme, ofTable(t).entries, settings));
   const placements = placeUnits(scores, settings);
-  const units = assessment.tables
+  const units = tables
     .map((table, i) => ({ table, score: scores[i], placement: placements[i], order: i }))
     .sort((a, b) => a.placement.rank - b.placement.rank || a.order - b.order)
     .map(({ table, score, placement }) => ({ table, score, placement, ...ofTable(table) }));
@@ -135,15 +170,7 @@ export function* scoreAssessmentSteps(grids: Grid[], given: ScoreSettings = DEFA
       );
     }
   }
-  return {
-    assessment,
-    units,
-    diagnostics,
-    unusable: assessment.tables.length === 0 && assessment.excluded.length === 0,
-    settings,
-    records: { logRows: records?.logRows ?? 0, ledgerEvents: records?.ledgerEvents ?? 0, logPoints: records?.logPoints ?? [], zeroPetition: records?.zeroPetition ?? null },
-    cases,
-  };
+  return { units, diagnostics };
 }
 
 /** True when two lists of bands say the same. */

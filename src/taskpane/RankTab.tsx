@@ -21,7 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { blockerLines, draftState } from '../app/draft';
 import { outputsPlanSteps, type Outputs } from '../app/outputs';
-import { scoreAssessment, totalsPlan, toReport } from '../app/scoreAssessment';
+import { rerank, totalsPlan, toReport } from '../app/scoreAssessment';
 import { settingsSheetPlan, type OutputSettings } from '../app/settings';
 import type { RewardSettings } from '../engine/rewards';
 import type { ScoreSettings } from '../engine/model';
@@ -61,13 +61,10 @@ export function RankTab(props: {
   const [asking, setAsking] = React.useState(false);
   const runButton = React.useRef<HTMLButtonElement>(null);
   const settings: ScoreSettings = React.useMemo(() => ({ ...stored.score, ranking, veto }), [stored.score, ranking, veto]);
-  // The ranking as these settings give it, shown before anything is written.
-  // With the workbook's own settings that is the reading's result (scoring 300 units again would cost a frame).
+  // The ranking as these settings give it, shown before anything is written: placed again from the
+  // reading's result (reading 300 sheets again at each click would freeze the pane).
   const { loaded } = props;
-  const result = React.useMemo(
-    () => (ranking === stored.score.ranking && veto === stored.score.veto ? loaded.result : scoreAssessment(loaded.grids, settings)),
-    [loaded, stored.score, ranking, veto, settings],
-  );
+  const result = React.useMemo(() => rerank(loaded.result, { ranking, veto }), [loaded, ranking, veto]);
   const report = React.useMemo(() => toReport(result), [result]);
 
   // What keeps the results from being final (blank or invalid entries, records not counted): the
