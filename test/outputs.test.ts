@@ -10,6 +10,7 @@ import { DEFAULT_WORKBOOK_SETTINGS, type WorkbookSettings } from '../src/app/set
 import { grid, type Grid } from '../src/sheet/grid';
 import type { SheetPlan } from '../src/sheet/sheetPlan';
 import { printWidth } from '../src/sheet/outputs/common';
+import { itemsWithoutReason } from '../src/sheet/outputs/signed';
 import { at, sampleGrids, sampleOutputs, sheet } from './support/sampleOutputs';
 
 let grids: Grid[];
@@ -111,6 +112,22 @@ describe('签字评分表', () => {
     expect(texts.filter((t) => t.startsWith('日期：'))).toHaveLength(5);
   });
 
+  test('each unit’s own 考核日期 from its sheet; the settings’ date over all; none written: blank to fill in, never another unit’s date', () => {
+    const relabel = (unit: string, label: string) => grids.map((g) => (g.name === unit ? { ...g, rows: g.rows.map((r, i) => (i === 1 ? [label, ...r.slice(1)] : r)) } : g));
+    const dated = relabel('王庄村', '单位:王庄村    2024年12月18日');
+    const undated = relabel('刘湾村', '单位:刘湾村');
+    const both = dated.map((g) => (g.name === '刘湾村' ? (undated.find((x) => x.name === '刘湾村') as Grid) : g));
+    const dateOf = (settings: Partial<WorkbookSettings>, unit: string) => {
+      const { plan, signed } = sampleOutputs(both, settings);
+      return textOf(sheet(plan, signed.get(unit) as string)).find((t) => t.startsWith('考核日期：'));
+    };
+    expect(dateOf({}, '王庄村')).toBe('考核日期：2024年12月18日');
+    expect(dateOf({}, '李家村')).toBe('考核日期：2024年12月20日');
+    expect(dateOf({}, '刘湾村')).toBe('考核日期：      年    月    日');
+    const set = { output: { ...DEFAULT_WORKBOOK_SETTINGS.output, assessmentDate: '2024-12-22' } };
+    for (const unit of ['王庄村', '李家村', '刘湾村']) expect(dateOf(set, unit)).toBe('考核日期：2024年12月22日');
+  });
+
   test('scores are formulas over the unit sheet and the summary; a blank entry reads 未评分, a lost point without a reason 未填写扣分原因', () => {
     const { s, summary } = signedOf('孙庄村');
     const e = s.cells.find((c) => c.formula?.includes("'孙庄村'!E26") && c.cell.startsWith('E'));
@@ -122,6 +139,26 @@ describe('签字评分表', () => {
     expect(at(s, 'A2')).toMatchObject({ value: '草稿：本单位未评分1项，本表不能作为正式结果', formula: expect.stringContaining(`'${summary}'!M12`) });
     const subtotal = s.cells.find((c) => c.formula?.startsWith('SUM(E'));
     expect(subtotal?.formula).toMatch(/^SUM\(E\d+:E\d+\)$/);
+  });
+
+  test('a 加减分 line that took points off without a reason reads 未填写扣分原因, and is among the cells the pane and the command line warn about', () => {
+    // 李家村's 7、村(居)无专人负责综治中心工作 (扣3分), typed -3 with no reason anywhere.
+    const li = sampleOutputs(grids).result.units.find((u) => u.table.unit === '李家村')!;
+    const line = li.entries.adjustments[6];
+    expect(line.value).toBeNull();
+    const row = Number(line.cell.replace(/^[A-Z]+/, '')) - 1;
+    const col = line.cell.charCodeAt(0) - 65;
+    const set = (r: (string | number | null)[]) => Object.assign(Array.from({ length: Math.max(r.length, col + 1) }, (_, j) => r[j] ?? null), { [col]: -3 });
+    const edited = grids.map((g) => (g.name === '李家村' ? { ...g, rows: g.rows.map((r, i) => (i === row ? set(r) : r)) } : g));
+    const { result, plan, signed } = sampleOutputs(edited);
+    const unit = result.units.find((u) => u.table.unit === '李家村')!;
+    expect(unit.entries.adjustments[6].value?.toFixed()).toBe('-3');
+    const s = sheet(plan, signed.get('李家村') as string);
+    const lineRow = s.cells.find((c) => c.cell.startsWith('E') && c.formula?.includes(`'李家村'!${line.cell}`))!.cell.slice(1);
+    expect(at(s, `F${lineRow}`)?.value).toBe('未填写扣分原因');
+    expect(itemsWithoutReason(unit, edited.find((g) => g.name === '李家村'))).toEqual([line.cell]);
+    // Before the edit, nothing on 李家村 lacked a reason.
+    expect(itemsWithoutReason(li, grids.find((g) => g.name === '李家村'))).toEqual([]);
   });
 
   test('a complete unit has no 草稿 line; a vetoed unit prints the reason of its veto', () => {
@@ -227,6 +264,23 @@ describe('考核结果通报', () => {
     expect(date?.value).toBe('2024年12月20日\u3000\u3000\u3000\u3000');
     const issuer = Number(date?.cell.slice(1)) - 1;
     expect([1, 2, 3].map((k) => at(s, `A${issuer - k}`)?.value)).toEqual(['', '', '']);
+  });
+
+  test('the township from the settings: a 乡 or a 街道 is named as one, with its own bodies, on the notice and the signed sheets', () => {
+    const township = (name: string) => ({ output: { ...DEFAULT_WORKBOOK_SETTINGS.output, township: name } });
+    const xiang = noticeText(township('石桥乡')).text;
+    expect(xiang).toContain('石桥乡综治及信访工作领导小组');
+    expect(xiang).toContain('各村（居）、乡直各单位：');
+    expect(xiang).toContain('须在一个月内向乡综治及信访工作领导小组提交书面整改报告');
+    expect(xiang).toContain('向乡党委、政府递交书面检查，并在全乡大会上作表态发言');
+    expect(xiang).not.toMatch(/镇/);
+    const street = noticeText(township('城关街道')).text;
+    expect(street).toContain('向街道党工委、办事处递交书面检查，并在全街道大会上作表态发言');
+    expect(street).toContain('各村（居）、街道直属各单位：');
+    const { plan, signed } = outputs(township('石桥乡'));
+    expect(String(sheet(plan, signed.get('李家村') as string).cells[0].value)).toBe('石桥乡2024年度综治及信访工作考核评分表');
+    // Without the setting: the township of the table's title, and the seeds' 镇 wording.
+    expect(noticeText().text).toContain('向镇党委、政府递交书面检查，并在全镇大会上作表态发言');
   });
 
   test('the older date form with 〇, a title, 主送机关, 发文字号 and 版记 from the settings', () => {

@@ -19,6 +19,14 @@ export interface DraftProblem {
   /** 有 1 项未评分（E26） */
   text: string;
   cells: string[];
+  /** The units whose results it leaves open: its own unit, the units of a sheet, or every unit for a record of the ledger or the log. */
+  units: string[];
+  /**
+   * True for a blank or wrong entry: the generated sheets' formulas over the entry cell follow it
+   * (their 草稿 line goes when it is corrected). Others are written into the 草稿 line as text and
+   * stay until the outputs are generated again.
+   */
+  live: boolean;
 }
 
 export interface DraftState {
@@ -40,20 +48,26 @@ const cellList = (cells: string[]) =>
  */
 export function draftState(result: AssessmentResult): DraftState {
   const problems: DraftProblem[] = [];
-  const unitSheets = new Set(result.units.map((u) => u.table.sheet));
+  const unitsOf = new Map<string, string[]>();
+  for (const u of result.units) unitsOf.set(u.table.sheet, [...(unitsOf.get(u.table.sheet) ?? []), u.table.unit]);
+  const everyUnit = result.units.map((u) => u.table.unit);
+  // The cells named here, so that their diagnostics are not counted again as the sheet's other errors.
+  const counted = new Set<string>();
   for (const u of result.units) {
     const entries = [...u.entries.items.flat(), ...u.entries.adjustments];
     const blank = u.entries.items.flat().filter((e) => e.status === 'blank').map((e) => e.cell);
     const wrong = entries.filter((e) => e.status === 'invalid').map((e) => e.cell);
-    if (blank.length) problems.push({ where: u.table.unit, text: `有 ${blank.length} 项未评分${cellList(blank)}`, cells: blank });
-    if (wrong.length) problems.push({ where: u.table.unit, text: `有 ${wrong.length} 项填写错误${cellList(wrong)}`, cells: wrong });
+    const units = [u.table.unit];
+    if (blank.length) problems.push({ where: u.table.unit, text: `有 ${blank.length} 项未评分${cellList(blank)}`, cells: blank, units, live: true });
+    if (wrong.length) problems.push({ where: u.table.unit, text: `有 ${wrong.length} 项填写错误${cellList(wrong)}`, cells: wrong, units, live: true });
     const veto = u.table.entries.veto;
-    if (veto && veto.value === null && veto.raw.trim() !== '' ) {
-      problems.push({ where: u.table.unit, text: `一票否决栏“${veto.raw}”无法识别${cellList([veto.cell])}`, cells: [veto.cell] });
+    if (veto && veto.value === null && veto.raw.trim() !== '') {
+      problems.push({ where: u.table.unit, text: `一票否决栏“${veto.raw}”无法识别${cellList([veto.cell])}`, cells: [veto.cell], units, live: false });
+      counted.add(`${u.table.sheet}!${veto.cell}`);
     }
+    for (const c of wrong) counted.add(`${u.table.sheet}!${c}`);
   }
   // Other errors (the ledger's or the log's rows not counted, a unit sheet's other errors) by sheet.
-  const counted = new Set(result.units.flatMap((u) => [...u.entries.items.flat(), ...u.entries.adjustments].filter((e) => e.status === 'invalid').map((e) => `${u.table.sheet}!${e.cell}`)));
   const bySheet = new Map<string, Diagnostic[]>();
   for (const d of result.diagnostics) {
     if (d.severity !== 'error' || counted.has(`${d.sheet}!${d.cell}`)) continue;
@@ -62,8 +76,9 @@ export function draftState(result: AssessmentResult): DraftState {
   }
   for (const [sheet, ds] of bySheet) {
     const cells = ds.map((d) => d.cell).filter((c): c is string => Boolean(c));
-    const what = unitSheets.has(sheet) ? '处错误' : '条记录有错误、未计入';
-    problems.push({ where: sheet, text: `有 ${ds.length} ${what}${cellList(cells)}`, cells });
+    const units = unitsOf.get(sheet);
+    const what = units ? '处错误' : '条记录有错误、未计入';
+    problems.push({ where: sheet, text: `有 ${ds.length} ${what}${cellList(cells)}`, cells, units: units ?? everyUnit, live: false });
   }
   const line = problems.length ? `草稿：${problems.map((p) => `${p.where}${p.text}`).join('；')}。结果不能作为正式结果` : '';
   return { final: problems.length === 0, problems, line };
@@ -83,9 +98,27 @@ export function blockerLines(state: DraftState): string[] {
   return state.problems.map((p) => `${p.where}${p.text}`);
 }
 
-/** The units a problem is about, for the notice: a unit named here is not judged without saying so. */
-export function draftUnits(state: DraftState): Set<string> {
-  return new Set(state.problems.map((p) => p.where));
+/**
+ * The units whose results a problem leaves open, for the notice (a unit named here is not judged
+ * without saying so): 'entries' when only its blank or wrong entries do, else 'more'.
+ */
+export function draftUnits(state: DraftState): Map<string, 'entries' | 'more'> {
+  const out = new Map<string, 'entries' | 'more'>();
+  for (const p of state.problems) for (const u of p.units) if (out.get(u) !== 'more') out.set(u, p.live ? 'entries' : 'more');
+  return out;
+}
+
+/**
+ * What a generated sheet's 草稿 line states as text, beside what its formulas follow: the problems
+ * that are not a blank or wrong entry (a record not counted, a 一票否决 not understood), those of
+ * the given unit and those of every unit; for the summary (no unit), all of them.
+ * fixedDraft(state) → '信访台账有 1 条记录有错误、未计入（C12）'
+ */
+export function fixedDraft(state: DraftState, unit?: string): string {
+  return state.problems
+    .filter((p) => !p.live && (unit === undefined || p.units.includes(unit)))
+    .map((p) => `${p.where === unit ? '本单位' : p.where}${p.text}`)
+    .join('；');
 }
 
 /** 32-bit FNV-1a of a text, as 8 hex digits. */

@@ -7,9 +7,13 @@
 export interface OutputSettings {
   /** 通报标题; null: made from the assessment's year and title. */
   title: string | null;
+  /** 乡镇名称 as the outputs print it (xx镇, xx乡, xx街道); null: from the score table's title. */
+  township: string | null;
+  /** 考核日期 on the signed sheets as YYYY-MM-DD; null: the date written on each unit's table, else blank to fill in. */
+  assessmentDate: string | null;
   /** 发文机关 */
   authority: string;
-  /** 成文日期 as YYYY-MM-DD; null: the date of the run. */
+  /** 成文日期 as YYYY-MM-DD; null: the assessment date written on the table, else blank to fill in (never the day of the run). */
   date: string | null;
   /** Arabic numerals (GB/T 9704-2012) or the older 二〇二四年十二月二十日. */
   dateStyle: 'arabic' | 'chinese';
@@ -31,6 +35,8 @@ export interface OutputSettings {
 
 export const DEFAULT_OUTPUT: OutputSettings = {
   title: null,
+  township: null,
+  assessmentDate: null,
   authority: 'xx镇综治及信访工作领导小组',
   date: null,
   dateStyle: 'arabic',

@@ -13,7 +13,7 @@ import { isoDate, yearIn } from '../sheet/dates';
 import type { Grid } from '../sheet/grid';
 import { parseA1 } from '../sheet/grid';
 import type { ScoredUnit } from '../sheet/outputs/common';
-import { names, noticeGroups, noticeSheet } from '../sheet/outputs/notice';
+import { names, noticeGroups, noticeSheet, townshipLevel } from '../sheet/outputs/notice';
 import { dependsOnScores, fillTemplate, findTemplates, placesDraft, type Template } from '../sheet/outputs/templates';
 import type { SheetPlan } from '../sheet/sheetPlan';
 import { capitalAmount } from '../engine/chinese';
@@ -26,7 +26,7 @@ import type { NoticeCases } from '../sheet/outputs/noticeCases';
 import type { AssessmentResult } from './scoreAssessment';
 import { markGenerated, ownedSheetName, safeSheetName, withinCellLimit } from './ownedSheets';
 import { splitSheets } from './records';
-import { draftState, noticeBasis } from './draft';
+import { draftState, draftUnits, fixedDraft, noticeBasis } from './draft';
 import { DEFAULT_OUTPUT, settingsSheetPlan, type WorkbookSettings } from './settings';
 
 export interface OutputsOptions {
@@ -105,19 +105,22 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
   const noticeTemplate = templates.find((t) => t.kind === 'workbook' && t.base.includes('通报'));
 
   const summary = name('汇总排名');
-  const sheets = [
-    summarySheet(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, rewards, isNumberCell }),
-  ];
   const draft = draftState(result);
-  const township = townshipOf(reference.title);
+  const sheets = [
+    summarySheet(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, rewards, isNumberCell, otherDraft: fixedDraft(draft) }),
+  ];
+  const township = out.township ?? townshipOf(reference.title);
+  const level = townshipLevel(township);
   const lowBand = [...rewards.returns].sort((a, b) => a.times - b.times)[0];
   const noticeOptions = {
     draft: draft.line,
-    draftUnits: new Set(draft.problems.map((p) => p.where)),
+    draftUnits: draftUnits(draft),
     title: out.title ?? `关于${subject}考核结果的通报`,
     subject,
-    recipients: out.recipients,
+    // The defaults name a 镇: a 乡 or a 街道 reads its own.
+    recipients: out.recipients === DEFAULT_OUTPUT.recipients ? out.recipients.replace('镇直', level === '街道' ? '街道直属' : `${level}直`) : out.recipients,
     authority: out.authority === DEFAULT_OUTPUT.authority && township ? `${township}综治及信访工作领导小组` : out.authority,
+    level,
     date,
     commended: out.commended,
     criticised: out.criticised,
@@ -140,10 +143,14 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
     return mark && dependsOnScores(t) && !placesDraft(t) ? { ...plan, draftHeader: mark } : plan;
   };
   // A unit's copy is a draft as its built-in 签字评分表 is: while the unit's own entries are incomplete.
-  const unitTemplateValues = (u: ScoredUnit) => ({ ...shared, ...unitValues(u), 草稿: draftText(u) });
+  const unitTemplateValues = (u: ScoredUnit) => ({ ...shared, ...unitValues(u), 草稿: draftText(u, fixedDraft(draft, u.table.unit)) });
 
   const signed = new Map<string, string>();
-  const signedDate = assessedIso ? formatDate(assessedIso, out.dateStyle) : date;
+  // 考核日期: the settings' date, else the one written on the unit's own table, else blank to fill in by hand.
+  const assessedOn = (u: ScoredUnit) => {
+    const iso = out.assessmentDate ?? (u.table.date ? isoFrom(u.table.date) : null);
+    return iso ? formatDate(iso, out.dateStyle) : '';
+  };
   // 评分来源 (合并评分): the 考核组 whose names go on each unit's signature lines; else the settings' names.
   const signers = signersByUnit(workbook.sources ?? []);
   for (const [index, u] of units.entries()) {
@@ -156,11 +163,12 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
             name: n,
             scheme,
             title: `${township}${subject}考核评分表`,
-            date: signedDate,
+            date: assessedOn(u),
             grid: byName.get(u.table.sheet),
             isNumberCell,
             summary: { sheet: summary, ...summaryCells(scheme.categories.length, index) },
             signers: signers.get(u.table.unit) ?? { leader: workbook.group?.leader ?? '', members: workbook.group?.members ?? [] },
+            otherDraft: fixedDraft(draft, u.table.unit),
           }),
     );    yield;
   }

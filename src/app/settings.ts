@@ -23,6 +23,8 @@ import { AWARD_FIELDS, DEPOSIT_FIELDS } from './rewardFields';
 export { DEFAULT_OUTPUT, type OutputSettings } from './outputSettings';
 
 export const SETTINGS_SHEET = '考核助手设置';
+/** A date as the settings sheet holds it: 2024-12-20. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface WorkbookSettings {
   score: ScoreSettings;
@@ -106,6 +108,18 @@ const FIELDS: Field[] = [
     write: (s) => s.output.title ?? '',
   },
   {
+    label: '乡镇名称',
+    note: '如 城关镇、xx乡、xx街道；留空则取评分表标题中的乡镇名',
+    read: (t, s) => ({ ...s, output: { ...s.output, township: t === '' ? null : t } }),
+    write: (s) => s.output.township ?? '',
+  },
+  {
+    label: '考核日期',
+    note: '签字评分表上的考核日期，如 2024-12-20；留空则用各单位评分表上写的日期，没有则留空待手填',
+    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, assessmentDate: null } } : ISO_DATE.test(t) ? { ...s, output: { ...s.output, assessmentDate: t } } : null),
+    write: (s) => s.output.assessmentDate ?? '',
+  },
+  {
     label: '发文机关',
     note: '通报落款',
     read: (t, s) => (t === '' ? null : { ...s, output: { ...s.output, authority: t } }),
@@ -113,8 +127,8 @@ const FIELDS: Field[] = [
   },
   {
     label: '成文日期',
-    note: '如 2024-12-20；留空则用评分表上写的考核日期，再没有才用生成当天',
-    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, date: null } } : /^\d{4}-\d{2}-\d{2}$/.test(t) ? { ...s, output: { ...s.output, date: t } } : null),
+    note: '如 2024-12-20；留空则用评分表上写的考核日期，没有则留空待手填（不用生成当天的日期）',
+    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, date: null } } : ISO_DATE.test(t) ? { ...s, output: { ...s.output, date: t } } : null),
     write: (s) => s.output.date ?? '',
   },
   {
@@ -170,7 +184,7 @@ const FIELDS: Field[] = [
   {
     label: '印发日期',
     note: '版记的印发日期，如 2024-12-25；留空则同成文日期',
-    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, printDate: null } } : /^\d{4}-\d{2}-\d{2}$/.test(t) ? { ...s, output: { ...s.output, printDate: t } } : null),
+    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, printDate: null } } : ISO_DATE.test(t) ? { ...s, output: { ...s.output, printDate: t } } : null),
     write: (s) => s.output.printDate ?? '',
   },
   {

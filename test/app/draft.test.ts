@@ -67,6 +67,57 @@ describe('draft', () => {
     expect(state.final).toBe(false);
     expect(state.problems).toEqual([expect.objectContaining({ where: '信访台账', text: expect.stringContaining('条记录有错误、未计入') })]);
   });
+
+  /** The generated sheets of a run: the summary's 草稿 line, each signed sheet's, the notice's text. */
+  const pages = (all: Grid[]) => {
+    const { plan } = outputsPlan(scoreAssessment(all), all, DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' });
+    const sheet = (name: string) => plan.sheets?.find((s) => s.name === name) as SheetPlan;
+    const at = (name: string, address: string) => sheet(name).cells.find((c) => c.cell === address);
+    return {
+      summary: at('汇总排名', 'A2'),
+      signed: (unit: string) => at(`${unit}签字表`, 'A2'),
+      notice: sheet('考核结果通报').cells.map((c) => String(c.value ?? '')).join(''),
+    };
+  };
+
+  test('a record not counted makes every generated page a draft: the summary, each signed sheet and the notice say so, as text beside their formulas', () => {
+    const fixed = edited(edited(grids, '刘湾村', 'E4', 5), '孙庄村', 'E26', 5);
+    expect(pages(fixed).summary?.value).toBe('');
+    expect(pages(fixed).signed('张庄村')?.value).toBe('');
+    const ledger = fixed.find((g) => g.name === '信访台账') as Grid;
+    const broken = fixed.map((g) => (g === ledger ? { ...ledger, rows: [...ledger.rows, ['2024-05-06', '不存在村', '到市', '正常访', 1]] } : g));
+    const row = ledger.rows.length + 1;
+    const out = pages(broken);
+    const flat = (v: unknown) => String(v).replace(/\n/g, '');
+    expect(flat(out.summary?.value)).toBe(`草稿：信访台账有 1 条记录有错误、未计入（B${row}）。本表结果不能作为正式结果`);
+    // The formula still follows the entries (an entry made wrong later is added), and keeps the record's line.
+    expect(out.summary?.formula).toMatch(/^IF\(SUMPRODUCT\(--\(LEN\(/);
+    expect(out.summary?.formula).toContain('有单位的得分未填写或填写错误');
+    expect(out.summary?.formula).toContain(`信访台账有 1 条记录有错误、未计入（B${row}）`);
+    for (const unit of ['张庄村', '刘湾村', '赵集村']) {
+      const line = out.signed(unit);
+      expect(flat(line?.value)).toBe(`草稿：信访台账有 1 条记录有错误、未计入（B${row}），本表不能作为正式结果`);
+      expect(line?.formula).toContain('本单位');
+      expect(line?.style?.wrap).toBe(true);
+    }
+    // The notice names no unit as commended or criticised without saying its results are open.
+    expect(out.notice).toContain('的成绩尚有未核清的项目或记录（见文首草稿说明），成绩待核定后以正式通报为准');
+    expect(out.notice).not.toContain('尚有未评分或填写错误的项目');
+  });
+
+  test("a 一票否决 that cannot be read keeps its unit a draft: the summary and that unit's signed sheet say so, the others do not", () => {
+    const fixed = edited(edited(grids, '刘湾村', 'E4', 5), '孙庄村', 'E26', 5);
+    const result = scoreAssessment(fixed);
+    const unit = result.units.find((u) => u.table.unit === '王庄村');
+    const veto = unit?.table.entries.veto;
+    expect(veto).toBeTruthy();
+    const out = pages(edited(fixed, '王庄村', veto!.cell, '待定'));
+    const flat = (v: unknown) => String(v).replace(/\n/g, '');
+    expect(flat(out.summary?.value)).toBe(`草稿：王庄村一票否决栏“待定”无法识别（${veto!.cell}）。本表结果不能作为正式结果`);
+    expect(flat(out.signed('王庄村')?.value)).toBe(`草稿：本单位一票否决栏“待定”无法识别（${veto!.cell}），本表不能作为正式结果`);
+    expect(out.signed('张庄村')?.value).toBe('');
+    expect(out.notice).toContain('草稿：王庄村一票否决栏');
+  });
 });
 
 describe('a stale notice', () => {

@@ -334,6 +334,8 @@ describe('计算排名', () => {
     fireEvent.change(screen.getByLabelText('抄送'), { target: { value: '区信访局' } });
     fireEvent.change(screen.getByLabelText('印发机关'), { target: { value: '东乡镇党政办公室' } });
     fireEvent.change(screen.getByLabelText(/印发日期/), { target: { value: '2024-12-26' } });
+    fireEvent.change(screen.getByLabelText('乡镇名称'), { target: { value: '东乡' } });
+    fireEvent.change(screen.getByLabelText(/考核日期/), { target: { value: '2024-12-18' } });
     fireEvent.click(screen.getByRole('button', { name: /责任金与奖励/ }));
     const first = within(await screen.findByRole('group', { name: '责任金第 1 行' }));
     // A wrong amount says so under the field and holds the write back.
@@ -360,6 +362,9 @@ describe('计算排名', () => {
     expect(notice).toContain('区信访局');
     expect(notice).toMatch(/东乡镇党政办公室.*2024年12月26日印发/);
     expect(notice).toContain('按期办结率');
+    expect(notice).toContain('在全乡大会上作表态发言');
+    const signed = sheets.find((s) => s.name === '张庄村签字表')!.cells.map((c) => String(c.value));
+    expect(signed).toEqual(expect.arrayContaining(['东乡2024年度综治及信访工作考核评分表', '考核日期：2024年12月18日']));
     // Read back as the command line reads it: the next reading of the workbook has the edited settings.
     const { readSettings } = await import('../../src/app/settings');
     const stored = readSettings(await xlsx.readGrids()).settings;
@@ -367,6 +372,8 @@ describe('计算排名', () => {
     expect(stored.rewards.zeroPetition.unit).toBe(8000);
     expect(stored.output.copyTo).toBe('区信访局');
     expect(stored.output.printDate).toBe('2024-12-26');
+    expect(stored.output.township).toBe('东乡');
+    expect(stored.output.assessmentDate).toBe('2024-12-18');
   });
 
   test('the notice states the register rates unless 通报写办结率 is unticked in the pane', async () => {

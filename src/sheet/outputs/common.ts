@@ -22,6 +22,11 @@ export function sheetRef(sheet: string, cell: string): string {
   return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
+/** A text as a formula's string literal, its line breaks as CHAR(10): formulaText('a"b\nc') → '"a""b"&CHAR(10)&"c"'. */
+export function formulaText(text: string): string {
+  return `"${text.replace(/"/g, '""').replace(/\n/g, '"&CHAR(10)&"')}"`;
+}
+
 export const BORDERED: CellStyle = { border: true, vertical: 'middle', wrap: true };
 export const HEADER: CellStyle = { ...BORDERED, bold: true, horizontal: 'center' };
 

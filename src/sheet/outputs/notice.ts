@@ -20,6 +20,17 @@ import type { CellStyle, SheetPlan } from '../sheetPlan';
 import { BORDERED, breakLines, cell, textWidth, type ScoredUnit } from './common';
 import { caseParagraph, type NoticeCases } from './noticeCases';
 
+export type TownshipLevel = '镇' | '乡' | '街道';
+
+/** Who leads a township of each level, as the notice names them. */
+const LEADERSHIP: Record<TownshipLevel, string> = { 镇: '镇党委、政府', 乡: '乡党委、政府', 街道: '街道党工委、办事处' };
+
+/** The level of a township by its name: 'xx乡' → 乡, 'xx街道' or 'xx街道办事处' → 街道; else (xx镇, or none known) 镇 as the seeds write. */
+export function townshipLevel(township: string): TownshipLevel {
+  if (/(街道|办事处)$/.test(township)) return '街道';
+  return township.endsWith('乡') ? '乡' : '镇';
+}
+
 export interface NoticeOptions {
   name: string;
   title: string;
@@ -28,6 +39,8 @@ export interface NoticeOptions {
   /** 主送机关 */
   recipients: string;
   authority: string;
+  /** What the township is, for the wording of its bodies: 镇 (镇党委、政府), 乡, 街道 (街道党工委、办事处). */
+  level: TownshipLevel;
   /** Formatted 成文日期; '' leaves 年 月 日 to fill in by hand. */
   date: string;
   commended: number;
@@ -39,9 +52,12 @@ export interface NoticeOptions {
   zeroPetition: string[] | null;
   /** The case register's rates (信访事项办理台账); null when the workbook has none or the settings leave them out. */
   cases: NoticeCases | null;
-  /** The 草稿 line ('' when final), and the units whose entries are incomplete. */
+  /**
+   * The 草稿 line ('' when final); the units whose results it leaves open, each with what: its
+   * entries (blank or wrong) or more (a record not counted, a 一票否决 not understood).
+   */
   draft: string;
-  draftUnits: Set<string>;
+  draftUnits: Map<string, 'entries' | 'more'>;
   /** 发文字号, 抄送, 印发机关 ('' leaves them out). */
   documentNumber: string;
   copyTo: string;
@@ -100,8 +116,12 @@ const money = (n: number) => `${n}元（${capitalAmount(n)}）`;
 export function noticeParagraphs(units: ScoredUnit[], o: Omit<NoticeOptions, 'name'>): Paragraph[] {
   const { top, bottom, vetoed, last } = noticeGroups(units, o);
   const pending = (list: ScoredUnit[]) => list.filter((u) => o.draftUnits.has(u.table.unit));
-  const caveat = (list: ScoredUnit[]) =>
-    pending(list).length ? `（其中${names(pending(list))}尚有未评分或填写错误的项目，成绩待核定后以正式通报为准）` : '';
+  const caveat = (list: ScoredUnit[]) => {
+    const open = pending(list);
+    if (!open.length) return '';
+    const what = open.every((u) => o.draftUnits.get(u.table.unit) === 'entries') ? '尚有未评分或填写错误的项目' : '的成绩尚有未核清的项目或记录（见文首草稿说明）';
+    return `（其中${names(open)}${what}，成绩待核定后以正式通报为准）`;
+  };
 
   const out: Paragraph[] = [
     { kind: 'salutation', text: `${o.recipients}：` },
@@ -143,7 +163,7 @@ export function noticeParagraphs(units: ScoredUnit[], o: Omit<NoticeOptions, 'na
     const tie = bottom.length > o.criticised ? '（含并列）' : '';
     out.push({
       kind: 'body',
-      text: `未被一票否决的单位中，考核成绩排名后${o.criticised}名${tie}的${names(bottom)}，予以通报批评，不得参加年度综合评先，须在一个月内向镇综治及信访工作领导小组提交书面整改报告。${caveat(bottom)}`,
+      text: `未被一票否决的单位中，考核成绩排名后${o.criticised}名${tie}的${names(bottom)}，予以通报批评，不得参加年度综合评先，须在一个月内向${o.level}综治及信访工作领导小组提交书面整改报告。${caveat(bottom)}`,
     });
   }
   const low = o.lowBand ? units.filter((u) => !u.score.veto && u.placement.band?.label === o.lowBand) : [];
@@ -159,7 +179,7 @@ export function noticeParagraphs(units: ScoredUnit[], o: Omit<NoticeOptions, 'na
     heading('信访重点管理单位');
     out.push({
       kind: 'body',
-      text: `${names(last)}考核排名最后，列为信访重点管理单位，主要负责人向镇党委、政府递交书面检查，并在全镇大会上作表态发言。${caveat(last)}`,
+      text: `${names(last)}考核排名最后，列为信访重点管理单位，主要负责人向${LEADERSHIP[o.level]}递交书面检查，并在全${o.level}大会上作表态发言。${caveat(last)}`,
     });
   }
   if (units.length > 0) {
@@ -170,7 +190,9 @@ export function noticeParagraphs(units: ScoredUnit[], o: Omit<NoticeOptions, 'na
       const amounts = [...new Set(us.map((u) => (u.reward.returned.gt(0) ? toNumber(u.reward.returned) : 0)))];
       return `${names(us)}${wording}${amounts.length === 1 && amounts[0] > 0 ? `，每单位${money(amounts[0])}` : ''}`;
     });
-    const roles = o.rewards.deposits.map((d) => `${d.role}${d.amount}元`).join('、');
+    // Roles written for a 镇 (the default 镇班子成员) read as the township's own level.
+    const role = (r: string) => (o.level !== '镇' && r.startsWith('镇') ? `${o.level}${r.slice(1)}` : r);
+    const roles = o.rewards.deposits.map((d) => `${role(d.role)}${d.amount}元`).join('、');
     const deposit = toNumber(o.rewards.deposits.reduce((s, d) => s.plus(dec(d.amount).times(d.people)), dec(0)));
     out.push({ kind: 'body', text: `按照目标管理责任书，每单位缴纳责任金${deposit}元（${roles}）。${parts.join('；')}。${caveat(units)}` });
   }

@@ -14,7 +14,7 @@ import type { Entry, Scheme } from '../../engine/model';
 import { display } from '../entry';
 import type { Grid } from '../grid';
 import type { CellStyle, SheetPlan } from '../sheetPlan';
-import { BORDERED, breakLines, cell, linesFor, sheetRef, type ScoredUnit } from './common';
+import { BORDERED, breakLines, cell, formulaText, linesFor, sheetRef, type ScoredUnit } from './common';
 import { adjustmentBounds, isReferenced, itemBounds, WRONG, type IsNumberCell } from './entryFormulas';
 
 export interface SignedOptions {
@@ -31,6 +31,8 @@ export interface SignedOptions {
   summary: { sheet: string; veto: string; total: string; rank: string; band: string; status: string };
   /** 考核组长 and 考核组成员 by name when the settings know them. */
   signers: { leader: string; members: string[] };
+  /** What else keeps this unit's results a draft, as text (draft.ts fixedDraft); '' for nothing. */
+  otherDraft: string;
 }
 
 export const NO_REASON = '未填写扣分原因';
@@ -84,9 +86,17 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   const title = row([o.title], font({ bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' }), 30);
   mergeRow(title, 0, 5);
   const S = (c: string) => sheetRef(o.summary.sheet, c);
-  const draftNow = draftText(u);
-  // The summary's 评分状态 holds its two parts on two lines: one line here, joined by “，”.
-  const draft = row([{ v: draftNow, f: `IF(${S(o.summary.status)}="","","草稿：本单位"&SUBSTITUTE(${S(o.summary.status)},CHAR(10),"，")&"，本表不能作为正式结果")` }], font({ bold: true, horizontal: 'center', vertical: 'middle' }), 18);
+  // The summary's 评分状态 holds its two parts on two lines: one line here, joined by “，”. Other
+  // problems follow as text, the lines broken here by the Chinese rules.
+  const status = S(o.summary.status);
+  const entries = `"本单位"&SUBSTITUTE(${status},CHAR(10),"，")`;
+  const width = capacity(WIDTHS.reduce((a, b) => a + b, 0));
+  const rest = `${o.otherDraft}，本表不能作为正式结果`;
+  const withEntries = o.otherDraft ? `"草稿："&${entries}&"；"&CHAR(10)&${formulaText(breakLines(rest, width))}` : `"草稿："&${entries}&"，本表不能作为正式结果"`;
+  const without = o.otherDraft ? formulaText(breakLines(`草稿：${rest}`, width)) : '""';
+  const draftNow = !o.otherDraft ? draftText(u) : entryDraft(u) ? `草稿：${entryDraft(u)}；\n${breakLines(rest, width)}` : breakLines(`草稿：${rest}`, width);
+  const lines = o.otherDraft ? breakLines(rest, width).split('\n').length + 1 : 1;
+  const draft = row([{ v: draftNow, f: `IF(${status}="",${without},${withEntries})` }], font({ bold: true, horizontal: 'center', vertical: 'middle', wrap: lines > 1 }), lines > 1 ? lines * LINE + PAD : 18);
   mergeRow(draft, 0, 5);
   const label = row([`被考核单位：${u.table.unit}`, null, null, `考核日期：${o.date || '      年    月    日'}`, null, null], font({ vertical: 'middle' }), 22);
   mergeRow(label, 0, 2);
@@ -124,7 +134,9 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
   o.scheme.adjustments.forEach((adj, ai) => {
     const entry = u.entries.adjustments[ai];
     const b = adjustmentBounds(adj);
-    const at = row([ai === 0 ? '加减分' : null, adj.label, '', adj.rule, scoreCell(sheet, entry, b.max, b.min, o.isNumberCell), reasonsFor(u.deductions, `a${ai}`, typedReasons(o.grid, u, rowOf(entry), entry.cell))]);
+    const lost = entry.status === 'ok' && entry.value !== null && entry.value.lt(0);
+    const reason = reasonsFor(u.deductions, `a${ai}`, typedReasons(o.grid, u, rowOf(entry), entry.cell)) || (lost ? NO_REASON : '');
+    const at = row([ai === 0 ? '加减分' : null, adj.label, '', adj.rule, scoreCell(sheet, entry, b.max, b.min, o.isNumberCell), reason]);
     cells.find((x) => x.cell === `E${at}`)!.style = number;
   });
   if (o.scheme.adjustments.length > 1) merges.push(`A${adjFirst}:A${r - 1}`);
@@ -187,10 +199,10 @@ export function signedSheet(u: ScoredUnit, o: SignedOptions): SheetPlan {
 
 /**
  * The entry cells that lost points with no reason recorded anywhere (the records, the sheet's
- * 扣分原因 or 备注 column): the signed sheet prints 「未填写扣分原因」 there and the pane and the
- * command line warn.
+ * 扣分原因 or 备注 column): items below their points and 加减分 lines below zero. The signed
+ * sheet prints 「未填写扣分原因」 there and the pane and the command line warn.
  */
-export function itemsWithoutReason(u: Pick<ScoredUnit, 'table' | 'deductions'> & { entries: { items: Entry[][] } }, grid: Grid | undefined): string[] {
+export function itemsWithoutReason(u: Pick<ScoredUnit, 'table' | 'deductions'> & { entries: { items: Entry[][]; adjustments: Entry[] } }, grid: Grid | undefined): string[] {
   const out: string[] = [];
   u.table.scheme.categories.forEach((category, ci) =>
     category.items.forEach((item, ii) => {
@@ -199,15 +211,28 @@ export function itemsWithoutReason(u: Pick<ScoredUnit, 'table' | 'deductions'> &
       if (!reasonsFor(u.deductions, `c${ci}.i${ii}`, typedReasons(grid, u, u.table.itemRows[ci]?.[ii], entry.cell))) out.push(entry.cell);
     }),
   );
+  u.entries.adjustments.forEach((entry, ai) => {
+    if (entry.status !== 'ok' || entry.value === null || !entry.value.lt(0)) return;
+    if (!reasonsFor(u.deductions, `a${ai}`, typedReasons(grid, u, rowOf(entry), entry.cell))) out.push(entry.cell);
+  });
   return out;
 }
 
-/** What the 草稿 line says now (as its formula will): empty when the unit's entries are complete. */
-export function draftText(u: ScoredUnit): string {
+/**
+ * What the 草稿 line says now (as its formula will): the unit's blank and wrong entries, then the
+ * other problems (draft.ts fixedDraft); empty when there are none.
+ */
+export function draftText(u: ScoredUnit, other = ''): string {
+  const parts = [entryDraft(u), other].filter(Boolean);
+  return parts.length ? `草稿：${parts.join('；')}，本表不能作为正式结果` : '';
+}
+
+/** The unit's blank and wrong entries as the 草稿 line names them: '本单位有填写错误，未评分1项'; '' when complete. */
+function entryDraft(u: ScoredUnit): string {
   const wrong = [...u.entries.items.flat(), ...u.entries.adjustments].some((e) => e.status === 'invalid');
   const blank = u.entries.items.flat().filter((e) => e.status === 'blank').length;
   const status = `${wrong ? '有填写错误' : ''}${wrong && blank > 0 ? '，' : ''}${blank > 0 ? `未评分${blank}项` : ''}`;
-  return status ? `草稿：本单位${status}，本表不能作为正式结果` : '';
+  return status ? `本单位${status}` : '';
 }
 
 /** An entry as the page shows it: a formula over the unit's cell (blank stays blank, a wrong value shows 填写错误), or the engine's number. */

@@ -12,7 +12,7 @@ import type { Scheme, ScoreSettings } from '../../engine/model';
 import { depositOf, rewardNote, type RewardSettings } from '../../engine/rewards';
 import { columnLetters } from '../grid';
 import type { CellStyle, SheetPlan } from '../sheetPlan';
-import { BORDERED, breakLines, cell, linesFor, sheetRef, type ScoredUnit } from './common';
+import { BORDERED, breakLines, cell, formulaText, linesFor, sheetRef, type ScoredUnit } from './common';
 import { adjustmentBounds, entryFormulas, itemBounds, WRONG, type IsNumberCell } from './entryFormulas';
 
 export interface SummaryOptions {
@@ -23,6 +23,8 @@ export interface SummaryOptions {
   rewards: RewardSettings;
   /** True when the cell holds a number on its sheet (so a formula may reference it). */
   isNumberCell: IsNumberCell;
+  /** What else keeps the results a draft, as text (draft.ts fixedDraft: records not counted, a 一票否决 not understood); '' for nothing. */
+  otherDraft: string;
 }
 
 /** Values a person may type for 一票否决 = 是 (as entry.ts's parseVeto reads them). */
@@ -56,7 +58,21 @@ export function summaryStatus(wrongCategories: boolean, blank: number): string {
   return `${wrongCategories ? '有填写错误' : ''}${wrongCategories && blank > 0 ? '\n' : ''}${blank > 0 ? `未评分${blank}项` : ''}`;
 }
 
-export const DRAFT_LINE = '草稿：有单位的得分未填写或填写错误（见“评分状态”列），本表结果不能作为正式结果';
+const ENTRIES_PROBLEM = '有单位的得分未填写或填写错误（见“评分状态”列）';
+export const DRAFT_LINE = `草稿：${ENTRIES_PROBLEM}，本表结果不能作为正式结果`;
+
+/**
+ * The 草稿 line: while any row's 评分状态 says something (a formula, so it follows corrections),
+ * and always while other problems remain (draft.ts fixedDraft: text, until the outputs are
+ * generated again), broken into lines by the Chinese rules at `capacity` width units.
+ * summaryDraftLine(false, '信访台账有 1 条记录有错误、未计入（C12）', 200) →
+ * '草稿：信访台账有 1 条记录有错误、未计入（C12）。本表结果不能作为正式结果'
+ */
+export function summaryDraftLine(entries: boolean, other: string, width: number): string {
+  if (!other) return entries ? DRAFT_LINE : '';
+  const rest = `${other}。本表结果不能作为正式结果`;
+  return entries ? `草稿：${ENTRIES_PROBLEM}；\n${breakLines(rest, width)}` : breakLines(`草稿：${rest}`, width);
+}
 
 /** The cells of a unit's row (0-based index in rank order) that other sheets reference. */
 export function summaryCells(categories: number, index: number) {
@@ -97,9 +113,13 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
   const cells: SheetPlan['cells'] = [cell('A1', o.title, font({ bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' }))];
   const statuses = units.length ? range(col.status) : null;
   const draft = units.some((u) => status(u) !== '');
-  cells.push(
-    cell('A2', draft ? DRAFT_LINE : '', font({ bold: true, horizontal: 'center', vertical: 'middle' }), statuses ? `IF(SUMPRODUCT(--(LEN(${statuses})>0))>0,"${DRAFT_LINE}","")` : undefined),
-  );
+  const lineWidth = capacity(PRINT_WIDTH_UNITS);
+  const draftNow = summaryDraftLine(draft, o.otherDraft, lineWidth);
+  const anyStatus = `SUMPRODUCT(--(LEN(${statuses})>0))>0`;
+  const draftFormula = statuses
+    ? `IF(${anyStatus},${formulaText(summaryDraftLine(true, o.otherDraft, lineWidth))},${formulaText(summaryDraftLine(false, o.otherDraft, lineWidth))})`
+    : undefined;
+  cells.push(cell('A2', draftNow, font({ bold: true, horizontal: 'center', vertical: 'middle', wrap: Boolean(o.otherDraft) }), draftFormula));
   const header = ['序号', '单位', ...o.scheme.categories.map((c) => `${c.title}（${toNumber(c.statedPoints ?? sum(c.items.map((i) => i.points)))}分）`), '加减分', '一票否决', '总分', '排名', '等次', '备注', '评分状态'];
   // Broken here with the Chinese rules (see breakLines), a little narrower than the column.
   const headerText = header.map((h, c) => breakLines(h, capacity(widths[c])));
@@ -109,7 +129,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
   helpers.forEach((h, i) => cells.push(cell(`${L(col.status + 1 + i)}3`, h, HELPER)));
 
   const bands = bandsHighestFirst(o.settings.bands.map(parseBand));
-  const heights: Record<number, number> = { 1: 26, 2: 16, 3: headerLines * LINE + 4 };
+  const heights: Record<number, number> = { 1: 26, 2: o.otherDraft ? summaryDraftLine(true, o.otherDraft, lineWidth).split('\n').length * LINE + 2 : 16, 3: headerLines * LINE + 4 };
   units.forEach((u, i) => {
     const r = first + i;
     const at = (c: number) => `${L(c)}${r}`;

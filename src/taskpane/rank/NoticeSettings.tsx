@@ -1,7 +1,8 @@
 /**
- * 通报设置: what the notice says and how it is headed and closed (GB/T 9704-2012: 主送机关, 发文字号,
- * 发文机关署名, 成文日期, 抄送, 印发机关), and how many units it commends and criticises. Saved in the
- * workbook's settings sheet with the next 计算排名.
+ * 通报设置: the township and the assessment date the printed sheets carry; what the notice says and
+ * how it is headed and closed (GB/T 9704-2012: 主送机关, 发文字号, 发文机关署名, 成文日期, 抄送,
+ * 印发机关), and how many units it commends and criticises. Saved in the workbook's settings sheet
+ * with the next 计算排名.
  */
 import * as React from 'react';
 import { Checkbox, Field, Radio, RadioGroup, makeStyles, tokens } from '@fluentui/react-components';
@@ -23,6 +24,8 @@ export function NoticeSettings(props: {
   const { output: o, onChange, track } = props;
   return (
     <div className={styles.root}>
+      <TextField label="乡镇名称" hint="如 城关镇、石桥乡、城关街道；留空则取评分表标题中的乡镇名" value={o.township ?? ''} onChange={(t) => onChange({ ...o, township: t === '' ? null : t })} />
+      <DateField label="考核日期" hint="签字评分表上的日期；留空则用各单位评分表上写的日期" value={o.assessmentDate} onChange={(assessmentDate) => onChange({ ...o, assessmentDate })} onValid={track('assessmentDate')} />
       <TextField label="通报标题" hint="留空则按考核年度生成" value={o.title ?? ''} onChange={(t) => onChange({ ...o, title: t === '' ? null : t })} />
       <TextField label="发文字号" hint="如 ×信发〔2024〕5号；留空则不印" value={o.documentNumber} onChange={(documentNumber) => onChange({ ...o, documentNumber })} />
       <TextField label="主送机关" value={o.recipients} onChange={(recipients) => onChange({ ...o, recipients })} />
