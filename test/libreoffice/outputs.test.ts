@@ -144,3 +144,35 @@ test('--pdf: a PDF per unit with its name, total and the signature labels; the n
   }
   expect((await fs.readdir(RESULTS)).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(2);
 });
+
+test('a ledger row not counted: the 草稿 lines LibreOffice recalculates name it on the summary and every signed sheet, and keep following the entries', async () => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  const ledger = wb.getWorksheet('信访台账')!;
+  const row = ledger.rowCount + 1;
+  ledger.getRow(row).values = ['2024-05-06', '不存在村', '到市', '正常访', 1];
+  const input = path.join(dir, 'ledger-row.xlsx');
+  await wb.xlsx.writeFile(input);
+  const out = path.join(dir, 'ledger-row-scored.xlsx');
+  await run(['score', input, '--out', out], quiet);
+  const written = await formulaResults(out);
+  const shown = (v: Value | undefined) => (v === null || v === undefined ? '' : String(v));
+  const recalculated = await valuesOf(await recalc(out), [...written.keys()]);
+  expect([...written].filter(([k, v]) => shown(recalculated.get(k)) !== shown(v))).toEqual([]);
+  const flat = (v: Value | undefined) => shown(v).replace(/\n/g, '');
+  const named = `信访台账有 1 条记录有错误、未计入（B${row}）`;
+  expect(flat(recalculated.get('汇总排名!A2'))).toBe(`草稿：有单位的得分未填写或填写错误（见“评分状态”列）；${named}。本表结果不能作为正式结果`);
+  expect(flat(recalculated.get('张庄村签字表!A2'))).toBe(`草稿：${named}，本表不能作为正式结果`);
+  expect(flat(recalculated.get('孙庄村签字表!A2'))).toBe(`草稿：本单位未评分1项；${named}，本表不能作为正式结果`);
+
+  // The entries fixed in the copy: LibreOffice drops their part of the lines; the record's stays.
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.readFile(out);
+  copy.getWorksheet('刘湾村')!.getCell('E4').value = 5;
+  copy.getWorksheet('孙庄村')!.getCell('E26').value = 5;
+  const edited = path.join(dir, 'ledger-row-edited.xlsx');
+  await copy.xlsx.writeFile(edited);
+  const after = await valuesOf(await recalc(edited), ['汇总排名!A2', '孙庄村签字表!A2']);
+  expect(flat(after.get('汇总排名!A2'))).toBe(`草稿：${named}。本表结果不能作为正式结果`);
+  expect(flat(after.get('孙庄村签字表!A2'))).toBe(`草稿：${named}，本表不能作为正式结果`);
+});
