@@ -148,7 +148,7 @@ describe('签字评分表', () => {
     expect(line.value).toBeNull();
     const row = Number(line.cell.replace(/^[A-Z]+/, '')) - 1;
     const col = line.cell.charCodeAt(0) - 65;
-    const set = (r: (string | number | null)[]) => Object.assign(Array.from({ length: Math.max(r.length, col + 1) }, (_, j) => r[j] ?? null), { [col]: -3 });
+    const set = (r: Grid['rows'][number]) => Array.from({ length: Math.max(r.length, col + 1) }, (_, j) => (j === col ? -3 : (r[j] ?? null)));
     const edited = grids.map((g) => (g.name === '李家村' ? { ...g, rows: g.rows.map((r, i) => (i === row ? set(r) : r)) } : g));
     const { result, plan, signed } = sampleOutputs(edited);
     const unit = result.units.find((u) => u.table.unit === '李家村')!;

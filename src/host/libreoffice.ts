@@ -4,7 +4,7 @@
  * so a user's LibreOffice settings are neither used nor changed; the profile makes Calc
  * recalculate every formula on load instead of trusting the cached results.
  */
-import { execFile } from 'child_process';
+import { execFile, execFileSync } from 'child_process';
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
@@ -72,9 +72,30 @@ ${FONT_SUBSTITUTES.flatMap((s) => s.names.map((n) => ({ n, face: s.face })))
 </oor:items>
 `;
 
-/** What the command line says about fonts: which substitutes LibreOffice was told to use. */
-export function fontSubstitutionNote(): string {
-  return `PDF 字体替换：${FONT_SUBSTITUTES.map((s) => `${s.names.filter((n) => /[\u4e00-\u9fff]/.test(n)).join('/')}→${s.face}`).join('；')}`;
+/**
+ * What the command line says about fonts: which substitute each Chinese font name printed with,
+ * and — when fontconfig lists the installed families — a substitute that is not installed, with
+ * the package to install. fontSubstitutionNote(['Noto Serif CJK SC']) →
+ * 'PDF 字体替换：宋体/…→Noto Serif CJK SC；…；楷体/…→AR PL UKai CN（未安装：apt-get install -y fonts-arphic-ukai，暂由其他字体代替）'
+ */
+export function fontSubstitutionNote(installed: readonly string[] | null = installedFamilies()): string {
+  const PACKAGES: Record<string, string> = { 'Noto Serif CJK SC': 'fonts-noto-cjk', 'Noto Sans CJK SC': 'fonts-noto-cjk', 'AR PL UKai CN': 'fonts-arphic-ukai' };
+  const missing = (face: string) => installed !== null && !installed.includes(face);
+  const each = FONT_SUBSTITUTES.map((s) => {
+    const names = s.names.filter((n) => /[\u4e00-\u9fff]/.test(n)).join('/');
+    return `${names}→${s.face}${missing(s.face) ? `（未安装：apt-get install -y ${PACKAGES[s.face] ?? ''}，暂由其他字体代替）` : ''}`;
+  });
+  return `PDF 字体替换：${each.join('；')}`;
+}
+
+/** The font families fontconfig lists (fc-list), or null where it cannot tell (no fc-list: Windows, macOS). */
+function installedFamilies(): string[] | null {
+  try {
+    const out = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8', timeout: 10_000 });
+    return out.split('\n').flatMap((l) => l.split(',')).map((f) => f.trim()).filter(Boolean);
+  } catch {
+    return null;
+  }
 }
 
 /**
