@@ -1,6 +1,7 @@
 /**
  * The deadline rules (办理期限) in the settings sheet 考核助手设置: one row per rule,
- * `办理期限：上级交办 | 60日 | 依据…`, plus 延期上限 and 即将到期 rows. A workbook without them
+ * `办理期限：上级交办 | 60日 | 依据…`, plus 延期上限 and 即将到期 rows, and how days are counted:
+ * 受理当日计入 (否) and 期满遇节假日顺延 (是), 民法典 第二百零一条、第二百零三条. A workbook without them
  * gets the defaults (seeds 001/002 and the 《信访工作条例》). Rows the add-in does not know stay as
  * they are; a value it cannot read is reported and the default kept.
  */
@@ -14,6 +15,9 @@ import type { Grid } from '../sheet/grid';
 export const DEADLINE_PREFIX = '办理期限';
 const EXTENSION_LABEL = '延期上限';
 const SOON_LABEL = '即将到期天数';
+const ACCEPTANCE_DAY_LABEL = '受理当日计入';
+const MOVE_LABEL = '期满遇节假日顺延';
+const YES_NO: Record<string, boolean> = { 是: true, 否: false };
 const COUNTING_NAMES: Record<Counting, string> = { natural: '自然日', working: '工作日' };
 
 /** '60日', '60 自然日', '20个工作日', 60 → days and counting; null when it is none of these. */
@@ -56,6 +60,10 @@ export function readCaseRules(grids: readonly Grid[], sheetName: string): { rule
       const days = parseDays(value);
       if (!days || days.counting === 'working') return bad('应为天数，如 30日');
       rules = label === EXTENSION_LABEL ? { ...rules, extensionLimit: days.days } : { ...rules, dueSoonDays: days.days };
+    } else if (label === ACCEPTANCE_DAY_LABEL || label === MOVE_LABEL) {
+      const yes = YES_NO[value];
+      if (yes === undefined) return bad('应为 是 或 否');
+      rules = { ...rules, counting: { ...rules.counting, [label === ACCEPTANCE_DAY_LABEL ? 'countAcceptanceDay' : 'moveOffRestDays']: yes } };
     }
   });
   return { rules, diagnostics };
@@ -63,7 +71,7 @@ export function readCaseRules(grids: readonly Grid[], sheetName: string): { rule
 
 /** True for a row label the case settings own, so the settings sheet keeps it when rewritten. */
 export function isCaseSettingLabel(label: string): boolean {
-  return label.startsWith(DEADLINE_PREFIX) || label === EXTENSION_LABEL || label === SOON_LABEL;
+  return label.startsWith(DEADLINE_PREFIX) || [EXTENSION_LABEL, SOON_LABEL, ACCEPTANCE_DAY_LABEL, MOVE_LABEL].includes(label);
 }
 
 /** The rows the settings sheet holds for the case rules, from a given row on (1-based). */
@@ -72,6 +80,8 @@ export function caseSettingCells(rules: CaseRules, firstRow: number): SheetPlan[
     ...rules.rules.map((r): [string, string, string] => [`${DEADLINE_PREFIX}：${r.name}`, `${r.days}${r.counting === 'working' ? '个工作日' : '日'}`, r.basis]),
     [EXTENSION_LABEL, `${rules.extensionLimit}日`, '《信访工作条例》第三十四条：延长期限不得超过30日'],
     [SOON_LABEL, `${rules.dueSoonDays}日`, '到期日在这么多天之内的未办结案件列为即将到期'],
+    [ACCEPTANCE_DAY_LABEL, rules.counting.countAcceptanceDay ? '是' : '否', '否：受理当日不计入，自次日起算（民法典第二百零一条）；是：受理当日算第1日'],
+    [MOVE_LABEL, rules.counting.moveOffRestDays ? '是' : '否', '是：按自然日计算的期限，最后一日是法定节假日或周末的，顺延至其后第一个工作日（民法典第二百零三条）；否：不顺延'],
   ];
   return rows.flatMap(([label, value, note], i) => [
     { cell: `A${firstRow + i}`, value: label },

@@ -39,6 +39,9 @@ export interface CasesReport {
   dueSoon: { id: string; unit: string; due: string; daysLeft: number; sheet: string; cell: string }[];
 }
 
+/** Where the as-of date came from, as a message says it. */
+const AS_OF_FROM: Record<CasesResult['asOfFrom'], string> = { given: '所选日期', assessment: '评分表上的考核日期', today: '今天' };
+
 /**
  * The as-of date: the one given (YYYY-MM-DD), else the assessment date written on the score
  * sheets (单位：张庄村 2024年12月20日), else today.
@@ -73,7 +76,7 @@ export function assessCases(registers: readonly Grid[], options: CasesOptions): 
   const read: CasesResult['registers'] = [];
   const ids = new Map<string, string>();
   for (const grid of registers) {
-    const reading = readRegister(grid, { units: options.units, year: options.year, rules });
+    const reading = readRegister(grid, { units: options.units, year: options.year });
     diagnostics.push(...reading.diagnostics);
     read.push({ sheet: reading.sheet, headerRow: reading.headerRow });
     for (const c of reading.cases) {
@@ -84,9 +87,24 @@ export function assessCases(registers: readonly Grid[], options: CasesOptions): 
       }
       ids.set(c.id, `${c.sheet}!${c.cells.id}`);
       const outcome = evaluateCase(c, rules, options.asOf, calendar);
+      const extensionCell = c.cells.extension ?? c.cells.row;
       if (outcome.extensionBeyondLimit !== null) {
-        diagnostics.push(diagnose('CASE_EXTENSION_BEYOND_LIMIT', { days: outcome.extensionBeyondLimit, limit: rules.extensionLimit }, c.sheet, c.cells.extension ?? c.cells.row));
+        const days = outcome.extensionBeyondLimit;
+        const what = c.extension && 'until' in c.extension ? `延期至 ${c.extension.until} 即延期 ${days} 日` : `延期 ${days} 日`;
+        diagnostics.push(diagnose('CASE_EXTENSION_BEYOND_LIMIT', { what, base: outcome.extensionBase, limit: rules.extensionLimit }, c.sheet, extensionCell));
         continue;
+      }
+      if (outcome.extensionBeforeDue !== null && c.extension && 'until' in c.extension) {
+        diagnostics.push(diagnose('CASE_EXTENSION_BEFORE_DUE', { until: c.extension.until, due: outcome.extensionBeforeDue }, c.sheet, extensionCell));
+      }
+      if (c.closed !== null && !outcome.closedByAsOf) {
+        const where = c.cells.closed ?? c.cells.row;
+        const asOfFrom = options.asOfFrom ?? 'given';
+        diagnostics.push(
+          asOfFrom === 'given'
+            ? diagnose('CASE_CLOSED_AFTER_GIVEN_AS_OF', { closed: c.closed, asOf: options.asOf }, c.sheet, where)
+            : diagnose('CASE_CLOSED_AFTER_AS_OF', { closed: c.closed, asOf: options.asOf, from: AS_OF_FROM[asOfFrom] }, c.sheet, where),
+        );
       }
       if (outcome.uncovered.length > 0) {
         diagnostics.push(

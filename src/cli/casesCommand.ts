@@ -8,6 +8,7 @@ import path from 'path';
 import { validAsOf, type CasesResult } from '../app/cases';
 import { localToday } from '../app/outputs';
 import { scoreAssessment } from '../app/scoreAssessment';
+import { SETTINGS_SHEET } from '../app/settings';
 import { percent } from '../engine/cases/rates';
 import { hasErrors } from '../engine/diagnostics';
 import { openWorkbookFile } from '../host/xlsxFile';
@@ -49,7 +50,9 @@ export async function runCases(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     io.out(formatCases(result.cases));
-    const diagnostics = [...host.diagnostics, ...result.cases.diagnostics];
+    // The settings sheet's values this command read (办理期限, 受理当日计入 …): one it could not read is said, with its cell.
+    const settings = result.diagnostics.filter((d) => d.sheet === SETTINGS_SHEET);
+    const diagnostics = [...host.diagnostics, ...settings, ...result.cases.diagnostics];
     if (diagnostics.length > 0) io.out(`\n${formatDiagnostics(diagnostics)}`);
     return result.cases.overdue.length > 0 || hasErrors(diagnostics) ? 1 : 0;
   } catch (e) {

@@ -134,7 +134,17 @@ const CATALOG = {
   CASE_DUPLICATE_ID: { severity: 'error', text: (p) => `编号“${p.id}”与 ${p.first} 重复，此件未计入` },
   CASE_UNKNOWN_UNIT: { severity: 'error', text: (p) => `责任单位“${p.value}”不是被考核单位${p.hint}，此件未计入` },
   CASE_CLOSED_BEFORE_ACCEPTED: { severity: 'error', text: (p) => `办结日期 ${p.closed} 早于受理日期 ${p.accepted}，此件未计入` },
-  CASE_EXTENSION_BEYOND_LIMIT: { severity: 'error', text: (p) => `延期 ${p.days} 日，超过延期上限 ${p.limit} 日（《信访工作条例》第三十四条），此件未计入` },
+  CASE_CLOSED_OUTSIDE_YEAR: {
+    severity: 'error',
+    text: (p) => `办结日期 ${p.closed} 晚于 ${p.next} 年底，不像 ${p.year} 年度案件的办结日期（年份是否写错？），此件未计入`,
+  },
+  CASE_CLOSED_AFTER_AS_OF: { severity: 'warning', text: (p) => `办结日期 ${p.closed} 晚于截至日期 ${p.asOf}（${p.from}），请核对；按截至该日尚未办结计算` },
+  CASE_CLOSED_AFTER_GIVEN_AS_OF: { severity: 'info', text: (p) => `办结日期 ${p.closed} 在所选截至日期 ${p.asOf} 之后：按截至该日尚未办结计算` },
+  CASE_EXTENSION_BEYOND_LIMIT: {
+    severity: 'error',
+    text: (p) => `${p.what}（自原期限末日 ${p.base} 起算），超过延期上限 ${p.limit} 日（《信访工作条例》第三十四条），此件未计入`,
+  },
+  CASE_EXTENSION_BEFORE_DUE: { severity: 'warning', text: (p) => `延期至 ${p.until} 早于原到期日 ${p.due}，不是延期：按原到期日 ${p.due} 计算，请核对` },
   CASE_BAD_EXTENSION: { severity: 'error', text: (p) => `延期“${p.value}”无法识别，应填写天数（如 30）或延期后的日期，此件未计入` },
   CASE_BAD_LIMIT: { severity: 'error', text: (p) => `办理期限“${p.value}”无法识别，应填写天数（如 60 或 20个工作日），此件未计入` },
   CASE_EXTENSION_NOT_APPROVED: { severity: 'info', text: () => '延期未批准，按原办理期限计算' },

@@ -5,7 +5,7 @@
  * petitioner's name or matter leaves the register.
  */
 import type { Case } from '../engine/cases/register';
-import type { CaseRules, Counting } from '../engine/cases/deadline';
+import type { Counting } from '../engine/cases/deadline';
 import { diagnose, type Diagnostic } from '../engine/diagnostics';
 import { cleanText, fold, nearestName } from '../engine/text';
 import { isoDate, parseDate } from './dates';
@@ -47,9 +47,8 @@ export function hasRegisterHeader(grid: Grid): boolean {
 export interface RegisterContext {
   /** The units of the assessment, as the score tables name them; null: any unit is accepted. */
   units: string[] | null;
-  /** The assessment year; cases accepted in another year are not counted. null: not checked. */
+  /** The assessment year; cases accepted in another year, or closed after the next one, are not counted. null: not checked. */
   year: number | null;
-  rules: CaseRules;
 }
 
 export interface RegisterReading {
@@ -150,16 +149,18 @@ export function readRegister(grid: Grid, context: RegisterContext): RegisterRead
     const extRaw = at(col.extension);
     if (extRaw !== null && display(extRaw).trim() !== '' && !/^(无|否|-|—|\/)$/.test(display(extRaw).trim())) {
       const parsed = parseExtension(extRaw);
+      // Its length, either way written, is measured against 延期上限 with the due date (evaluateCase).
       if (parsed === 'bad') problems.push(diagnose('CASE_BAD_EXTENSION', { value: shown(display(extRaw)) }, sheet, cellOf(col.extension)));
-      else if ('days' in parsed && parsed.days > context.rules.extensionLimit) {
-        problems.push(diagnose('CASE_EXTENSION_BEYOND_LIMIT', { days: parsed.days, limit: context.rules.extensionLimit }, sheet, cellOf(col.extension)));
-      } else if (parseVeto(at(col.approved)).kind === 'no') {
+      else if (parseVeto(at(col.approved)).kind === 'no') {
         notes.push(diagnose('CASE_EXTENSION_NOT_APPROVED', {}, sheet, cellOf(col.approved)));
       } else extension = parsed;
     }
 
     if (accepted && closed && closed < accepted) {
       problems.push(diagnose('CASE_CLOSED_BEFORE_ACCEPTED', { closed, accepted }, sheet, cellOf(col.closed)));
+    } else if (closed && context.year !== null && Number(closed.slice(0, 4)) > context.year + 1) {
+      // A case of the year may be closed late in the next one; later than that is a mistyped year, not a late case.
+      problems.push(diagnose('CASE_CLOSED_OUTSIDE_YEAR', { closed, year: context.year, next: context.year + 1 }, sheet, cellOf(col.closed)));
     }
     if (id !== '' && seen.has(id)) problems.push(diagnose('CASE_DUPLICATE_ID', { id: shown(id), first: seen.get(id) as string }, sheet, cellOf(col.id)));
     else if (id !== '') seen.set(id, cellOf(col.id));

@@ -1,7 +1,8 @@
 /**
  * 办理期限设置: the deadline rules of the case register (rows of the settings sheet 考核助手设置)
- * edited in the pane — days and 自然日/工作日 per rule, the extension limit and how many days
- * ahead count as 即将到期 — and saved into the workbook, where `kaohe cases` reads them too.
+ * edited in the pane — days and 自然日/工作日 per rule, the extension limit, how many days ahead
+ * count as 即将到期, and how days are counted (受理当日计入, 期满遇节假日顺延; 民法典 by default) —
+ * and saved into the workbook, where `kaohe cases` reads them too.
  */
 import * as React from 'react';
 import {
@@ -19,7 +20,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { settingsSheetPlan } from '../app/settings';
-import type { CaseRules, Counting } from '../engine/cases/deadline';
+import { CIVIL_CODE_COUNTING, type CaseRules, type Counting, type DayCounting } from '../engine/cases/deadline';
 import { ActionStatus } from './ActionStatus';
 import type { Loaded, Write } from './usePane';
 
@@ -47,6 +48,7 @@ export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element 
   const saveButton = React.useRef<HTMLButtonElement>(null);
   const [typed, setTyped] = React.useState<Record<string, string>>({});
   const [counting, setCounting] = React.useState<Record<string, Counting>>({});
+  const [how, setHow] = React.useState<Partial<DayCounting>>({});
   const value = (key: string, fallback: number) => typed[key] ?? String(fallback);
   const wrong = (key: string, fallback: number) => days(value(key, fallback)) === null;
 
@@ -54,13 +56,25 @@ export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element 
     rules: stored.rules.map((r) => ({ ...r, days: days(value(r.name, r.days)) ?? r.days, counting: counting[r.name] ?? r.counting })),
     extensionLimit: days(value('延期上限', stored.extensionLimit)) ?? stored.extensionLimit,
     dueSoonDays: days(value('即将到期', stored.dueSoonDays)) ?? stored.dueSoonDays,
+    counting: { ...stored.counting, ...how },
   };
   const invalid = stored.rules.some((r) => wrong(r.name, r.days)) || wrong('延期上限', stored.extensionLimit) || wrong('即将到期', stored.dueSoonDays);
   const save = () => {
     void props.write('正在保存办理期限…', { cells: [], sheets: [settingsSheetPlan({ ...props.loaded.settings, cases: edited }, props.loaded.grids)] }, '已保存办理期限设置（考核助手设置表）', undefined, 'caseRules');
     setTyped({});
     setCounting({});
+    setHow({});
   };
+  // The 民法典's choice first.
+  const choice = (key: keyof DayCounting, label: string, yes: string, no: string, hint: string) => (
+    <Field label={label} hint={hint}>
+      <RadioGroup layout="horizontal" value={edited.counting[key] ? 'yes' : 'no'} onChange={(_e, d) => setHow({ ...how, [key]: d.value === 'yes' })}>
+        {(CIVIL_CODE_COUNTING[key] ? ['yes', 'no'] : ['no', 'yes']).map((v) => (
+          <Radio key={v} value={v} label={v === 'yes' ? yes : no} />
+        ))}
+      </RadioGroup>
+    </Field>
+  );
   const hint = '1 到 365 之间的整数';
 
   return (
@@ -68,7 +82,9 @@ export function CaseRulesEditor(props: CaseRulesEditorProps): React.JSX.Element 
       <AccordionItem value="rules">
         <AccordionHeader>办理期限设置（保存在工作簿中）</AccordionHeader>
         <AccordionPanel className={styles.panel}>
-          <Caption1 className={styles.muted}>受理当日不计入；自然日的最后一天是节假日或周末的，顺延至其后第一个工作日（民法典第二百零一条、第二百零三条）。</Caption1>
+          <Caption1 className={styles.muted}>默认按民法典第二百零一条、第二百零三条计日：受理当日不计入；自然日的最后一天是节假日或周末的，顺延至其后第一个工作日。</Caption1>
+          {choice('countAcceptanceDay', '受理当日', '计入（算第1日）', '不计入（自次日起算）', '民法典第二百零一条：开始的当日不计入')}
+          {choice('moveOffRestDays', '期满遇节假日或周末', '顺延至其后第一个工作日', '不顺延', '民法典第二百零三条；只对按自然日计算的期限')}
           {stored.rules.map((r) => (
             <div key={r.name} className={styles.rule}>
               <Field label={`${r.name}（天数）`} hint={r.basis} validationMessage={wrong(r.name, r.days) ? hint : undefined}>

@@ -19,8 +19,13 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-async function registerOnly(rows: (string | number | null)[][]): Promise<string> {
+async function registerOnly(rows: (string | number | null)[][], settings: string[][] = []): Promise<string> {
   const wb = new ExcelJS.Workbook();
+  if (settings.length > 0) {
+    const sheet = wb.addWorksheet('考核助手设置');
+    sheet.addRow(['设置项', '值', '说明']);
+    for (const r of settings) sheet.addRow(r);
+  }
   const ws = wb.addWorksheet('信访事项办理台账');
   ws.addRow(['编号', '受理日期', '责任单位', '来源', '办结日期']);
   for (const r of rows) ws.addRow(r);
@@ -52,6 +57,38 @@ describe('kaohe cases', () => {
     const io = capture();
     expect(await run(['cases', file, '--as-of', '2024-12-20'], io)).toBe(0);
     expect(io.stdout).toMatch(/张庄村\s+1\s+1\s+1\s+0\s+0\s+100%\s+100%/);
+  });
+
+  // 上级交办 60 日 from 2024-09-10: day 60 is Saturday 11-9 → Monday 11-11 by 民法典.
+  test.each([
+    [[], '2024-11-11  已超期 9 日'],
+    [[['受理当日计入', '是']], '2024-11-08  已超期 12 日'],
+    [[['期满遇节假日顺延', '否']], '2024-11-09  已超期 11 日'],
+  ])('reads how days are counted from the settings sheet: %j', async (settings, printed) => {
+    const file = await registerOnly([['A1', '2024-09-10', '张庄村', '上级交办', null]], settings);
+    const io = capture();
+    expect(await run(['cases', file, '--as-of', '2024-11-20'], io)).toBe(1);
+    expect(io.stdout).toContain(`A1  到期日 ${printed}`);
+  });
+
+  test('a bad 受理当日计入 in the settings sheet is reported with its sheet and cell', async () => {
+    const file = await registerOnly([['A1', '2024-09-10', '张庄村', '上级交办', null]], [['受理当日计入', '不计']]);
+    const io = capture();
+    await run(['cases', file, '--as-of', '2024-11-20'], io);
+    expect(io.stdout).toMatch(/【考核助手设置】\n\s+警告 B2\s+设置“受理当日计入”的值“不计”无法识别（应为 是 或 否），按默认设置处理/);
+  });
+
+  test('without --as-of and without score sheets the register is judged as of today (the clock)', async () => {
+    const file = await registerOnly([['A1', '2024-09-10', '张庄村', '上级交办', null]]);
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'], now: new Date(2024, 10, 5, 9, 0) });
+    const io = capture();
+    try {
+      expect(await run(['cases', file], io)).toBe(0);
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(io.stdout).toContain('截至 2024-11-05（今天）');
+    expect(io.stdout).toMatch(/A1\s+到期日 2024-11-11\s+还剩 6 日/);
   });
 
   test('a register row with an error exits 1 and says where', async () => {

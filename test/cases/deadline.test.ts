@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { CHINA_CALENDAR as calendar } from '../../src/engine/cases/calendar';
 import { addDays, daysBetween, weekday } from '../../src/engine/cases/days';
-import { dueDate, extendedDue, ruleFor, DEFAULT_CASE_RULES } from '../../src/engine/cases/deadline';
+import { dueDate, extendedDue, extensionDays, ruleFor, DEFAULT_CASE_RULES, type DayCounting } from '../../src/engine/cases/deadline';
+
+const isoDay = fc.integer({ min: 0, max: 365 * 3 - 120 }).map((n) => addDays('2023-01-01', n));
 
 describe('the calendar', () => {
   it('knows the 2024 holidays and make-up working days', () => {
@@ -71,7 +73,78 @@ describe('due dates, computed by hand', () => {
   });
 });
 
-const isoDay = fc.integer({ min: 0, max: 365 * 3 - 120 }).map((n) => addDays('2023-01-01', n));
+describe('counting as the settings say (受理当日计入, 期满遇节假日顺延)', () => {
+  const counting = (countAcceptanceDay: boolean, moveOffRestDays: boolean): DayCounting => ({ countAcceptanceDay, moveOffRestDays });
+
+  it.each([
+    // accepted, days, counting, 受理当日计入, 期满遇节假日顺延, due, why
+    ['2024-01-16', 15, 'natural', true, true, '2024-01-30', '1-16 is day 1; day 15 is Tuesday 1-30 (民法典: 1-31)'],
+    ['2024-08-02', 60, 'natural', true, true, '2024-09-30', '8-2 is day 1; day 60 is Monday 9-30, a working day (民法典: 10-1 国庆 → 10-8)'],
+    ['2024-02-08', 30, 'natural', false, false, '2024-03-09', 'day 30 is Saturday 3-9 and stays (民法典: 3-11)'],
+    ['2024-01-12', 30, 'natural', false, false, '2024-02-11', 'day 30 is 2-11 in 春节 and stays (民法典: 2-18)'],
+    ['2024-11-28', 20, 'working', true, true, '2024-12-25', 'Thursday 11-28 (1), 11-29 (2), Dec 2–6 (7), 9–13 (12), 16–20 (17), 23–25 (20) (民法典: 12-26)'],
+    ['2024-03-09', 5, 'working', true, true, '2024-03-15', 'Saturday 3-9 is no working day, so counting it changes nothing: Mar 11–15'],
+    ['2024-02-08', 30, 'working', false, false, '2024-03-27', 'Fri 2-9 (1), Sun 2-18 (2), Feb 19–23 (7), 26–29 (11), Mar 1 (12), 4–8 (17), 11–15 (22), 18–22 (27), 25–27 (30): nothing to move'],
+  ] as const)('%s + %i %s, 受理当日计入 %s, 顺延 %s → %s (%s)', (accepted, days, mode, countDay, move, due, _why) => {
+    expect(dueDate(accepted, days, mode, calendar, counting(countDay, move)).due).toBe(due);
+  });
+
+  it('an extension is not moved off a rest day either when the settings say 不顺延', () => {
+    const base = dueDate('2024-02-20', 60, 'natural', calendar, counting(false, false)); // day 60 is Saturday 4-20
+    expect(base.due).toBe('2024-04-20');
+    expect(extendedDue(base, 28, calendar, counting(false, false)).due).toBe('2024-05-18'); // a Saturday
+    expect(extendedDue(dueDate('2024-02-20', 60, 'natural', calendar), 28, calendar).due).toBe('2024-05-20');
+  });
+
+  it('without 顺延 a period in natural days ends exactly `days` after its first day', () => {
+    fc.assert(
+      fc.property(isoDay, fc.integer({ min: 1, max: 90 }), fc.boolean(), (accepted, days, countDay) => {
+        const { due } = dueDate(accepted, days, 'natural', calendar, counting(countDay, false));
+        return due === addDays(accepted, countDay ? days - 1 : days);
+      }),
+    );
+  });
+
+  it('counting the day of 受理 never gives a later due date, in either counting', () => {
+    fc.assert(
+      fc.property(isoDay, fc.integer({ min: 1, max: 60 }), fc.constantFrom('natural' as const, 'working' as const), fc.boolean(), (accepted, days, mode, move) => {
+        return dueDate(accepted, days, mode, calendar, counting(true, move)).due <= dueDate(accepted, days, mode, calendar, counting(false, move)).due;
+      }),
+    );
+  });
+});
+
+describe('an extension measured the same way, written as days or as a date', () => {
+  // Day 60 from 2-20 is Saturday 4-20 (the end); the due date is Monday 4-22.
+  const base = dueDate('2024-02-20', 60, 'natural', calendar);
+
+  it('counts both from the end of the original period, before the move to a working day', () => {
+    expect([base.end, base.due]).toEqual(['2024-04-20', '2024-04-22']);
+    expect(extensionDays(base, { days: 30 })).toBe(30);
+    expect(extensionDays(base, { until: '2024-05-20' })).toBe(30);
+    expect(extensionDays(base, { days: 32 })).toBe(32);
+    expect(extensionDays(base, { until: '2024-05-22' })).toBe(32); // 30 days after the due date, 32 after the end
+    expect(extensionDays(base, { until: '2024-04-22' })).toBe(2);
+  });
+
+  it('a new date before the original due date is no extension', () => {
+    expect(extensionDays(base, { until: '2024-04-21' })).toBe('early');
+    expect(extensionDays(base, { until: '2024-03-01' })).toBe('early');
+  });
+
+  it('days and the date they lead to give the same due date', () => {
+    fc.assert(
+      fc.property(isoDay, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 40 }), fc.constantFrom('natural' as const, 'working' as const), (accepted, days, ext, mode) => {
+        const original = dueDate(accepted, days, mode, calendar);
+        const until = addDays(original.end, ext);
+        const measured = extensionDays(original, { until });
+        if (until < original.due) return measured === 'early';
+        return measured === ext && extendedDue(original, measured, calendar).due === extendedDue(original, ext, calendar).due;
+      }),
+    );
+  });
+});
+
 
 describe('properties', () => {
   it('a due date in working days is a working day: never a holiday or a weekend unless a make-up working day', () => {

@@ -1,9 +1,8 @@
-import { DEFAULT_CASE_RULES } from '../../src/engine/cases/deadline';
 import { grid, type CellValue } from '../../src/sheet/grid';
 import { hasRegisterHeader, readRegister } from '../../src/sheet/readRegister';
 
 const UNITS = ['张庄村', '李家村', '王庄村'];
-const context = { units: UNITS, year: 2024, rules: DEFAULT_CASE_RULES };
+const context = { units: UNITS, year: 2024 };
 
 function read(rows: CellValue[][], header: CellValue[] = ['编号', '受理日期', '信访人', '事由', '责任单位', '来源', '类别', '办理期限', '延期', '延期批准', '办结日期', '状态']) {
   return readRegister(grid([header, ...rows], { name: '信访事项办理台账' }), context);
@@ -48,7 +47,7 @@ describe('信访事项办理台账 reading', () => {
     const r = read([
       ['XF-1', '2024-03-05', null, null, '张庄村', '上级交办', null, null, null, null, '2024-03-01', null],
       ['XF-2', '2024-03-05', null, null, '张庄', '上级交办', null, null, null, null, null, null],
-      ['XF-3', '2024-03-05', null, null, '王庄村', '上级交办', null, null, 45, '是', null, null],
+      ['XF-3', '2024-03-05', null, null, '王庄村', '上级交办', null, null, null, null, '2042-03-20', null],
       ['XF-4', '2023-12-28', null, null, '王庄村', '上级交办', null, null, null, null, null, null],
       ['XF-5', '2024-03-05', null, null, '王庄村', '上级交办', null, null, null, null, null, null],
       ['XF-5', '2024-03-06', null, null, '李家村', '上级交办', null, null, null, null, null, null],
@@ -60,7 +59,7 @@ describe('信访事项办理台账 reading', () => {
     expect(codes(r)).toEqual([
       'CASE_CLOSED_BEFORE_ACCEPTED K2',
       'CASE_UNKNOWN_UNIT E3',
-      'CASE_EXTENSION_BEYOND_LIMIT I4',
+      'CASE_CLOSED_OUTSIDE_YEAR K4',
       'CASE_OTHER_YEAR B5',
       'CASE_DUPLICATE_ID A7',
       'CASE_BAD_DATE B8',
@@ -69,8 +68,15 @@ describe('信访事项办理台账 reading', () => {
       'CASE_BAD_EXTENSION I11',
     ]);
     expect(r.diagnostics[1].message).toContain('是否为“张庄村”');
+    expect(r.diagnostics[2].message).toBe('办结日期 2042-03-20 晚于 2025 年底，不像 2024 年度案件的办结日期（年份是否写错？），此件未计入');
     expect(r.diagnostics[4].message).toContain('A6');
     expect(r.cases.map((c) => c.id)).toEqual(['XF-5']);
+  });
+
+  test('a case of the year closed in the next year is read as it is', () => {
+    const r = read([['XF-1', '2024-12-02', null, null, '张庄村', '上级交办', null, null, null, null, '2025-12-31', null]]);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.cases.map((c) => c.closed)).toEqual(['2025-12-31']);
   });
 
   test('an extension not approved is not applied, and a status that contradicts the dates is reported', () => {

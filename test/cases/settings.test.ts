@@ -65,3 +65,51 @@ test('a due date in a year the calendar does not cover is a warning, never a gue
   const covered = scoreAssessment([register([['A1', '2026-09-10', '张庄村', '上级交办', '初次', null]])], undefined, { asOf: '2026-12-20' });
   expect(covered.cases!.diagnostics).toEqual([]);
 });
+
+describe('how days are counted: 受理当日计入 and 期满遇节假日顺延 (民法典 第二百零一条、第二百零三条 by default)', () => {
+  test('the defaults follow 民法典, and a fresh settings sheet writes them beside the deadline rules', () => {
+    expect(DEFAULT_CASE_RULES.counting).toEqual({ countAcceptanceDay: false, moveOffRestDays: true });
+    const cells = caseSettingCells(DEFAULT_CASE_RULES, 2);
+    const rows = new Map<string, string>();
+    for (let i = 0; i < cells.length; i += 3) rows.set(String(cells[i].value), String(cells[i + 1].value));
+    expect([rows.get('受理当日计入'), rows.get('期满遇节假日顺延')]).toEqual(['否', '是']);
+    const labels = [...rows.keys()];
+    expect(labels.indexOf('受理当日计入')).toBe(labels.indexOf('即将到期天数') + 1);
+  });
+
+  test('rows in the settings sheet change them, and what the add-in writes reads back the same', () => {
+    const { rules, diagnostics } = readCaseRules([settings([['受理当日计入', '是', ''], ['期满遇节假日顺延', '否', '']])], SETTINGS_SHEET);
+    expect(diagnostics).toEqual([]);
+    expect(rules.counting).toEqual({ countAcceptanceDay: true, moveOffRestDays: false });
+    const changed = { ...DEFAULT_WORKBOOK_SETTINGS, cases: { ...DEFAULT_CASE_RULES, counting: { countAcceptanceDay: true, moveOffRestDays: false } } };
+    const rows: CellValue[][] = [];
+    for (const c of settingsSheetPlan(changed).cells) {
+      const row = Number(c.cell.slice(1)) - 1;
+      rows[row] = rows[row] ?? [null, null, null];
+      rows[row]['ABC'.indexOf(c.cell[0])] = c.value as CellValue;
+    }
+    expect(readSettings([grid(rows, { name: SETTINGS_SHEET })]).settings.cases.counting).toEqual(changed.cases.counting);
+  });
+
+  test('a value other than 是 or 否 is reported in Chinese at its sheet and cell, and 民法典 kept', () => {
+    const { rules, diagnostics } = readCaseRules([settings([['受理当日计入', '计入', ''], ['期满遇节假日顺延', 'yes', '']])], SETTINGS_SHEET);
+    expect(diagnostics.map((d) => [d.code, d.sheet, d.cell])).toEqual([
+      ['SETTING_UNREADABLE', SETTINGS_SHEET, 'B2'],
+      ['SETTING_UNREADABLE', SETTINGS_SHEET, 'B3'],
+    ]);
+    expect(diagnostics[0].message).toContain('受理当日计入');
+    expect(diagnostics[0].message).toContain('应为 是 或 否');
+    expect(rules.counting).toEqual(DEFAULT_CASE_RULES.counting);
+  });
+
+  // 上级交办 60 日 from 2024-09-10: day 60 is Saturday 11-9; by 民法典 due Monday 11-11.
+  test.each([
+    [[], '2024-11-11', 9],
+    [[['受理当日计入', '是', '']], '2024-11-08', 12],
+    [[['期满遇节假日顺延', '否', '']], '2024-11-09', 11],
+  ] as [CellValue[][], string, number][])('settings %j give the register due date %s', (rows, due, daysOver) => {
+    const grids = [settings(rows), register([['A1', '2024-09-10', '张庄村', '上级交办', '初次', null]])];
+    const report = toReport(scoreAssessment(grids, undefined, { asOf: '2024-11-20' }));
+    expect(report.cases!.overdue).toEqual([{ id: 'A1', unit: '张庄村', due, daysOver, sheet: '信访事项办理台账', cell: 'A2' }]);
+  });
+});

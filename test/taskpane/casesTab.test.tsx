@@ -80,3 +80,30 @@ test('办理期限设置: a rule edited in the pane is saved in the settings she
     'XF2024-031 张庄村 到期日 2024-11-18 已超期 32 日',
   ]);
 });
+
+test('办理期限设置: 受理当日计入 and 期满遇节假日顺延 are chosen in the pane, saved beside the rules, and recount the register', async () => {
+  const plans: WritePlan[] = [];
+  await open(false, plans);
+  fireEvent.click(screen.getByRole('button', { name: '办理期限设置（保存在工作簿中）' }));
+  const acceptance = screen.getByRole('radiogroup', { name: '受理当日' });
+  expect((within(acceptance).getByRole('radio', { name: '不计入（自次日起算）' }) as HTMLInputElement).checked).toBe(true);
+  const move = screen.getByRole('radiogroup', { name: '期满遇节假日或周末' });
+  expect((within(move).getByRole('radio', { name: '顺延至其后第一个工作日' }) as HTMLInputElement).checked).toBe(true);
+  fireEvent.click(within(acceptance).getByRole('radio', { name: '计入（算第1日）' }));
+  fireEvent.click(within(move).getByRole('radio', { name: '不顺延' }));
+  fireEvent.click(screen.getByRole('button', { name: '保存办理期限设置' }));
+  await screen.findByText('已保存办理期限设置（考核助手设置表）');
+  const cells = plans[0].sheets![0].cells;
+  const row = (label: string) => cells.find((c) => c.value === label)!.cell.slice(1);
+  expect(cells.find((c) => c.cell === `B${row('受理当日计入')}`)?.value).toBe('是');
+  expect(cells.find((c) => c.cell === `B${row('期满遇节假日顺延')}`)?.value).toBe('否');
+  // 受理当日 is day 1 (none of these ends on a rest day, so 不顺延 changes nothing here): 027 (领导阅批 30 日 from 9-23) is due 10-22; 029 (60 日 from 10-8) Friday 12-6;
+  // 031 (60 日 from 10-21) and 037 (复查 15 日 from 12-5) 12-19, one day over on 12-20.
+  const overdue = await screen.findByRole('list', { name: '逾期未办结' });
+  expect(within(overdue).getAllByText(/XF2024/).map((b) => b.textContent)).toEqual([
+    'XF2024-027 杨店社区 到期日 2024-10-22 已超期 59 日',
+    'XF2024-029 前营村 到期日 2024-12-06 已超期 14 日',
+    'XF2024-031 张庄村 到期日 2024-12-19 已超期 1 日',
+    'XF2024-037 杨店社区 到期日 2024-12-19 已超期 1 日',
+  ]);
+});

@@ -1,14 +1,15 @@
 /**
  * 办理期限: how long a case may take, as data, and the due date it gives.
  *
- * Counting follows 民法典 第二百零一条 and 第二百零三条: a period in days starts on the day after
- * the case was accepted (受理当日不计入), and a period whose last day is a public holiday or a
- * rest day ends on the first working day after it. A period in working days (工作日) counts only
- * working days, 调休 make-up days included. An extension (延期) adds natural days to the end of
- * the period and is moved off a rest day the same way.
+ * Counting follows 民法典 第二百零一条 and 第二百零三条 unless the settings say otherwise: a period
+ * in days starts on the day after the case was accepted (受理当日不计入), and a period whose last
+ * day is a public holiday or a rest day ends on the first working day after it (期满遇节假日顺延).
+ * A period in working days (工作日) counts only working days, 调休 make-up days included. An
+ * extension (延期) adds natural days to the end of the period (the last day before any move) and
+ * is moved off a rest day the same way.
  */
 import type { Calendar } from './calendar';
-import { addDays, yearOf } from './days';
+import { addDays, daysBetween, yearOf } from './days';
 
 export type Counting = 'natural' | 'working';
 
@@ -33,7 +34,20 @@ export interface CaseRules {
   extensionLimit: number;
   /** Days ahead that count as 即将到期. */
   dueSoonDays: number;
+  /** How days are counted (受理当日计入, 期满遇节假日顺延). */
+  counting: DayCounting;
 }
+
+/** The two choices 民法典 makes, as settings. */
+export interface DayCounting {
+  /** 受理当日计入: day 1 is the day of 受理 (民法典 第二百零一条: false, day 1 is the next day). */
+  countAcceptanceDay: boolean;
+  /** 期满遇节假日顺延: a 自然日 period whose last day is a rest day ends on the next working day (第二百零三条: true). */
+  moveOffRestDays: boolean;
+}
+
+/** 民法典 第二百零一条、第二百零三条. */
+export const CIVIL_CODE_COUNTING: DayCounting = { countAcceptanceDay: false, moveOffRestDays: true };
 
 const REGULATION = '《信访工作条例》（2022）';
 
@@ -48,6 +62,7 @@ export const DEFAULT_CASE_RULES: CaseRules = {
   ],
   extensionLimit: 30,
   dueSoonDays: 7,
+  counting: CIVIL_CODE_COUNTING,
 };
 
 /** The rule for a case: 类别 rules first (复查, 复核), then 来源 rules, then the fallback. null when none applies. */
@@ -82,17 +97,25 @@ function onOrAfterWorkingDay(iso: string, calendar: Calendar, consulted: string[
   return d;
 }
 
+/** The last day itself, or the first working day on or after it when the settings move it (自然日). */
+function settle(end: string, calendar: Calendar, how: DayCounting, consulted: string[]): string {
+  return how.moveOffRestDays ? onOrAfterWorkingDay(end, calendar, consulted) : end;
+}
+
 /**
  * The due date of a period of `days` from the day a case was accepted.
  * dueDate('2024-01-25', 15, 'natural', cal).due → '2024-02-18' (2-09 falls in 春节; 2-18 is a 调休 working Sunday)
+ * With `how.countAcceptanceDay` the day of 受理 is day 1; without `how.moveOffRestDays` a 自然日
+ * period ends on its last day even when that is a rest day.
  */
-export function dueDate(accepted: string, days: number, counting: Counting, calendar: Calendar): Due {
+export function dueDate(accepted: string, days: number, counting: Counting, calendar: Calendar, how: DayCounting = CIVIL_CODE_COUNTING): Due {
   const consulted: string[] = [];
+  const dayZero = how.countAcceptanceDay ? addDays(accepted, -1) : accepted;
   if (counting === 'natural') {
-    const end = addDays(accepted, days);
-    return { due: onOrAfterWorkingDay(end, calendar, consulted), end, consulted };
+    const end = addDays(dayZero, days);
+    return { due: settle(end, calendar, how, consulted), end, consulted };
   }
-  let d = accepted;
+  let d = dayZero;
   for (let n = 0; n < days; ) {
     d = addDays(d, 1);
     consulted.push(d);
@@ -102,11 +125,23 @@ export function dueDate(accepted: string, days: number, counting: Counting, cale
 }
 
 /** The due date after an extension of `days` natural days (0: none), from the end of the original period. */
-export function extendedDue(original: Due, days: number, calendar: Calendar): Due {
+export function extendedDue(original: Due, days: number, calendar: Calendar, how: DayCounting = CIVIL_CODE_COUNTING): Due {
   if (days <= 0) return original;
   const consulted = [...original.consulted];
   const end = addDays(original.end, days);
-  return { due: onOrAfterWorkingDay(end, calendar, consulted), end, consulted };
+  return { due: settle(end, calendar, how, consulted), end, consulted };
+}
+
+/**
+ * How long an extension is, both ways it is written, from the same base: the last day of the
+ * original period before any move (`original.end`). 延期 30 and 延期至 a date 30 days after that
+ * end are the same extension, and the same limit applies to both.
+ * A 延期至 date before the original due date is no extension: 'early'.
+ */
+export function extensionDays(original: Due, extension: { days: number } | { until: string }): number | 'early' {
+  if ('days' in extension) return extension.days;
+  if (extension.until < original.due) return 'early';
+  return daysBetween(original.end, extension.until);
 }
 
 /** Years the consulted dates fall in, for the coverage check. */

@@ -6,7 +6,7 @@
  */
 import type { Calendar } from './calendar';
 import { daysBetween } from './days';
-import { dueDate, extendedDue, ruleFor, yearsOf, type CaseRules, type Counting, type DeadlineRule } from './deadline';
+import { dueDate, extendedDue, extensionDays, ruleFor, yearsOf, type CaseRules, type Counting, type DeadlineRule } from './deadline';
 
 /** One row of the register, as read. */
 export interface Case {
@@ -44,8 +44,10 @@ export interface CaseOutcome {
   days: number;
   counting: Counting;
   due: string;
-  /** Extension days actually applied (0 when none). */
+  /** Extension days applied (0 when none), counted from `extensionBase`. */
   extensionDays: number;
+  /** The last day of the original period before any move: where an extension, either way written, is counted from. */
+  extensionBase: string;
   /** Closed on or before the as-of date. */
   closedByAsOf: boolean;
   state: CaseState;
@@ -55,8 +57,10 @@ export interface CaseOutcome {
   daysOver: number;
   /** Open and not yet due: days from the as-of date to the due date; null otherwise. */
   daysLeft: number | null;
-  /** Days a new due date (延期至) extends beyond the limit; null when within it. */
+  /** The extension's days, either way written, when beyond the limit (the case is then not counted); null when within it. */
   extensionBeyondLimit: number | null;
+  /** The original due date when a 延期至 date is before it: the extension is not applied; null otherwise. */
+  extensionBeforeDue: string | null;
   /** Years whose working days decided the due date but the calendar does not cover. */
   uncovered: number[];
 }
@@ -69,16 +73,10 @@ export function evaluateCase(c: Case, rules: CaseRules, asOf: string, calendar: 
   const rule = ruleFor(rules.rules, c.source, c.kind);
   const days = c.limitDays ?? rule?.days ?? 60;
   const counting = c.limitCounting ?? rule?.counting ?? 'natural';
-  const base = dueDate(c.accepted, days, counting, calendar);
-  let due = base;
-  let extensionDays = 0;
-  if (c.extension && 'days' in c.extension) {
-    due = extendedDue(base, c.extension.days, calendar);
-    extensionDays = c.extension.days;
-  } else if (c.extension && 'until' in c.extension) {
-    extensionDays = Math.max(0, daysBetween(base.due, c.extension.until));
-    due = { ...base, due: extensionDays > 0 ? c.extension.until : base.due };
-  }
+  const base = dueDate(c.accepted, days, counting, calendar, rules.counting);
+  const measured = c.extension ? extensionDays(base, c.extension) : 0;
+  const extension = measured === 'early' ? 0 : measured;
+  const due = extendedDue(base, extension, calendar, rules.counting);
   const closedByAsOf = c.closed !== null && c.closed <= asOf;
   const late = closedByAsOf ? (c.closed as string) > due.due : asOf > due.due;
   const daysOver = !late ? 0 : closedByAsOf ? daysBetween(due.due, c.closed as string) : daysBetween(due.due, asOf);
@@ -90,13 +88,15 @@ export function evaluateCase(c: Case, rules: CaseRules, asOf: string, calendar: 
     days,
     counting,
     due: due.due,
-    extensionDays,
+    extensionDays: extension,
+    extensionBase: base.end,
     closedByAsOf,
     state,
     late,
     daysOver,
     daysLeft: !closedByAsOf && !late ? daysBetween(asOf, due.due) : null,
     uncovered,
-    extensionBeyondLimit: extensionDays > rules.extensionLimit ? extensionDays : null,
+    extensionBeyondLimit: extension > rules.extensionLimit ? extension : null,
+    extensionBeforeDue: measured === 'early' ? base.due : null,
   };
 }
