@@ -254,10 +254,21 @@ describe('考核结果通报', () => {
     expect(body.length).toBeGreaterThan(20);
     for (const c of body) expect(Math.abs((c.style?.fontSize ?? 0) - 16)).toBeLessThanOrEqual(0.5);
     expect(Math.max(...body.map((c) => printWidth(String(c.value))))).toBeLessThanOrEqual(56);
+    // Rows of 29.25 and 28.5 pt (whole pixels of 0.75 pt, as LibreOffice and Excel keep them): any 22
+    // lines fill 224 of the 225 mm type area, and a 23rd does not fit.
     const pitches = new Set(body.map((c) => s.rowHeights?.[Number(c.cell.slice(1))]));
-    expect([...pitches]).toEqual([28.9]);
-    expect(28.9 * 22).toBeLessThanOrEqual(((297 - 37 - 35) / 25.4) * 72);
-    expect(s.page).toMatchObject({ margins: { top: 37, bottom: 35, left: 27.7, right: 26 }, scale: 100, outerFooter: expect.stringContaining('— &P —') });
+    expect([...pitches].sort()).toEqual([28.5, 29.25]);
+    // The type area: 225 mm (what LibreOffice leaves between the top margin and the footer; see notice.ts).
+    const area = ((297 - 37 - 35) / 25.4) * 72;
+    const rows = Object.keys(s.rowHeights ?? {}).map(Number).filter((r) => r > 20);
+    for (const r of rows.slice(0, rows.length - 22)) {
+      const heights = Array.from({ length: 22 }, (_, k) => s.rowHeights?.[r + k] ?? 0);
+      const span = heights.reduce((a, b) => a + b, 0);
+      expect(span).toBeLessThanOrEqual(area);
+      expect(span / 72 * 25.4).toBeGreaterThan(224);
+      expect(span + (s.rowHeights?.[r + 22] ?? 28.5)).toBeGreaterThan(area);
+    }
+    expect(s.page).toMatchObject({ margins: { top: 37, bottom: 33, left: 27.7, right: 26 }, scale: 100, outerFooter: expect.stringContaining('— &P —') });
     expect(s.page?.fitToWidth).toBeUndefined();
     // 成文日期 右空四字, with blank lines for the seal above the issuer.
     const date = s.cells.find((c) => String(c.value).startsWith('2024年12月20日'));

@@ -206,10 +206,16 @@ test('notice: margins 37/35/28/26 mm, body 16 ± 0.5 pt, 28 characters and 22 li
   const top = Math.min(...page2.map((l) => l.words[0].y0)) / MM;
   expect(top).toBeGreaterThanOrEqual(37);
   expect(top).toBeLessThanOrEqual(37 + 4);
+  // The bottom margin: the last line's row ends 35 ± 1 mm above the edge (its glyphs a little higher).
   expect(297 - Math.max(...page2.map((l) => l.words[0].y1)) / MM).toBeGreaterThanOrEqual(35);
+  expect(297 - Math.max(...page2.map((l) => l.words[0].y1)) / MM).toBeLessThanOrEqual(35 + 2);
   expect(page2).toHaveLength(22);
   const pitches = page2.slice(1).map((l, i) => l.words[0].y0 - page2[i].words[0].y0);
   for (const p of pitches) expect(Math.abs(p - 28.9)).toBeLessThanOrEqual(0.5);
+  // The 22 lines fill the 225 mm type area (within 1 mm), as the standard's grid does.
+  const span = ((page2[21].words[0].y0 - page2[0].words[0].y0) * 22) / 21 / MM;
+  expect(Math.abs(span - 225)).toBeLessThanOrEqual(1);
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)/);
   const sizes = page2.flatMap((l) => l.words.map(cjkSize)).filter((s): s is number => s !== null);
   for (const s of sizes) expect(Math.abs(s - 16)).toBeLessThanOrEqual(0.5);
   // A full line of Chinese holds 28 characters (digits are narrower and counted apart).

@@ -81,6 +81,15 @@ export const BODY_SIZE = 15.75;
 const SMALL_SIZE = 14;
 /** 22 lines in the 225 mm type area: 10.2 mm, 28.9 pt a line. */
 export const LINE_PITCH = 28.9;
+/**
+ * The height of the row of a printed line. LibreOffice (and Excel) keep a row's height in whole
+ * screen pixels of 0.75 pt, so a 28.9 pt row prints 28.5 pt tall and 22 lines would fill 221 mm of
+ * the 225 mm type area. Six rows in eleven are 29.25 pt and the others 28.5: any 22 lines in a row
+ * fill 224.3 mm (a mean pitch of 28.9 pt), and a 23rd does not fit on the page.
+ */
+export function pitchAt(row: number): number {
+  return row % 11 % 2 === 0 ? 29.25 : 28.5;
+}
 export const CHARS_PER_LINE = 28;
 /**
  * Columns of the ranking table: 名次, 单位, 总分, 等次 — together the type area's width. LibreOffice
@@ -208,7 +217,7 @@ export function noticeSheet(units: ScoredUnit[], o: NoticeOptions): SheetPlan {
   let r = 1;
   const body: CellStyle = { fontName: BODY_FONT, fontSize: BODY_SIZE, horizontal: 'left', vertical: 'middle', wrap: false };
   /** One printed line: a row of the type area's width. */
-  const line = (text: string, style: CellStyle, height = LINE_PITCH) => {
+  const line = (text: string, style: CellStyle, height = pitchAt(r)) => {
     cells.push(cell(`A${r}`, text, style));
     merges.push(`A${r}:D${r}`);
     heights[r++] = height;
@@ -262,7 +271,10 @@ export function noticeSheet(units: ScoredUnit[], o: NoticeOptions): SheetPlan {
       orientation: 'portrait',
       paper: 'A4',
       scale: 100,
-      margins: { top: 37, bottom: 35, left: 27.7, right: 26, header: 15, footer: 22 },
+      // Bottom 33 mm, not 35: LibreOffice keeps about 2 mm above the footer out of the body, so
+      // 33 gives the 225 mm type area there (22 lines end at 261 mm, 36 mm from the edge, in
+      // LibreOffice and in Excel alike; measured in test/libreoffice/print.test.ts).
+      margins: { top: 37, bottom: 33, left: 27.7, right: 26, header: 15, footer: 22 },
       printArea: `A1:D${r - 1}`,
       outerFooter: `&"宋体"&${SMALL_SIZE}— &P —`,
       horizontalCentered: false,
@@ -274,10 +286,12 @@ export function noticeSheet(units: ScoredUnit[], o: NoticeOptions): SheetPlan {
 function rankingTable(units: ScoredUnit[], cells: SheetPlan['cells'], heights: Record<number, number>, r: number): number {
   const style: CellStyle = { ...BORDERED, wrap: false, fontName: BODY_FONT, fontSize: SMALL_SIZE, horizontal: 'center' };
   ['名次', '单位', '总分', '等次'].forEach((h, c) => cells.push(cell(`${'ABCD'[c]}${r}`, h, { ...style, fontName: HEADING_FONT })));
-  heights[r++] = LINE_PITCH;
+  heights[r] = pitchAt(r);
+  r++;
   for (const u of units) {
     [u.placement.rank, u.table.unit, toNumber(u.score.total), u.placement.band?.label ?? '—'].forEach((v, c) => cells.push(cell(`${'ABCD'[c]}${r}`, v, style)));
-    heights[r++] = LINE_PITCH;
+    heights[r] = pitchAt(r);
+    r++;
   }
   return r;
 }
