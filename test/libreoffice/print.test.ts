@@ -13,7 +13,9 @@ import os from 'os';
 import path from 'path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { outputsPlan } from '../../src/app/outputs';
 import { scoreAssessment, toReport } from '../../src/app/scoreAssessment';
+import { DEFAULT_WORKBOOK_SETTINGS } from '../../src/app/settings';
 import { run } from '../../src/cli/main';
 import { convertWithLibreOffice, findSoffice, INSTALL_HINT } from '../../src/host/libreoffice';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
@@ -150,9 +152,9 @@ test('signed sheet: body text ≥ 10.5 pt as printed, header row on every page, 
       expect(date).toBeDefined();
       expect((date!.x0 - label.x1) / MM).toBeGreaterThanOrEqual(45);
     }
-    // The table uses the printable width: 180 mm between 15 mm margins, at least 165 mm of it.
+    // The text spans the printable width (180 mm between 15 mm margins); the table's rules are measured in the borders test.
     const xs = lines.flatMap((l) => l.words.map((w) => [w.x0, w.x1])).flat();
-    expect((Math.max(...xs) - Math.min(...xs)) / MM).toBeGreaterThan(150);
+    expect((Math.max(...xs) - Math.min(...xs)) / MM).toBeGreaterThan(160);
   }
 });
 
@@ -181,7 +183,9 @@ test('borders: every row of the signed sheets’ tables is closed left and right
       // The table's outer rules, found on the header row.
       const xs = Array.from({ length: Math.floor(px.width) }, (_, x) => x).filter((x) => px.dark(x, y));
       const [left, right] = [Math.min(...xs), Math.max(...xs)];
-      expect(right - left).toBeGreaterThan(400);
+      // The table uses the printable width: at least 168 of the 180 mm between the margins.
+      expect((right - left) / MM).toBeGreaterThanOrEqual(168);
+      expect((right - left) / MM).toBeLessThanOrEqual(180);
       // Table rows: below the header, down to 等次 (the notes under the table have no border).
       const end = lines.find((l) => l.page === p && l.words[0].text === '等次')?.words[0].y1 ?? Infinity;
       const rows = lines.filter((l) => l.page === p && l.words[0].y0 > header.words[0].y1 && l.words[0].y1 <= end && /^(加减分合计|一票否决|总分|排名|等次|小计|\d、)/.test(l.words[0].text));
@@ -282,7 +286,12 @@ test('corrections flow: fixing E4, filling E26 and changing a score recalculate 
   wb.getWorksheet('张庄村')!.getCell('E4').value = 0; // 99 → 94
   const edited = path.join(dir, 'edited.xlsx');
   await wb.xlsx.writeFile(edited);
-  const engine = toReport(scoreAssessment(await (await openWorkbookFile(edited)).readGrids()));
+  const grids = await (await openWorkbookFile(edited)).readGrids();
+  const engine = toReport(scoreAssessment(grids));
+  // 备注 as the engine would write it for the edited scores (its deposit and award by band and rank).
+  const planned = outputsPlan(scoreAssessment(grids), grids, DEFAULT_WORKBOOK_SETTINGS, { today: '2024-12-25' }).plan.sheets?.find((x) => x.name.startsWith('汇总排名'));
+  const noteOf = new Map<string, string>();
+  for (let r = 4; r <= 13; r++) noteOf.set(String(planned?.cells.find((c) => c.cell === `B${r}`)?.value), String(planned?.cells.find((c) => c.cell === `L${r}`)?.value));
   const [recalculated] = await convertWithLibreOffice([edited], 'xlsx', path.join(dir, 'recalc'));
   const lo = new ExcelJS.Workbook();
   await lo.xlsx.readFile(recalculated);
@@ -296,7 +305,10 @@ test('corrections flow: fixing E4, filling E26 and changing a score recalculate 
     const u = engine.units.find((x) => x.name === name)!;
     expect([name, value('汇总排名', `I${r}`), value('汇总排名', `J${r}`), value('汇总排名', `K${r}`), value('汇总排名', `M${r}`) ?? '']).toEqual([name, u.total, u.rank, u.band, '']);
     expect(value('汇总排名', `C${r}`)).not.toBe('填写错误');
+    expect([name, String(value('汇总排名', `L${r}`))]).toEqual([name, noteOf.get(name)]);
   }
+  // 张庄村 fell from 99 to 94: no longer over 98, so no award; 孙庄村 reached 70: still 80分以下.
+  expect(noteOf.get('张庄村')).not.toContain('奖补资金');
   expect(value('汇总排名', 'A2') ?? '').toBe('');
   void summary;
   // The signed sheets read the same cells: 孙庄村's total, its E26 line and its 草稿 line.
@@ -307,6 +319,15 @@ test('corrections flow: fixing E4, filling E26 and changing a score recalculate 
   });
   expect(total).toBe(70);
   expect(value('孙庄村签字表', 'A2') ?? '').toBe('');
+  // 刘湾村's corrected E4 reads 5 on its signed sheet, where it read 填写错误.
+  const liu = lo.getWorksheet('刘湾村签字表')!;
+  const e4: unknown[] = [];
+  liu.eachRow((row) => {
+    const c = row.getCell(5);
+    // (LibreOffice writes the reference back as it likes: '刘湾村'!E4 or 刘湾村!E4.)
+    if (c.type === ExcelJS.ValueType.Formula && /刘湾村'?!\$?E\$?4(?!\d)/.test(String(c.formula))) e4.push(c.result);
+  });
+  expect(e4).toEqual([5]);
   // The notice is text: a run on the edited copy says it is stale.
   const io = { stdout: '', out: (t: string) => void (io.stdout += t), err: () => undefined };
   await run(['score', edited], io);
