@@ -92,10 +92,15 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
   const offline = typeof location !== 'undefined' && location.protocol === 'file:';
   const dirty = file !== null && (changed || unsaved > 0);
 
-  // Leaving the page with changes not downloaded asks first (the browser's own dialog).
+  // Leaving the page with changes not downloaded asks first (the browser's own dialog). Chromium
+  // before 119 (360 browser, older Edge) ignores preventDefault and asks only when returnValue is
+  // set; today's Chromium takes returnValue only when it is not empty (the text itself is not shown).
   React.useEffect(() => {
     if (!dirty) return;
-    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '当前工作簿的修改尚未下载';
+    };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [dirty]);
