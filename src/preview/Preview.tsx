@@ -215,6 +215,20 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
     }
   };
 
+  // Replacing the workbook: download it first keeps what was saved; scores not saved would be lost all the same, so then only 取消 keeps them.
+  const downloadFirst =
+    unsaved > 0
+      ? undefined
+      : {
+          label: '先下载当前工作簿',
+          run: () => {
+            const f = pending;
+            void download().then((ok) => {
+              if (ok && f) void open(f);
+            });
+          },
+        };
+
   const state = !file ? '' : unsaved > 0 ? `“现场评分”有 ${unsaved} 处未保存` : changed ? '已修改，尚未下载' : '';
 
   return (
@@ -301,15 +315,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
           open={pending !== null}
           title={`打开“${pending?.name ?? ''}”？`}
           confirm="不下载，直接打开"
-          other={{
-            label: '先下载当前工作簿',
-            run: () => {
-              const f = pending;
-              void download().then((ok) => {
-                if (ok && f) void open(f);
-              });
-            },
-          }}
+          other={downloadFirst}
           onConfirm={() => pending && void open(pending)}
           onCancel={() => {
             setPending(null);
@@ -318,6 +324,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
         >
           {unsaved > 0 ? `“现场评分”中有 ${unsaved} 处修改尚未保存；` : ''}
           {changed ? '当前工作簿的修改还没有下载。' : ''}打开另一个工作簿后，这些修改将丢失。
+          {unsaved > 0 ? '要保留它们，请取消，先在“现场评分”中保存，再下载。' : ''}
         </ConfirmDialog>
         <ConfirmDialog
           open={askDownload}

@@ -73,7 +73,9 @@ test('an unsaved score: dropping a workbook on the header asks, naming the unsav
   await page.locator('[data-kaohe-drop]').waitFor();
   await header.dispatchEvent('drop', { dataTransfer: transfer });
   await page.getByRole('alertdialog').waitFor();
-  expect(await dialogText()).toContain('“现场评分”中有 1 处修改尚未保存；打开另一个工作簿后，这些修改将丢失。');
+  expect(await dialogText()).toContain('“现场评分”中有 1 处修改尚未保存；打开另一个工作簿后，这些修改将丢失。要保留它们，请取消，先在“现场评分”中保存，再下载。');
+  // Downloading first would not keep a score not saved: not offered.
+  expect(await page.getByRole('button', { name: '先下载当前工作簿' }).count()).toBe(0);
   await shot(page, '13-6-未保存时替换先询问');
   await page.getByRole('button', { name: '取消' }).click();
   await page.getByRole('alertdialog').waitFor({ state: 'detached' });
