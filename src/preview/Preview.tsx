@@ -314,7 +314,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
         <ConfirmDialog
           open={pending !== null}
           title={`打开“${pending?.name ?? ''}”？`}
-          confirm="不下载，直接打开"
+          confirm={unsaved > 0 ? '不保存，直接打开' : '不下载，直接打开'}
           other={downloadFirst}
           onConfirm={() => pending && void open(pending)}
           onCancel={() => {

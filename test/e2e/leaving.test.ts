@@ -83,7 +83,7 @@ test('an unsaved score: dropping a workbook on the header asks, naming the unsav
   expect(await page.getByText('sample-2024.xlsx').count()).toBe(1);
 });
 
-test('an unsaved score: choosing another workbook with the file picker asks too; 不下载，直接打开 replaces it', async () => {
+test('an unsaved score: choosing another workbook with the file picker asks too; 不保存，直接打开 replaces it', async () => {
   await open();
   await typeUnsaved();
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '打开工作簿…' }).click()]);
@@ -97,7 +97,7 @@ test('an unsaved score: choosing another workbook with the file picker asks too;
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('打开工作簿…');
   const [again] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '打开工作簿…' }).click()]);
   await again.setFiles({ name: '另一个.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await fs.readFile(SAMPLE) });
-  await page.getByRole('button', { name: '不下载，直接打开' }).click();
+  await page.getByRole('button', { name: '不保存，直接打开' }).click();
   await page.getByText('另一个.xlsx').waitFor();
   await page.getByText('找到 10 个单位的评分表').waitFor();
   expect(await page.getByText(/“现场评分”有 \d+ 处未保存/).count()).toBe(0);
