@@ -12,7 +12,7 @@
 import type { Decimal } from '../engine/decimal';
 import { compileScheme, ruleName, type CompiledItem } from '../engine/deductions';
 import type { AdjustmentRule, Entry, Item } from '../engine/model';
-import { applyRules, type Rule } from '../engine/rules';
+import { applyRules, type RecordError, type Rule } from '../engine/rules';
 import type { CellWrite, SheetPlan, WritePlan } from '../host/host';
 import { display, parseValue } from '../sheet/entry';
 import { a1, parseA1, type Grid } from '../sheet/grid';
@@ -265,7 +265,7 @@ export function recordPlan(grids: Grid[], result: AssessmentResult, record: OnSi
 
   const records = [...unit.deductions.filter((d) => d.itemKey === item.key), { ruleId: rule.id, count: record.count }];
   const outcome = applyRules(item.points, item.parsed.rules, records.map((r) => ({ ruleId: r.ruleId, count: r.count })));
-  if (!outcome.ok) throw new Error(outcome.errors.map((e) => e.message).join('；'));
+  if (!outcome.ok) throw new Error(outcome.errors.map((e) => recordError(e, item, record.unit)).join('；'));
   const value = (item.points === null ? outcome.net : outcome.score) as Decimal;
   const entry = item.ref.kind === 'item' ? unit.table.entries.items[item.ref.category][item.ref.item] : unit.table.entries.adjustments[item.ref.index];
   const cells: CellWrite[] = [{ sheet: unit.table.sheet, cell: entry.cell, value: value.toNumber() }];
@@ -294,4 +294,12 @@ export function recordPlan(grids: Grid[], result: AssessmentResult, record: OnSi
     if (col !== undefined && key !== 'points') cells.push({ sheet: log.name, cell: a1(next, col), value: row[i] });
   });
   return { cells };
+}
+
+/** applyRules' error in the assessor's words: the rule by its text, never its internal id (r1). */
+function recordError(e: RecordError, item: CompiledItem, unit: string): string {
+  const rule = item.parsed.rules.find((r) => r.id === e.ruleId);
+  const name = rule ? `“${ruleName(rule)}”` : '这条扣分因素';
+  if (e.code === 'COUNT_ONCE_ONLY') return `${name}只计一次，${unit}的“${item.label}”已经记录过（见“扣分明细”），不能再记`;
+  return e.message.replace(`规则 ${e.ruleId} `, name);
 }

@@ -92,10 +92,15 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
   const offline = typeof location !== 'undefined' && location.protocol === 'file:';
   const dirty = file !== null && (changed || unsaved > 0);
 
-  // Leaving the page with changes not downloaded asks first (the browser's own dialog).
+  // Leaving the page with changes not downloaded asks first (the browser's own dialog). Chromium
+  // before 119 (360 browser, older Edge) ignores preventDefault and asks only when returnValue is
+  // set; today's Chromium takes returnValue only when it is not empty (the text itself is not shown).
   React.useEffect(() => {
     if (!dirty) return;
-    const ask = (e: BeforeUnloadEvent) => e.preventDefault();
+    const ask = (e: BeforeUnloadEvent) => {
+      e.preventDefault();
+      e.returnValue = '当前工作簿的修改尚未下载';
+    };
     window.addEventListener('beforeunload', ask);
     return () => window.removeEventListener('beforeunload', ask);
   }, [dirty]);
@@ -210,6 +215,20 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
     }
   };
 
+  // Replacing the workbook: download it first keeps what was saved; scores not saved would be lost all the same, so then only 取消 keeps them.
+  const downloadFirst =
+    unsaved > 0
+      ? undefined
+      : {
+          label: '先下载当前工作簿',
+          run: () => {
+            const f = pending;
+            void download().then((ok) => {
+              if (ok && f) void open(f);
+            });
+          },
+        };
+
   const state = !file ? '' : unsaved > 0 ? `“现场评分”有 ${unsaved} 处未保存` : changed ? '已修改，尚未下载' : '';
 
   return (
@@ -295,16 +314,8 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
         <ConfirmDialog
           open={pending !== null}
           title={`打开“${pending?.name ?? ''}”？`}
-          confirm="不下载，直接打开"
-          other={{
-            label: '先下载当前工作簿',
-            run: () => {
-              const f = pending;
-              void download().then((ok) => {
-                if (ok && f) void open(f);
-              });
-            },
-          }}
+          confirm={unsaved > 0 ? '不保存，直接打开' : '不下载，直接打开'}
+          other={downloadFirst}
           onConfirm={() => pending && void open(pending)}
           onCancel={() => {
             setPending(null);
@@ -313,6 +324,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
         >
           {unsaved > 0 ? `“现场评分”中有 ${unsaved} 处修改尚未保存；` : ''}
           {changed ? '当前工作簿的修改还没有下载。' : ''}打开另一个工作簿后，这些修改将丢失。
+          {unsaved > 0 ? '要保留它们，请取消，先在“现场评分”中保存，再下载。' : ''}
         </ConfirmDialog>
         <ConfirmDialog
           open={askDownload}

@@ -9,6 +9,7 @@ import { readSettings, type WorkbookSettings } from '../app/settings';
 import type { ApplyOutcome, WritePlan } from '../host/host';
 import { errorCode, explain, OfficeHostError } from '../host/officeErrors';
 import type { Grid } from '../sheet/grid';
+import { failureNotice } from './failure';
 import type { PaneHost } from './paneHost';
 import { runSliced } from './slices';
 
@@ -52,7 +53,7 @@ export function usePane(host: PaneHost) {
     return { grids, settings, result: await runSliced(scoreAssessmentSteps(grids, settings.score)) };
   }, [host]);
 
-  /** Runs an action with progress shown; errors become a Chinese message, never a blank pane. */
+  /** Runs an action with progress shown; errors become a Chinese message with the next step (failure.ts), never a blank pane. */
   const act = useCallback(
     async <T,>(label: string, action: () => Promise<T>, at?: string): Promise<T | undefined> => {
       setBusy({ label, at });
@@ -64,7 +65,7 @@ export function usePane(host: PaneHost) {
         if (alive.current) setLoaded(await read());
         return value;
       } catch (e) {
-        if (alive.current) setNotice({ intent: 'error', title: '操作未完成', text: messageOf(e), at });
+        if (alive.current) setNotice(failureNotice(at, messageOf(e)));
         return undefined;
       } finally {
         if (alive.current) setBusy(null);

@@ -219,4 +219,14 @@ describe('recording an occurrence on site (扣分明细)', () => {
     expect(plan.sheets?.[0].name).toBe('扣分明细');
     expect(plan.sheets?.[0].cells.slice(0, 3).map((c) => c.value)).toEqual(['单位', '考核项目', '扣分因素']);
   });
+
+  test('a once-only rule recorded again is refused by its wording, not by its internal id', async () => {
+    const host = await openWorkbookFile(SAMPLE);
+    const record = { unit: '李家村', itemKey: 'c0.i1', ruleId: 'r2', count: 1, reason: '无包保表', who: '', date: '2024-12-19' };
+    await host.apply(recordPlan(await host.readGrids(), scoreAssessment(await host.readGrids()), record));
+    const grids = await host.readGrids();
+    expect(() => recordPlan(grids, scoreAssessment(grids), record)).toThrow(
+      '“对信访人包保情况(查会议记录或包保表)没有扣5分”只计一次，李家村的“落实领导包案制度情况,村主要领导接访情况”已经记录过（见“扣分明细”），不能再记',
+    );
+  });
 });

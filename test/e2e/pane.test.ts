@@ -42,6 +42,36 @@ const onScreen = async (selector: ReturnType<Page['locator']>) => {
   return box !== null && box.y >= 0 && box.y + box.height <= 800;
 };
 
+/**
+ * What is wrong with the page while the unit list is open (empty when nothing is): the list's portal
+ * painted as a page (Fluent copies the provider's min-height 100vh and background onto portals), the
+ * page grown, or a point outside the list that hits anything but the page.
+ */
+const pageBehindList = () =>
+  page.evaluate(() => {
+    const out: string[] = [];
+    const list = document.querySelector<HTMLElement>('[role=listbox]');
+    // The portal: the child of <body> that holds the list.
+    let portal: HTMLElement | null = list;
+    while (portal && portal.parentElement !== document.body) portal = portal.parentElement;
+    if (list && portal) {
+      const minHeight = parseFloat(getComputedStyle(portal).minHeight) || 0;
+      if (minHeight > innerHeight / 4) out.push(`portal min-height ${minHeight}px of a ${innerHeight}px window`);
+      const own = portal.getBoundingClientRect();
+      if (own.height > list.getBoundingClientRect().height + 2 && getComputedStyle(portal).backgroundColor !== 'rgba(0, 0, 0, 0)') out.push(`portal painted ${Math.round(own.height)}px high`);
+    }
+    // The page itself: the child of <body> that holds the pane.
+    const app = document.querySelector('main')!.closest('body > *')!;
+    if (document.documentElement.scrollHeight > app.getBoundingClientRect().height + 1) out.push(`page grown to ${document.documentElement.scrollHeight}px`);
+    const box = list?.getBoundingClientRect();
+    for (const [x, y] of [[10, 10], [innerWidth - 10, 40], [10, innerHeight / 2], [innerWidth / 2, innerHeight - 10]]) {
+      if (box && x >= box.left && x <= box.right && y >= box.top && y <= box.bottom) continue;
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !app.contains(hit)) out.push(`(${x}, ${y}) hits ${hit?.tagName ?? 'nothing'}.${String(hit?.className ?? '').slice(0, 30)}, not the page`);
+    }
+    return out;
+  });
+
 test('1 · the unit combobox opens, filters and selects by mouse and by keyboard, and the page stays as it was', async () => {
   await page.getByRole('tab', { name: '现场评分' }).click();
   const combo = page.getByRole('combobox', { name: '被考核单位' });
@@ -50,16 +80,12 @@ test('1 · the unit combobox opens, filters and selects by mouse and by keyboard
   await list.waitFor();
   expect(await page.getByRole('option').count()).toBe(10);
   // The list is a list, not a page: no full-height white portal over the pane.
-  const portal = await list.evaluate((el) => {
-    const p = el.closest('.fui-Portal, [data-portal-node]') ?? el.parentElement;
-    return { height: (p as HTMLElement).getBoundingClientRect().height, minHeight: getComputedStyle(p as HTMLElement).minHeight };
-  });
-  expect(portal.minHeight).not.toBe('100vh');
-  expect(portal.height).toBeLessThan(600);
+  expect(await pageBehindList()).toEqual([]);
   await shot(page, '13-1-单位列表-鼠标');
   await page.getByRole('option', { name: '李家村' }).click();
   await page.getByRole('form', { name: '现场评分：李家村' }).waitFor();
   expect(await page.getByRole('tab', { name: '现场评分' }).isVisible()).toBe(true);
+  expect(await pageBehindList()).toEqual([]);
 
   // Keyboard: type part of a name, the list filters, Enter chooses, the cursor goes to the first score.
   await combo.click();
@@ -76,6 +102,32 @@ test('1 · the unit combobox opens, filters and selects by mouse and by keyboard
   await page.keyboard.press('Enter');
   await page.getByRole('form', { name: '现场评分：张庄村' }).waitFor();
   expect(await focused()).toMatch(/单元格 E4$/);
+});
+
+test('1 · by keyboard only: Tab to the unit combobox, Alt+↓ opens it, arrows move, Enter chooses, over an unchanged page', async () => {
+  await page.getByRole('tab', { name: '现场评分' }).click();
+  // From the tab, Tab until the combobox has the focus (no mouse on the field).
+  for (let i = 0; i < 5 && (await page.evaluate(() => document.activeElement?.getAttribute('role'))) !== 'combobox'; i++) await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('combobox');
+  await page.keyboard.press('Alt+ArrowDown');
+  await page.getByRole('listbox').waitFor();
+  expect(await pageBehindList()).toEqual([]);
+  // The first unit is active; ↓ twice moves to the third, ↑ back to the second (李家村).
+  const active = () => page.evaluate(() => document.getElementById(document.activeElement?.getAttribute('aria-activedescendant') ?? '')?.textContent);
+  expect(await active()).toBe('张庄村');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  expect(await active()).toBe('王庄村');
+  await page.keyboard.press('ArrowUp');
+  expect(await active()).toBe('李家村');
+  await shot(page, '13-1-单位列表-键盘');
+  await page.keyboard.press('Enter');
+  await page.getByRole('form', { name: '现场评分：李家村' }).waitFor();
+  await page.getByRole('listbox').waitFor({ state: 'detached' });
+  expect(await focused()).toMatch(/单元格 E4$/);
+  // After choosing, nothing of the list is left painted over the page.
+  expect(await pageBehindList()).toEqual([]);
+  await shot(page, '13-1-键盘选定后');
 });
 
 test('2 · reasons saved as notes (no 扣分原因 column) are saved, not left "unsaved"', async () => {
@@ -226,6 +278,38 @@ test('7 · a computed item shows its computed value, and a typed value that diff
   await shot(page, '13-7-计算项');
   await page.keyboard.press('ArrowUp');
   expect(await page.getByText(/按扣分记录应为 30 分/).count()).toBe(0);
+  await page.getByText('没有未保存的修改').waitFor();
+});
+
+test('7 · an item computed below full marks (陈楼村 E18: a case closed late) shows 5, steps from 5, and warns inline when 8 is typed', async () => {
+  await page.getByRole('button', { name: '现场评分：陈楼村' }).click();
+  const e18 = page.getByLabel(/单元格 E18$/);
+  const row = page.locator('[data-kaohe-item-row]', { has: e18 });
+  await row.getByText(/计算为 5 分/).waitFor();
+  expect(await e18.inputValue()).toBe('5');
+  const warning = row.getByText(/按扣分记录应为 5 分/);
+  await e18.click();
+  await page.keyboard.press('ArrowUp');
+  expect(await e18.inputValue()).toBe('6');
+  await warning.waitFor();
+  await page.keyboard.press('ArrowDown');
+  expect(await e18.inputValue()).toBe('5');
+  expect(await warning.count()).toBe(0);
+  await page.getByText('没有未保存的修改').waitFor();
+  await page.keyboard.press('ArrowDown');
+  expect(await e18.inputValue()).toBe('4');
+  await warning.waitFor();
+  // A typed value that differs: warned beside the field, as it is typed.
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('8');
+  expect(await e18.inputValue()).toBe('8');
+  await warning.waitFor();
+  expect(await warning.innerText()).toContain('保存 8 后会提示“得分与扣分记录不符”');
+  expect(await onScreen(warning)).toBe(true);
+  await shot(page, '13-7-计算项低于满分');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('5');
+  expect(await warning.count()).toBe(0);
   await page.getByText('没有未保存的修改').waitFor();
 });
 

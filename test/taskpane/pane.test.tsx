@@ -402,8 +402,9 @@ describe('failures are said in Chinese, never a blank pane', () => {
     fireEvent.click(screen.getByRole('tab', { name: '计算排名' }));
     fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
     await confirmDraft();
-    expect(await screen.findByText('操作未完成')).toBeTruthy();
-    expect(screen.getByText(/Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑/)).toBeTruthy();
+    // What failed, why, and the next step, beside the button.
+    expect(await screen.findByText('未能计算排名并写入')).toBeTruthy();
+    expect(screen.getByText(/Excel 正处于单元格编辑状态。请按 Enter 或 Esc 结束编辑.*下一步：按上面的说明处理后，再点“计算排名并写入工作簿”。$/)).toBeTruthy();
     expect(screen.queryByText(/cell-editing mode/)).toBeNull();
     expect(screen.getByRole('table', { name: '排名结果' })).toBeTruthy();
   });
@@ -418,7 +419,8 @@ describe('failures are said in Chinese, never a blank pane', () => {
       apply: async () => ({ skipped: [] }),
     };
     render(<Pane host={host} today="2024-12-25" />);
-    expect(await screen.findByText('操作未完成')).toBeTruthy();
+    expect(await screen.findByText('未能读取工作簿')).toBeTruthy();
+    expect(screen.getByText(/GeneralException。下一步：.*“重新读取”/)).toBeTruthy();
     const again = screen.getByRole('button', { name: '重新读取' });
     await act(async () => fireEvent.click(again));
     // The reading starts once the progress has had a frame to show.

@@ -31,7 +31,8 @@ const useStyles = makeStyles({
   unit: { maxWidth: '9em', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
   total: { width: '3em', textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
   band: { whiteSpace: 'nowrap' },
-  veto: { width: '2.5em', whiteSpace: 'nowrap', textAlign: 'center' },
+  // As narrow as its heading (two characters): most rows are empty.
+  veto: { width: '2em', whiteSpace: 'nowrap', textAlign: 'center' },
 });
 
 const SOURCE = { ledger: '信访台账', log: '扣分明细', register: '办理台账' } as const;
