@@ -322,7 +322,9 @@ describe('计算排名', () => {
     const notice = sheets.find((s) => s.name === '考核结果通报')!.cells.map((c) => String(c.value).replace(/\u3000+$/, ''));
     expect(notice).toEqual(expect.arrayContaining(['东乡镇综治委', '二〇二四年十二月二十日']));
     const settings = sheets.find((s) => s.name === '考核助手设置')!.cells;
-    expect(settings).toContainEqual({ cell: 'B5', value: '东乡镇综治委' });
+    // The value beside its label (rows are read by label, wherever they are).
+    const row = settings.find((c) => c.value === '发文机关')!.cell.slice(1);
+    expect(settings).toContainEqual({ cell: `B${row}`, value: '东乡镇综治委' });
   });
 
   test('主送机关, 发文字号, 版记, 责任金 and the awards are edited in the pane, refused while wrong, and written with the settings and into the notice', async () => {
