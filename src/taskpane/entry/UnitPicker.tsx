@@ -19,7 +19,8 @@ export interface UnitPickerProps {
 
 /** Units whose name (or sheet) answers what is typed: 张庄, 张村, zzc or zhangzhuang find 张庄村 (textSearch). */
 export function matchUnits(tables: readonly ScoreTable[], query: string): ScoreTable[] {
-  return searchBy(tables, query, (t) => [t.unit, t.sheet]);
+  // The sheet is read too only where it is named otherwise: pinyin matching costs about 0.1 ms a name.
+  return searchBy(tables, query, (t) => (t.sheet === t.unit ? [t.unit] : [t.unit, t.sheet]));
 }
 
 export function UnitPicker(props: UnitPickerProps): React.JSX.Element {
