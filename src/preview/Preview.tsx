@@ -5,7 +5,7 @@
  * 2016/2019 or WPS, and on site without a network. Nothing leaves the computer.
  */
 import * as React from 'react';
-import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { localToday } from '../app/outputs';
 import { ConfirmDialog } from '../taskpane/ConfirmDialog';
 import { Pane } from '../taskpane/Pane';
@@ -16,11 +16,17 @@ import { openWorkbook, type OpenedWorkbook } from './workbook';
 // portal (dropdown lists, dialogs), which would paint each of them as a full-height page.
 const useStyles = makeStyles({
   page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
-  root: { maxWidth: '480px', margin: '0 auto', padding: tokens.spacingHorizontalM, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, boxSizing: 'border-box' },
+  root: { maxWidth: '480px', margin: '0 auto', padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} ${tokens.spacingHorizontalM}`, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, boxSizing: 'border-box' },
   header: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   titleRow: { display: 'flex', alignItems: 'baseline', columnGap: tokens.spacingHorizontalS, minWidth: 0 },
+  fileRow: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalS, minWidth: 0, minHeight: '32px' },
+  fileText: { display: 'flex', flexDirection: 'column', flex: '1 1 auto', minWidth: 0 },
+  line: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0 },
+  compact: { minWidth: 'auto', flexShrink: 0, paddingInline: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+  // The page's h1 stays for screen readers once a workbook is open; the file row takes its place on screen.
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', margin: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, whiteSpace: 'nowrap' },
-  file: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', minWidth: 0, color: tokens.colorNeutralForeground2 },
   bar: { display: 'flex', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS, alignItems: 'center', flexWrap: 'wrap' },
   state: { color: tokens.colorPaletteDarkOrangeForeground1 },
   drop: {
@@ -231,57 +237,78 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
 
   const state = !file ? '' : unsaved > 0 ? `“现场评分”有 ${unsaved} 处未保存` : changed ? '已修改，尚未下载' : '';
 
+  // With a workbook open the buttons are compact ("打开…", "下载"); their names stay whole for screen readers.
+  const fileButtons = (
+    <>
+      <input
+        ref={input}
+        type="file"
+        accept={`.xlsx,.xls,.et,.ods,${XLSX_TYPE}`}
+        aria-label="打开 .xlsx 工作簿"
+        style={{ display: 'none' }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          e.target.value = '';
+          if (f) offer(f);
+        }}
+      />
+      <Button
+        ref={openButton}
+        size={file ? 'medium' : 'large'}
+        className={file ? styles.compact : undefined}
+        appearance={file ? 'secondary' : 'primary'}
+        aria-label={file ? '打开工作簿…' : undefined}
+        onClick={() => input.current?.click()}
+        disabledFocusable={busy !== null}
+      >
+        {file ? '打开…' : '打开工作簿…'}
+      </Button>
+      <Button
+        ref={downloadButton}
+        size={file ? 'medium' : 'large'}
+        className={file ? styles.compact : undefined}
+        appearance={file && changed ? 'primary' : 'secondary'}
+        aria-label={file ? '下载工作簿' : undefined}
+        onClick={() => (unsaved > 0 ? setAskDownload(true) : void download())}
+        disabled={!file}
+        disabledFocusable={file !== null && busy !== null}
+      >
+        {file ? '下载' : '下载工作簿'}
+      </Button>
+    </>
+  );
+
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
       <div className={styles.page}>
         <main className={styles.root} aria-label="考核助手（网页版）">
           <header className={styles.header}>
-            <div className={styles.titleRow}>
-              <h1 className={styles.title}>考核助手</h1>
+            {/* With a workbook open, one row of 32 px: the file and its state, 打开 and 下载 (the tabs follow; all under 120 px at 350 px). */}
+            <div className={file ? styles.fileRow : styles.titleRow}>
+              <h1 className={file ? styles.hidden : styles.title}>考核助手</h1>
               {file && (
-                <Text className={styles.file} title={file.name}>
-                  {file.name}
-                </Text>
+                <div className={styles.fileText}>
+                  <Text size={200} weight="semibold" className={styles.line} title={file.name}>
+                    {file.name}
+                  </Text>
+                  <Text size={200} className={mergeClasses(styles.line, state ? styles.state : styles.muted)} role="status">
+                    {state || '没有未下载的修改'}
+                  </Text>
+                </div>
               )}
+              {file && fileButtons}
             </div>
             {!file && <Text size={200}>网页版：在本机打开工作簿、检查、评分、排名，再下载；不联网，文件不会上传。</Text>}
-            <div className={styles.bar}>
-              <input
-                ref={input}
-                type="file"
-                accept={`.xlsx,.xls,.et,.ods,${XLSX_TYPE}`}
-                aria-label="打开 .xlsx 工作簿"
-                style={{ display: 'none' }}
-                onChange={(e) => {
-                  const f = e.target.files?.[0];
-                  e.target.value = '';
-                  if (f) offer(f);
-                }}
-              />
-              <Button ref={openButton} size="large" appearance={file ? 'secondary' : 'primary'} onClick={() => input.current?.click()} disabledFocusable={busy !== null}>
-                打开工作簿…
-              </Button>
-              <Button
-                ref={downloadButton}
-                size="large"
-                appearance={file && changed ? 'primary' : 'secondary'}
-                onClick={() => (unsaved > 0 ? setAskDownload(true) : void download())}
-                disabled={!file}
-                disabledFocusable={file !== null && busy !== null}
-              >
-                下载工作簿
-              </Button>
-              {!file && !offline && (
-                <Button size="large" appearance="subtle" onClick={() => void openSample()} disabledFocusable={busy !== null}>
-                  试用示例工作簿
-                </Button>
-              )}
-              {state && (
-                <Text size={200} className={styles.state} role="status">
-                  {state}
-                </Text>
-              )}
-            </div>
+            {!file && (
+              <div className={styles.bar}>
+                {fileButtons}
+                {!offline && (
+                  <Button size="large" appearance="subtle" onClick={() => void openSample()} disabledFocusable={busy !== null}>
+                    试用示例工作簿
+                  </Button>
+                )}
+              </div>
+            )}
             <div aria-live="polite">
               {busy && <Spinner size="tiny" labelPosition="after" label={busy} />}
               {error && (

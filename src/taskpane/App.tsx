@@ -32,6 +32,7 @@ const useStyles = makeStyles({
     minHeight: '100vh',
     boxSizing: 'border-box',
   },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap', margin: 0 },
   // Long addresses wrap inside the message instead of running past it.
   places: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL, wordBreak: 'break-all' },
 });
@@ -41,7 +42,10 @@ export function App({ status, host, dark = false, today, tried = [] }: { status:
   return (
     <FluentProvider theme={dark ? webDarkTheme : webLightTheme} lang="zh-CN">
       <main className={styles.root} aria-label="考核助手">
-        <Title3 as="h1">考核助手</Title3>
+        {/* In Excel the pane's own title bar names the add-in: once the pane is there, the h1 is for screen readers only. */}
+        <Title3 as="h1" className={status === 'ready' ? styles.hidden : undefined}>
+          考核助手
+        </Title3>
         <StatusMessage status={status} tried={tried} />
         {status === 'ready' && host && <Pane host={host} today={today ?? localToday()} />}
       </main>

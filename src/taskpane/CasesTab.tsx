@@ -25,6 +25,8 @@ import {
 import { validAsOf, type CasesResult } from '../app/cases';
 import { scoreAssessment } from '../app/scoreAssessment';
 import type { CaseOutcome } from '../engine/cases/register';
+import { formatDate } from '../engine/chinese';
+import { isoDate, parseDate } from '../sheet/dates';
 import { percent } from '../engine/cases/rates';
 import { CaseRulesEditor } from './CaseRulesEditor';
 import type { Loaded, Write } from './usePane';
@@ -53,8 +55,10 @@ const FROM = { given: '所选日期', assessment: '评分表上的考核日期',
 
 export function CasesTab(props: CasesTabProps): React.JSX.Element {
   const styles = useStyles();
+  // Typed as text, read as ledgers write dates (2024-12-20, 2024年12月20日, 2024/12/20): never in the browser's own date format.
   const [typed, setTyped] = React.useState('');
-  const asOf = validAsOf(typed) ? typed : undefined;
+  const parts = parseDate(typed);
+  const asOf = parts && validAsOf(isoDate(parts)) ? isoDate(parts) : undefined;
   const cases: CasesResult | null = React.useMemo(
     () => (asOf ? scoreAssessment(props.loaded.grids, props.loaded.settings.score, { asOf, today: props.today }).cases : props.loaded.result.cases),
     [asOf, props.loaded, props.today],
@@ -90,8 +94,12 @@ export function CasesTab(props: CasesTabProps): React.JSX.Element {
   return (
     <div className={styles.section}>
       <div className={styles.row}>
-        <Field label="截至日期" hint={asOf ? undefined : `${cases.asOf}（${FROM[cases.asOfFrom]}）`} validationMessage={typed && !asOf ? '请写成 年-月-日，如 2024-12-20' : undefined}>
-          <Input type="date" value={typed} onChange={(_e, d) => setTyped(d.value)} aria-label="截至日期" />
+        <Field
+          label="截至日期"
+          hint={asOf ? `按 ${formatDate(asOf, 'arabic')} 计` : `${formatDate(cases.asOf, 'arabic')}（${FROM[cases.asOfFrom]}）；可改为其他日期，如 2024-12-31`}
+          validationMessage={typed.trim() && !asOf ? '请写成 年-月-日，如 2024-12-20 或 2024年12月20日' : undefined}
+        >
+          <Input value={typed} placeholder={cases.asOf} autoComplete="off" onChange={(_e, d) => setTyped(d.value)} aria-label="截至日期" />
         </Field>
       </div>
       <Text weight="semibold">

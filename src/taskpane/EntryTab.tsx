@@ -10,7 +10,8 @@ import type { OnSiteDraft } from '../app/onSite';
 import { UnitForm } from './entry/UnitForm';
 import { UnitPicker } from './entry/UnitPicker';
 import { useEntryStyles } from './entry/styles';
-import { tableKey } from './units';
+import { mergeUsed, usedReasons } from './entry/reasons';
+import { formStart, tableKey } from './units';
 import type { Loaded, Write } from './usePane';
 
 export interface EntryTabProps {
@@ -37,6 +38,16 @@ export function EntryTab(props: EntryTabProps): React.JSX.Element {
   // Who records (记录人) stays the same from unit to unit.
   const [who, setWho] = React.useState('');
   const unsaved = React.useMemo(() => new Set(props.drafts.keys()), [props.drafts]);
+  // The reasons the picker offers: those the workbook holds (read once per reading) and those typed for other units.
+  const { loaded, drafts, unitKey } = props;
+  const written = React.useMemo(
+    () => usedReasons(loaded.result.assessment.tables.map((t) => formStart(loaded, t)), loaded.result.units.flatMap((u) => u.deductions)),
+    [loaded],
+  );
+  const used = React.useMemo(
+    () => mergeUsed(written, usedReasons([...drafts].filter(([key]) => key !== unitKey).map(([, d]) => d.input), [])),
+    [written, drafts, unitKey],
+  );
 
   if (tables.length === 0) {
     return <Text>没有找到评分表，无法现场评分。请先在“评分表”中查看各工作表为何未被识别。</Text>;
@@ -66,6 +77,7 @@ export function EntryTab(props: EntryTabProps): React.JSX.Element {
           write={props.write}
           who={who}
           onWho={setWho}
+          used={used}
         />
       )}
     </div>

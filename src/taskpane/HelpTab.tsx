@@ -1,7 +1,7 @@
 /**
  * 帮助: where to get help, and 自检 — the check of this Excel's behaviours the add-in depends on
  * (src/host/officeSelfCheck.ts), with its result as text to copy and send. Only in Excel (the
- * preview has no Excel to check).
+ * preview has no Excel to check): in the browser the section speaks of the web version instead.
  */
 import * as React from 'react';
 import { Button, MessageBar, MessageBarBody, ProgressBar, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
@@ -60,15 +60,18 @@ export function HelpTab({ selfCheck, now = localNow }: HelpTabProps): React.JSX.
   return (
     <section className={styles.root} aria-label="帮助">
       <Text>
-        使用说明见“开始”选项卡旁的帮助页和说明书。窗格出错时，提示中会说明原因；需要联系维护人员时，请先运行下面的自检，把结果文字一并发送。
+        {selfCheck
+          ? '使用说明见“开始”选项卡旁的帮助页和说明书。窗格出错时，提示中会说明原因；需要联系维护人员时，请先运行下面的自检，把结果文字一并发送。'
+          : '使用说明见说明书的“网页版”一节。页面出错时，提示中会说明原因；需要联系维护人员时，请说明所用的浏览器及其版本，并把提示文字一并发送。'}
       </Text>
       <Text weight="semibold" as="h2">
         自检
       </Text>
       <Text>
-        在一张临时工作表上试验本加载项依赖的 Excel 功能（接近上限的写入、中文读取、打印缩放、合并单元格、“001”和日期、列宽、替换工作表），完成后删除该表，不改动您的工作表。第一次在新版本 Excel 中使用时请运行一次。
+        {selfCheck
+          ? '在一张临时工作表上试验本加载项依赖的 Excel 功能（接近上限的写入、中文读取、打印缩放、合并单元格、“001”和日期、列宽、替换工作表），完成后删除该表，不改动您的工作表。第一次在新版本 Excel 中使用时请运行一次。'
+          : '自检检查的是 Excel 的功能，只在 Excel 的考核助手窗格中运行；网页版在浏览器中读写工作簿，不需要自检。'}
       </Text>
-      {!selfCheck && <Text>自检只能在 Excel 中运行。</Text>}
       {selfCheck && (
         <div className={styles.actions}>
           <Button appearance="primary" disabled={step !== null} onClick={() => void start()}>

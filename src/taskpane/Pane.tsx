@@ -22,8 +22,9 @@ import { usePane, type Loaded } from './usePane';
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM, minWidth: 0, outlineStyle: 'none' },
   busy: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
+  // Six tabs wrap to two rows of 32 px at 350 px: with the page's own row, everything above a section stays under 120 px.
   tabs: { flexWrap: 'wrap' },
-  tab: { minHeight: '44px', paddingInline: tokens.spacingHorizontalS },
+  tab: { minHeight: '32px', paddingInline: tokens.spacingHorizontalS },
 });
 
 export type Section = 'review' | 'entry' | 'rank' | 'cases' | 'merge' | 'help';
@@ -137,7 +138,7 @@ export function Pane({ host, today, onUnsaved, afterWrite }: PaneProps): React.J
   return (
     <PaneStatusContext.Provider value={{ busy: pane.busy, notice: pane.notice, setNotice: pane.setNotice }}>
       <div className={styles.root} tabIndex={-1} data-kaohe-root="">
-        <TabList className={styles.tabs} selectedValue={section} onTabSelect={(_e, d) => go(d.value as Section)} aria-label="考核助手功能">
+        <TabList className={styles.tabs} size="small" selectedValue={section} onTabSelect={(_e, d) => go(d.value as Section)} aria-label="考核助手功能">
           {SECTIONS.map((s) => (
             <Tab key={s.value} className={styles.tab} value={s.value}>
               {s.label}

@@ -24,6 +24,7 @@ import {
 } from '@fluentui/react-components';
 import type { Diagnostic, Severity } from '../engine/diagnostics';
 import { sum, toNumber } from '../engine/decimal';
+import { findTemplates, isTemplate } from '../sheet/outputs/templates';
 import { tableKey, tableLabel, tableOfEntry } from './units';
 import { ActionStatus } from './ActionStatus';
 import { Finality } from './Finality';
@@ -235,7 +236,7 @@ function DiagnosticLine({ d, onSelect, onEnter, loaded }: { d: Diagnostic } & Re
   const styles = useStyles();
   const where = [d.sheet, d.cell].filter(Boolean).join(' ');
   const badge = (
-    <Badge className={styles.badge} color={SEVERITY[d.severity].color} appearance="filled" size="small">
+    <Badge className={styles.badge} color={SEVERITY[d.severity].color} appearance="filled" size="small" data-kaohe-severity={d.severity}>
       {SEVERITY[d.severity].label}
     </Badge>
   );
@@ -273,13 +274,33 @@ function statesPoints(label: string, points: number): boolean {
   return new RegExp(`[（(]\\s*${String(points).replace('.', '\\.')}\\s*分\\s*[)）]`).test(label);
 }
 
-/** The sheets read besides the score tables: the petition ledger and the deduction log. */
+/** The sheets read besides the score tables: the petition ledger, the deduction log, the case register, and the templates. */
 function Recognised({ loaded }: { loaded: Loaded }) {
-  const { records } = loaded.result;
+  const { records, cases } = loaded.result;
   const parts = [
     records.ledgerEvents > 0 ? `信访台账 ${records.ledgerEvents} 件信访事项` : '',
     records.logRows > 0 ? `扣分明细 ${records.logRows} 条记录` : '',
+    cases ? `信访事项办理台账 ${cases.overall.total} 件` : '',
   ].filter(Boolean);
-  if (parts.length === 0) return <Caption1>没有找到信访台账或扣分明细：各项得分按评分表中填写的计。</Caption1>;
-  return <Caption1>还读取了：{parts.join('；')}，按扣分因素计算相关得分。</Caption1>;
+  const { named, templates } = React.useMemo(() => {
+    const declared = loaded.settings.templates;
+    return { named: loaded.grids.filter((g) => isTemplate(g, declared)).map((g) => g.name), templates: findTemplates(loaded.grids, declared).templates };
+  }, [loaded.grids, loaded.settings]);
+  const templateLine =
+    named.length === 0
+      ? null
+      : `模板：${named
+          .map((name) => {
+            const t = templates.find((x) => x.sheet === name);
+            return `${name}（${!t ? '没有 {{单位}} 之类的占位符，未使用' : t.kind === 'unit' ? '写入结果时为每个单位生成一张' : '写入结果时生成一张'}）`;
+          })
+          .join('、')}，不参加评分。`;
+  return (
+    <>
+      <Caption1>
+        {parts.length === 0 ? '没有找到信访台账、扣分明细或办理台账：各项得分按评分表中填写的计。' : `还读取了：${parts.join('；')}，按扣分因素计算相关得分。`}
+      </Caption1>
+      {templateLine && <Caption1>{templateLine}</Caption1>}
+    </>
+  );
 }

@@ -54,6 +54,15 @@ test('another as-of date recounts; without a host that selects, the cases are pl
   expect(await screen.findByText('没有逾期未办结的案件。')).toBeTruthy();
   expect(within(screen.getByRole('list', { name: '即将到期' })).queryAllByRole('button')).toEqual([]);
   expect(screen.getByText('XF2024-027 杨店社区 到期日 2024-10-23 还剩 3 日')).toBeTruthy();
+  // The date is text, read as ledgers write it and shown in Chinese form: never the browser's date widget.
+  const date = screen.getByLabelText('截至日期') as HTMLInputElement;
+  expect(date.type).toBe('text');
+  expect(screen.getByText('按 2024年10月20日 计')).toBeTruthy();
+  fireEvent.change(date, { target: { value: '2024年10月20日' } });
+  expect(screen.getByText('按 2024年10月20日 计')).toBeTruthy();
+  expect(screen.getByText('没有逾期未办结的案件。')).toBeTruthy();
+  fireEvent.change(date, { target: { value: '10/20/2024' } });
+  expect(screen.getByText('请写成 年-月-日，如 2024-12-20 或 2024年12月20日')).toBeTruthy();
 });
 
 test('办理期限设置: a rule edited in the pane is saved in the settings sheet and the register is judged by it', async () => {

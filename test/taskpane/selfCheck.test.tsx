@@ -38,8 +38,20 @@ test('帮助 → 开始自检 lists each behaviour with pass or fail, and the te
   expect(book.grid('张庄村')).toEqual(before);
 });
 
-test('outside Excel (the browser preview) 帮助 says the self-check needs Excel, and offers no button', () => {
+test('outside Excel (the web version) 帮助 speaks of the web version: no Excel-only hints, no self-check button', () => {
   render(<HelpTab />);
-  expect(screen.getByText('自检只能在 Excel 中运行。')).toBeTruthy();
+  const text = screen.getByRole('region', { name: '帮助' }).textContent ?? '';
+  expect(text).toContain('使用说明见说明书的“网页版”一节');
+  expect(text).toContain('自检检查的是 Excel 的功能，只在 Excel 的考核助手窗格中运行；网页版在浏览器中读写工作簿，不需要自检。');
+  expect(text).not.toContain('“开始”选项卡');
+  expect(text).not.toContain('第一次在新版本 Excel 中使用时请运行一次');
   expect(screen.queryByRole('button', { name: '开始自检' })).toBeNull();
+});
+
+test('in Excel 帮助 points to the help page beside the 开始 tab and asks for a self-check on a new Excel', () => {
+  render(<HelpTab selfCheck={async () => Promise.reject(new Error('not run'))} />);
+  const text = screen.getByRole('region', { name: '帮助' }).textContent ?? '';
+  expect(text).toContain('使用说明见“开始”选项卡旁的帮助页和说明书');
+  expect(text).toContain('第一次在新版本 Excel 中使用时请运行一次');
+  expect(text).not.toContain('网页版');
 });

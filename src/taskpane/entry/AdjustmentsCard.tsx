@@ -7,6 +7,7 @@ import { parseA1 } from '../../sheet/grid';
 import { ActionStatus } from '../ActionStatus';
 import { Records } from './CategoryCard';
 import type { FormApi } from './formApi';
+import { ReasonInput } from './ReasonInput';
 import { useRecordableRules } from './RecordForm';
 import { RecordToggle } from './RecordToggle';
 import { useEntryStyles } from './styles';
@@ -65,22 +66,21 @@ function AdjustmentRow({ api, k }: { api: FormApi; k: number }) {
           onChange={(_e, d) => api.edit((n) => void (n.adjustments[k] = d.value))}
         />
       </Field>
-      {(given || reason !== '') && (
+      {(given || reason !== '') && api.recording !== itemKey && (
         <Field
           label={reasonLabel}
           hint={api.reasonHint(parseA1(entry.cell).row, entry.cell)}
           validationState={api.missing.has(`a.${k}`) ? 'warning' : 'none'}
           validationMessage={api.missing.has(`a.${k}`) ? '请填写扣分原因' : undefined}
         >
-          <Input
+          <ReasonInput
             className={styles.full}
-            size="large"
             value={reason}
-            data-kaohe-step="reason"
-            data-kaohe-item={`a.${k}`}
-            data-kaohe-lost={deducted ? 'true' : 'false'}
-            aria-label={`${rule.label} ${reasonLabel}`}
-            onChange={(_e, d) => api.edit((n) => void (n.adjustmentReasons[k] = d.value))}
+            item={`a.${k}`}
+            lost={deducted}
+            suggestions={api.suggestions(`a.${k}`)}
+            ariaLabel={`${rule.label} ${reasonLabel}`}
+            onValue={(v) => api.edit((n) => void (n.adjustmentReasons[k] = v))}
           />
         </Field>
       )}
@@ -93,6 +93,7 @@ function AdjustmentRow({ api, k }: { api: FormApi; k: number }) {
           bonus={bonus}
           recordId={`a.${k}`}
           existing={lines}
+          reason={reason}
           unsavedScore={typed !== api.base.adjustments[k] ? typed : null}
           onAdding={() => typed !== api.base.adjustments[k] && api.edit((n) => void (n.adjustments[k] = api.base.adjustments[k]))}
           cell={entry.cell}

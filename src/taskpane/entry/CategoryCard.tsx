@@ -4,7 +4,7 @@
  * its 记录扣分 form.
  */
 import * as React from 'react';
-import { Caption1, Card, Field, Input, Text } from '@fluentui/react-components';
+import { Caption1, Card, Field, Text } from '@fluentui/react-components';
 import { checkItem } from '../../app/onSite';
 import { toNumber } from '../../engine/decimal';
 import type { Deduction } from '../../engine/deductions';
@@ -12,6 +12,7 @@ import type { Category } from '../../engine/model';
 import { parseValue } from '../../sheet/entry';
 import { ActionStatus } from '../ActionStatus';
 import type { FormApi } from './formApi';
+import { ReasonInput } from './ReasonInput';
 import { useRecordableRules } from './RecordForm';
 import { RecordToggle } from './RecordToggle';
 import { ScoreInput } from './ScoreInput';
@@ -68,22 +69,21 @@ function ItemRow({ api, ci, ii, label, rules, points }: { api: FormApi; ci: numb
           onValue={(v) => api.edit((n) => void (n.items[ci][ii] = v))}
         />
       </Field>
-      {(lost || reason !== '') && (
+      {(lost || reason !== '') && api.recording !== itemKey && (
         <Field
           label="扣分原因"
           hint={api.reasonHint(table.itemRows[ci][ii], entry.cell)}
           validationState={api.missing.has(k) ? 'warning' : 'none'}
           validationMessage={api.missing.has(k) ? '请填写扣分原因' : undefined}
         >
-          <Input
+          <ReasonInput
             className={styles.full}
-            size="large"
             value={reason}
-            data-kaohe-step="reason"
-            data-kaohe-item={k}
-            data-kaohe-lost={lost ? 'true' : 'false'}
-            aria-label={`${label} 扣分原因`}
-            onChange={(_e, d) => api.edit((n) => void (n.reasons[ci][ii] = d.value))}
+            item={k}
+            lost={lost}
+            suggestions={api.suggestions(k)}
+            ariaLabel={`${label} 扣分原因`}
+            onValue={(v) => api.edit((n) => void (n.reasons[ci][ii] = v))}
           />
         </Field>
       )}
@@ -95,6 +95,7 @@ function ItemRow({ api, ci, ii, label, rules, points }: { api: FormApi; ci: numb
           bonus={false}
           recordId={k}
           existing={lines}
+          reason={reason}
           unsavedScore={changed ? typed : null}
           onAdding={() => changed && api.edit((n) => void (n.items[ci][ii] = api.base.items[ci][ii]))}
           cell={entry.cell}

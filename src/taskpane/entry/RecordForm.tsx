@@ -2,7 +2,8 @@
  * 记录扣分 (记录加分 on a bonus line): one occurrence against a rule of the item — rule, count,
  * reason, who — appended to 扣分明细 at once (not waiting for 保存), and the item's score set to
  * what the rules now give. Opened from the item by its link or Alt+J in the item's fields; Esc
- * closes it. The form says beforehand when it would replace a score typed and not yet saved.
+ * closes it. The form says beforehand when it would replace a score typed and not yet saved. While it
+ * is open the item shows no other reason field: the record's reason starts from the item's.
  */
 import * as React from 'react';
 import { Button, Caption1, Card, Field, Input, Select, Text } from '@fluentui/react-components';
@@ -26,6 +27,8 @@ export interface RecordFormProps {
   onWho: (who: string) => void;
   /** The item's records so far (a rule counted once cannot be recorded twice). */
   existing: Deduction[];
+  /** The item's reason as it stands (typed or written): the record's reason starts from it, the one reason field the item shows while the form is open. */
+  reason: string;
   /** A score typed for this item and not saved, which recording would replace. */
   unsavedScore: string | null;
   /** Called just before the record is written: the unsaved score it replaces is given up. */
@@ -50,7 +53,7 @@ export function RecordForm(props: RecordFormProps): React.JSX.Element | null {
   const rules = useRecordableRules(props.loaded, props.itemKey);
   const [ruleId, setRuleId] = React.useState(rules[0]?.id ?? '');
   const [count, setCount] = React.useState('1');
-  const [reason, setReason] = React.useState('');
+  const [reason, setReason] = React.useState(props.reason);
   const first = React.useRef<HTMLSelectElement>(null);
   React.useEffect(() => first.current?.focus(), []);
   const rule = rules.find((r) => r.id === ruleId);

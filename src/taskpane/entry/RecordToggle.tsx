@@ -19,6 +19,8 @@ export interface RecordToggleProps {
   /** The value data-kaohe-record carries (the keyboard shortcut finds the link by it). */
   recordId: string;
   existing: Deduction[];
+  /** The item's reason as it stands, which the record's reason starts from. */
+  reason: string;
   /** A score typed and not saved, which a record would replace; null when there is none. */
   unsavedScore: string | null;
   /** Gives the unsaved score up, just before the record is written. */
@@ -46,6 +48,7 @@ export function RecordToggle(props: RecordToggleProps): React.JSX.Element {
           who={api.who}
           onWho={api.onWho}
           existing={props.existing}
+          reason={props.reason}
           unsavedScore={props.unsavedScore}
           onAdding={props.onAdding}
           onClose={(added) => api.setRecording(null, added)}

@@ -1,12 +1,14 @@
 /**
  * One unit's form in 现场评分: its cards, the veto switch and the save bar, and the keyboard model:
- * Enter goes score → its reason (when points were lost) → next score → veto → save; Alt+J opens
+ * Enter goes score → its reason (when points were lost) → next score → veto → save — in a reason,
+ * a suggestion shown by ↓ is taken and Enter moves on (entry/ReasonInput); Alt+J opens
  * 记录扣分 for the item being typed in; Ctrl+Enter saves. A field taking focus is never left under
  * the sticky save bar.
  */
 import * as React from 'react';
 import { Caption1, Switch } from '@fluentui/react-components';
 import { missingReasons, onSiteChanges, onSitePlan, onSiteProblems, onSiteRebase, type OnSiteDraft, type OnSiteInput } from '../../app/onSite';
+import { compileScheme, ruleName } from '../../engine/deductions';
 import { a1 } from '../../sheet/grid';
 import type { ScoreTable } from '../../sheet/readScoreTable';
 import { formStart, fromRecordsOf, gridOf, tableKey, tableLabel } from '../units';
@@ -14,6 +16,7 @@ import type { Loaded, Write } from '../usePane';
 import { AdjustmentsCard } from './AdjustmentsCard';
 import { CategoryCard } from './CategoryCard';
 import { RECORD_SHORTCUT, type FormApi } from './formApi';
+import { formItemKey, reasonSuggestions, type UsedReasons } from './reasons';
 import { SaveBar } from './SaveBar';
 import { useEntryStyles } from './styles';
 
@@ -30,6 +33,8 @@ export interface UnitFormProps {
   write: Write;
   who: string;
   onWho: (who: string) => void;
+  /** Reasons used in the workbook, for the reason picker's suggestions. */
+  used: UsedReasons;
 }
 
 /** The field after `from` in the form's Enter order (reasons only where points were lost). */
@@ -49,6 +54,7 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
   const bar = React.useRef<HTMLDivElement>(null);
   const fromRecords = React.useMemo(() => fromRecordsOf(loaded.result, table), [loaded.result, table]);
   const start = React.useMemo(() => formStart(loaded, table), [loaded, table]);
+  const ruleTexts = React.useMemo(() => new Map(compileScheme(table.scheme).map((it) => [formItemKey(it.key), it.parsed.rules.map(ruleName)])), [table.scheme]);
   const stored = props.drafts.get(key);
   const draft = React.useMemo<OnSiteDraft>(() => (stored ? onSiteRebase(stored, start) : { base: start, input: start }), [stored, start]);
   const latest = React.useRef(draft);
@@ -119,6 +125,8 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
     const target = e.target as HTMLElement;
+    // Enter while an input method composes commits the composition (e.g. pinyin): not the form's.
+    if (e.nativeEvent.isComposing || e.keyCode === 229) return;
     if (e.altKey && (e.code === 'KeyJ' || e.key.toLowerCase() === 'j')) {
       const itemKey = itemKeyOf(target);
       const item = target.dataset.kaoheItem;
@@ -171,6 +179,7 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
     fromRecords,
     edit,
     reasonHint,
+    suggestions: (item) => reasonSuggestions(ruleTexts.get(item) ?? [], props.used, item),
     recording,
     setRecording,
     who: props.who,
@@ -180,7 +189,7 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
   return (
     <form ref={form} className={styles.root} aria-label={`现场评分：${label}`} onSubmit={(e) => e.preventDefault()} onKeyDown={onKeyDown} onFocus={onFocus}>
       <Caption1 className={styles.muted}>
-        工作表“{table.sheet}”。Enter 到下一项（丢分时先到扣分原因），↑/↓ 加减 1 分，{RECORD_SHORTCUT} 记录扣分，Ctrl+Enter 保存。
+        工作表“{table.sheet}”。Enter 到下一项（丢分时先到扣分原因，原因中按 ↓ 选常用原因）；得分 ↑/↓ 加减 1 分，空着时按 ↑ 或 ↓ 为满分；{RECORD_SHORTCUT} 记录扣分；Ctrl+Enter 保存。
       </Caption1>
       {table.scheme.categories.map((c, ci) => (
         <CategoryCard key={`${ci}-${c.title}`} api={api} category={c} ci={ci} />

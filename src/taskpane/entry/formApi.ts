@@ -19,6 +19,8 @@ export interface FormApi {
   /** Entry cell → the value the deduction records give (every record-computed entry). */
   fromRecords: ComputedValues;
   edit: (change: (next: OnSiteInput) => void) => void;
+  /** The reason picker's suggestions for an item ('0.3', 'a.2'): its rules, then reasons used in the workbook. */
+  suggestions: (item: string) => string[];
   /** Where a reason goes, said under its field. */
   reasonHint: (row: number, cell: string) => string;
   /** The item whose 记录扣分 form is open ('c0.i3', 'a2'), and opening/closing it. */
