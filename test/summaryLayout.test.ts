@@ -3,7 +3,7 @@
  * test/libreoffice/print.test.ts): comfortable when it can, compact at 10 pt to keep up to 40 units
  * of the sample's scheme on one page, more pages at 10.5 pt beyond.
  */
-import { layoutSummary, type LayoutColumn } from '../src/sheet/outputs/summaryLayout';
+import { breakTitle, layoutSummary, type LayoutColumn } from '../src/sheet/outputs/summaryLayout';
 
 const CATEGORIES = [
   '一、落实信访工作责任制,建立一把手负总责（20分）',
@@ -63,4 +63,11 @@ test('the first alternative that goes on one page is taken (备注 on one line);
   // A long unit name wraps beyond 10 em and its row grows by a line.
   const long = layoutSummary([columns(10, undefined, (i) => (i === 3 ? '某某镇某某街道某某社区居民委员会' : '张庄村'))]);
   expect(long.heights.rows[3]).toBeGreaterThan(long.heights.rows[2] + 10);
+});
+
+test('a category’s points stay whole on a line where they fit: never “（30” over “分）”', () => {
+  expect(breakTitle('二、包保网络建设和责任追究（30分）', 11)).toBe('二、包保网\n络建设和责\n任追究\n（30分）');
+  // Too narrow for （30分）: broken as breakLines breaks it.
+  expect(breakTitle('三、解决信访问题（20分）', 8)).toBe('三、解决\n信访问题\n（20\n分）');
+  for (const n of [10, 40]) for (const h of layoutSummary([columns(n)]).header) expect(h).not.toMatch(/（[\d.]*\n|^分）/m);
 });

@@ -72,10 +72,29 @@ const em = (text: string) => Math.max(0, ...text.split('\n').map((l) => printWid
 /** Half-em units that fit on a line of a column `pt` points wide at `size`. */
 const capacity = (pt: number, size: number) => Math.max(2, ((pt - PAD) / size) * 2 + 1e-9);
 
+/**
+ * A header title broken as breakLines breaks it, and a category's points kept whole: never
+ * “…责任追究（30” over “分）” when “（30分）” fits on the second line.
+ * breakTitle('二、包保网络建设和责任追究（30分）', 11) → '二、包保网\n络建设和责\n任追究\n（30分）' (breakLines: '…任追究（30\n分）')
+ */
+export function breakTitle(text: string, width: number): string {
+  const lines = breakLines(text, width).split('\n');
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const points = /（[\d.]*$/.exec(lines[i]);
+    if (points && points.index > 0 && printWidth(points[0] + lines[i + 1]) <= width) {
+      lines[i] = lines[i].slice(0, points.index);
+      lines[i + 1] = points[0] + lines[i + 1];
+    }
+  }
+  return lines.join('\n');
+}
+
+const titleLines = (text: string, width: number) => breakTitle(text, width).split('\n').length;
+
 /** The narrowest width (em, in half-em steps) at which `text` breaks into at most `lines` lines. */
 function emsFor(text: string, lines: number, least: number): number {
   let e = least;
-  while (e < em(text) && linesFor(text, Math.round(e * 2)) > lines) e += 0.5;
+  while (e < em(text) && titleLines(text, Math.round(e * 2)) > lines) e += 0.5;
   return Math.min(e, Math.max(least, em(text)));
 }
 
@@ -86,7 +105,9 @@ function emsFor(text: string, lines: number, least: number): number {
 function widthsFor(columns: LayoutColumn[], lines: number, size: number, room: number, squeeze = false): number[] | null {
   const least = columns.map((c) => {
     const values = Math.min(c.maxEm ?? Infinity, Math.max(0, ...c.fit.map(em)));
-    const title = emsFor(c.header, lines, c.category ? 1 : Math.min(2, em(c.header)));
+    // A category's points （20分） on a line of their own at least; other titles 2 characters a line.
+    const least = c.category ? em(/（[\d.]+分）$/.exec(c.header)?.[0] ?? '') : Math.min(2, em(c.header));
+    const title = emsFor(c.header, lines, Math.max(1, least));
     return Math.max(values, title) * size + PAD;
   });
   const total = least.reduce((a, b) => a + b, 0);
@@ -114,7 +135,7 @@ function bestColumns(columns: LayoutColumn[], alternative: number, p: Preset, sq
   for (let lines = squeeze ? 12 : 1; lines <= 12; lines++) {
     const pts = widthsFor(columns, lines, p.size, roomOf(p), squeeze);
     if (!pts) continue;
-    const header = columns.map((c, i) => breakLines(c.header, capacity(pts[i], p.size)));
+    const header = columns.map((c, i) => breakTitle(c.header, capacity(pts[i], p.size)));
     const headerLines = Math.max(...header.map((h) => h.split('\n').length));
     const rowLines = columns[0].rows.map((_, r) => Math.max(...columns.map((c, i) => linesFor(c.rows[r], capacity(pts[i], p.size)))));
     // Lines beyond the first, of the header and the rows: what the choice makes fewest.
