@@ -36,9 +36,9 @@ test('ten units: one page at 10.5 pt, roomy rows, 10 mm margins', () => {
   expect(new Set(l.heights.rows)).toEqual(new Set([18]));
 });
 
-test('forty units: one page at 10 pt, 12 pt rows, the header in 3 lines, 6 mm margins, the width used', () => {
+test('forty units: one page at 10.1 pt, 12 pt rows, the header in 3 lines, 6 mm margins, the width used', () => {
   const l = layoutSummary([columns(40)]);
-  expect(l).toMatchObject({ onePage: true, size: 10, margins: { top: 6, bottom: 6, left: 6, right: 6 } });
+  expect(l).toMatchObject({ onePage: true, size: 10.1, margins: { top: 6, bottom: 6, left: 6, right: 6 } });
   expect(new Set(l.heights.rows)).toEqual(new Set([12]));
   expect(Math.max(...l.header.map((h) => h.split('\n').length))).toBe(3);
   // Every line of a title starts and ends as the Chinese rules allow (breakLines).

@@ -269,11 +269,15 @@ test('汇总排名 of 40 units: one landscape A4 page, text ≥ 10 pt, margins �
   expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
   expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(['序号', '单位', '总分', '排名', '制表人：', '审核人：', '日期：']));
   expect(words.map((w) => w.text).join('')).toContain('草稿');
-  // Nothing within 6 mm of an edge.
-  expect(Math.min(...words.map((w) => w.x0)) / MM).toBeGreaterThanOrEqual(6);
-  expect(297 - Math.max(...words.map((w) => w.x1)) / MM).toBeGreaterThanOrEqual(6);
-  expect(Math.min(...words.map((w) => w.y0)) / MM).toBeGreaterThanOrEqual(6);
-  expect(210 - Math.max(...words.map((w) => w.y1)) / MM).toBeGreaterThanOrEqual(6);
+  // No ink within 6 mm of an edge (rules and glyphs as rendered).
+  const scale = 4;
+  const px = greyPage(pdf, 1, scale);
+  const inked = { left: px.width, right: 0, top: px.height, bottom: 0 };
+  for (let yy = 0; yy < px.height; yy++)
+    for (let xx = 0; xx < px.width; xx++)
+      if (px.at(xx, yy) < 128) Object.assign(inked, { left: Math.min(inked.left, xx), right: Math.max(inked.right, xx), top: Math.min(inked.top, yy), bottom: Math.max(inked.bottom, yy) });
+  const mm = (p: number) => p / scale / MM;
+  expect([mm(inked.left), mm(px.width - 1 - inked.right), mm(inked.top), mm(px.height - 1 - inked.bottom)].map((m) => m >= 6)).toEqual([true, true, true, true]);
   // Each name whole on one line, once, with its total (the engine's) on its row.
   const report = toReport(scoreAssessment(await (await openWorkbookFile(input)).readGrids()));
   for (const unit of units) {
@@ -284,8 +288,6 @@ test('汇总排名 of 40 units: one landscape A4 page, text ≥ 10 pt, margins �
   }
   // The rules of the table, found down the 序号 column beside its left rule; between two rules the
   // ink of each unit name and of each header title stays clear of both (not clipped, not touching).
-  const scale = 4;
-  const px = greyPage(pdf, 1, scale);
   const head = words.find((w) => w.text === '序号')!;
   const y = Math.round(((head.y0 + head.y1) / 2) * scale);
   let left = Math.round(head.x0 * scale);
@@ -316,7 +318,12 @@ test('汇总排名 of 40 units: one landscape A4 page, text ≥ 10 pt, margins �
   const checked = words.filter((w) => units.includes(w.text) || (w.y1 < rules[1][0] / scale && w.y0 > rules[0][1] / scale));
   expect(checked.length).toBeGreaterThan(50);
   expect(checked.filter((w) => !clear(w)).map((w) => w.text)).toEqual([]);
-  // The unit rows' pitch: 12 pt (1.2 em) at 10 pt text, each within a pixel of it.
+  // The 草稿 line just above the table: paper between its ink and the table's top rule.
+  const draft = words.find((w) => w.text.startsWith('草稿'))!;
+  const above = (yy: number) => Array.from({ length: Math.floor((draft.x1 - draft.x0) * scale) }, (_, i) => px.at(Math.ceil(draft.x0 * scale) + i, yy)).some((g) => g < 128);
+  expect(above(rules[0][0] - 1)).toBe(false);
+  expect(above(Math.round(((draft.y0 + draft.y1) / 2) * scale))).toBe(true);
+  // The unit rows' pitch: 12 pt at 10.1 pt text, each within a pixel of it.
   const pitches = rules.slice(2).map((r, i) => (r[0] - rules[i + 1][0]) / scale);
   expect(Math.abs((rules[41][0] - rules[1][0]) / scale / 40 - 12)).toBeLessThanOrEqual(0.05);
   for (const p of pitches) expect(Math.abs(p - 12)).toBeLessThanOrEqual(1 / scale);

@@ -4,7 +4,7 @@
  * 宋体 (Noto Serif CJK SC): a column width unit is 5.54 pt, the lines of a wrapped cell are 1.44 em
  * apart, and a one-line row must be 1.2 em tall for the glyphs to clear its rules (they sit a little
  * below the middle). The sheet goes on one page when it fits at ≥ 10 pt — comfortably (10.5 pt,
- * roomy rows) when it can, compactly (10 pt, 12 pt rows, 6 mm margins: 40 units of the sample) when
+ * roomy rows) when it can, compactly (10.1 pt, 12 pt rows, 6 mm margins: 40 units of the sample) when
  * it must — and onto more pages at the comfortable size otherwise, never smaller.
  */
 import { breakLines, linesFor, printWidth } from './common';
@@ -39,16 +39,24 @@ interface Preset {
 const PT_PER_WIDTH = 5.54;
 /** Lines of a wrapped cell are this many em apart (Noto Serif CJK's line height). */
 const LINE_EM = 1.44;
+/** And half a point more a line: a wrapped cell's ink reaches a little lower than its lines (measured touching the rule at 1.44 em). */
+const LINE_PAD = 0.5;
+const lineOf = (p: Preset) => LINE_EM * p.size + LINE_PAD;
 /** Points a cell's text keeps from its left and right rules, together: LibreOffice's 1 pt a side, and some to spare. */
 const PAD = 4;
 const MM = 72 / 25.4;
 const A4_LANDSCAPE = { width: 297 * MM, height: 210 * MM };
 /** Points left unused at the foot and the side of a one-page sheet, so that LibreOffice never shrinks it to fit. */
-const SLACK = 1.5;
+const SLACK = 0.5;
 const WIDTH_SLACK = 3;
 
 const COMFORTABLE: Preset = { size: 10.5, titleSize: 16, pitch: [15.5, 18], title: 26, draft: 16, sign: 30, margin: 10 };
-const COMPACT: Preset = { size: 10, titleSize: 12, pitch: [12, 15], title: 14.4, draft: 12, sign: 12, margin: 6 };
+/**
+ * 10.1 pt rather than 10: LibreOffice may set a cell's glyphs up to 0.2 % closer than their size
+ * (seen on a narrow bold header), and the text must not print below 10 pt.
+ */
+// The 草稿 line's row is roomy: the tail of its “，” reaches far below the line.
+const COMPACT: Preset = { size: 10.1, titleSize: 11, pitch: [12, 15], title: 12, draft: 15, sign: 11.5, margin: 6 };
 
 export interface SummaryLayout {
   size: number;
@@ -157,7 +165,7 @@ export function layoutSummary(alternatives: LayoutColumn[][]): SummaryLayout {
     for (const [i, columns] of alternatives.entries()) {
       const c = bestColumns(columns, i, p);
       if (!c) continue;
-      const line = LINE_EM * p.size;
+      const line = lineOf(p);
       const fixed = p.title + p.draft + p.sign + (c.headerLines - 1) * line + c.rowLines.reduce((a, n) => a + (n - 1) * line, 0);
       const height = A4_LANDSCAPE.height - 2 * p.margin * MM - SLACK;
       const pitch = Math.min(p.pitch[1], Math.floor(((height - fixed) / (c.rowLines.length + 1)) * 10) / 10);
@@ -176,7 +184,7 @@ export function layoutSummary(alternatives: LayoutColumn[][]): SummaryLayout {
 }
 
 function result(p: Preset, c: Candidate, pitch: number, onePage: boolean): SummaryLayout {
-  const line = LINE_EM * p.size;
+  const line = lineOf(p);
   const height = (lines: number) => Math.round(((lines - 1) * line + pitch) * 10) / 10;
   return {
     size: p.size,
