@@ -37,18 +37,27 @@ describe('汇总排名', () => {
     expect(at(s, 'J4')?.value).toBe(1);
     expect(at(s, 'J4')?.formula).toContain('SUMPRODUCT');
     expect(at(s, 'K4')).toMatchObject({ value: '85分以上', formula: expect.stringContaining('IF(H4="是","一票否决"') });
-    expect(at(s, 'L4')).toMatchObject({ value: '责任金双倍返还（12000元）\n奖补资金10000元', formula: expect.stringContaining('CHAR(10)&"奖补资金"&CHOOSE(J4,10000,8000,6000)') });
+    // Deposit and award on one line: the layout leaves 备注 room for it.
+    expect(at(s, 'L4')).toMatchObject({ value: '责任金双倍返还（12000元）；奖补资金10000元', formula: expect.stringContaining('"；"&"奖补资金"&CHOOSE(J4,10000,8000,6000)') });
     // 赵集村 is vetoed: last, 0, from its veto cell.
     expect(at(s, 'B13')?.value).toBe('赵集村');
     expect(at(s, 'H13')).toMatchObject({ value: '是', formula: expect.stringContaining("'赵集村'!E35") });
     expect(at(s, 'I13')?.value).toBe(0);
+    // Its row says 一票否决 twice already: 备注 keeps the deposit's fate.
+    expect(at(s, 'L13')).toMatchObject({ value: '责任金全部扣除（6000元）', formula: expect.stringContaining('IF(H13="是","责任金全部扣除（6000元）"') });
     expect(s.chart).toMatchObject({ categories: 'B4:B13', values: 'I4:I13', from: 'U3' });
     expect(s.page).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 1, printTitleRows: '1:3' });
     expect(s.cells.filter((c) => typeof c.value === 'string' && /^(制表人|审核人|日期)：/.test(c.value))).toHaveLength(3);
-    // The header row is as tall as its longest title's lines (10.5 pt text, 14.5 pt a line); one font family throughout.
+    // Ten units fit one page comfortably: 10.5 pt, no page numbers. The header row is as tall as its
+    // longest title's lines (1.44 em a line); one font family throughout.
+    const size = at(s, 'B4')?.style?.fontSize as number;
+    expect(size).toBe(10.5);
+    expect(s.page?.footer).toBeUndefined();
+    expect(Math.min(...Object.values(s.page?.margins ?? {}))).toBeGreaterThanOrEqual(6);
     const headerLines = Math.max(...s.cells.filter((c) => /^[A-M]3$/.test(c.cell)).map((c) => String(c.value).split('\n').length));
-    expect(headerLines).toBeGreaterThanOrEqual(5);
-    expect(s.rowHeights?.[3]).toBeGreaterThanOrEqual(headerLines * 14.5);
+    expect(headerLines).toBeGreaterThanOrEqual(3);
+    expect(s.rowHeights?.[3]).toBeGreaterThanOrEqual((headerLines - 1) * 1.44 * size + 1.2 * size);
+    for (let r = 4; r <= 13; r++) expect(s.rowHeights?.[r]).toBeGreaterThanOrEqual(1.2 * size);
     expect(new Set(s.cells.filter((c) => c.value !== GENERATED_MARK).map((c) => c.style?.fontName))).toEqual(new Set(['宋体']));
   });
 
@@ -363,7 +372,7 @@ describe('the add-in’s own sheets', () => {
 test('the deposits and awards of the settings sheet shape the summary’s 备注 and the notice', () => {
   const rewards = { ...DEFAULT_WORKBOOK_SETTINGS.rewards, deposits: [{ role: '村(居)书记', amount: 1000, people: 3 }], awards: { minTotal: 85, amounts: [8000, 5000] } };
   const { plan, summary, notice } = outputs({ rewards });
-  expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）\n奖补资金8000元');
-  expect(at(sheet(plan, summary), 'L5')?.value).toBe('责任金双倍返还（6000元）\n奖补资金5000元');
+  expect(at(sheet(plan, summary), 'L4')?.value).toBe('责任金双倍返还（6000元）；奖补资金8000元');
+  expect(at(sheet(plan, summary), 'L5')?.value).toBe('责任金双倍返还（6000元）；奖补资金5000元');
   expect(sheet(plan, notice).cells.map((c) => String(c.value)).join('')).toContain('综合考核分值在85分以上的');
 });

@@ -75,6 +75,7 @@ describe('draft', () => {
     const at = (name: string, address: string) => sheet(name).cells.find((c) => c.cell === address);
     return {
       summary: at('汇总排名', 'A2'),
+      draftRow: sheet('汇总排名').rowHeights?.[2] ?? 0,
       signed: (unit: string) => at(`${unit}签字表`, 'A2'),
       notice: sheet('考核结果通报').cells.map((c) => String(c.value ?? '')).join(''),
     };
@@ -94,6 +95,8 @@ describe('draft', () => {
     expect(out.summary?.formula).toMatch(/^IF\(SUMPRODUCT\(--\(LEN\(/);
     expect(out.summary?.formula).toContain('有单位的得分未填写或填写错误');
     expect(out.summary?.formula).toContain(`信访台账有 1 条记录有错误、未计入（B${row}）`);
+    // Its row is as tall as the lines it may show (the entries' line and the record's): taller than one line.
+    expect(out.draftRow).toBeGreaterThan(pages(fixed).draftRow);
     for (const unit of ['张庄村', '刘湾村', '赵集村']) {
       const line = out.signed(unit);
       expect(flat(line?.value)).toBe(`草稿：信访台账有 1 条记录有错误、未计入（B${row}），本表不能作为正式结果`);

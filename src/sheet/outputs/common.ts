@@ -42,12 +42,13 @@ export function textWidth(text: string): number {
 }
 
 /**
- * A text's printed width in half-em units: CJK characters 2, Latin letters and digits 1.25 (the
- * digits of Noto Serif CJK and 宋体 are about 0.6 em), a space 1.
+ * A text's printed width in half-em units: CJK characters 2, and the curly quotes “”‘’ too
+ * (a Chinese font sets them a full em wide); Latin letters and digits 1.25 (the digits of Noto Serif
+ * CJK and 宋体 are about 0.6 em), a space 1.
  */
 export function printWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : ch === ' ' ? 1 : 1.25;
+  for (const ch of text) w += /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2018\u2019\u201c\u201d]/.test(ch) ? 2 : ch === ' ' ? 1 : 1.25;
   return w;
 }
 

@@ -12,8 +12,9 @@ import type { Scheme, ScoreSettings } from '../../engine/model';
 import { depositOf, rewardNote, type RewardSettings } from '../../engine/rewards';
 import { columnLetters } from '../grid';
 import type { CellStyle, SheetPlan } from '../sheetPlan';
-import { BORDERED, breakLines, cell, formulaText, linesFor, sheetRef, type ScoredUnit } from './common';
+import { BORDERED, breakLines, cell, formulaText, sheetRef, type ScoredUnit } from './common';
 import { adjustmentBounds, entryFormulas, itemBounds, WRONG, type IsNumberCell } from './entryFormulas';
+import { layoutSummary, type LayoutColumn } from './summaryLayout';
 
 export interface SummaryOptions {
   name: string;
@@ -35,20 +36,13 @@ export const SUMMARY_FIRST_ROW = 4;
 const FONT = '宋体';
 /** The helper columns' cells: small grey numbers outside the print area. */
 const HELPER: CellStyle = { fontName: '宋体', fontSize: 8, horizontal: 'center' };
-const SIZE = 10.5;
-/** Column widths in characters: 序号, 单位, categories…, 加减分, 一票否决, 总分, 排名, 等次, 备注, 评分状态. */
-const FIXED = { index: 5, unit: 12, adjustment: 7, veto: 7, total: 7, rank: 5, band: 9, note: 28, status: 11 };
-/** Landscape A4 with 12 mm side margins: 273 mm of width; LibreOffice prints a width unit 5.53 pt (1.95 mm) wide. */
-const PRINT_WIDTH_UNITS = 138;
-/** Landscape A4 between 10 and 12 mm margins: 533 pt of height. */
-const PRINT_HEIGHT = 533;
-/** Points per printed line of 10.5 pt text. */
-const LINE = 14.5;
-
-/** Width units (a CJK character counts two) that fit in a column of w characters at 10.5 pt, with a little to spare. */
-function capacity(w: number): number {
-  return Math.max(2, Math.floor((w * 5.53 - 4) / SIZE) * 2);
-}
+/** Unit names longer than this many em wrap in their column. */
+const UNIT_EM = 10;
+/**
+ * Half-em units a line of the 草稿 line may hold: the narrower of the two page settings (10.5 pt
+ * between 10 mm margins: 148), with room to spare.
+ */
+const DRAFT_WIDTH = 140;
 
 /**
  * What the summary's 评分状态 says for a unit, as its formula computes it: 有填写错误 and 未评分N项
@@ -64,7 +58,7 @@ export const DRAFT_LINE = `草稿：${ENTRIES_PROBLEM}，本表结果不能作�
 /**
  * The 草稿 line: while any row's 评分状态 says something (a formula, so it follows corrections),
  * and always while other problems remain (draft.ts fixedDraft: text, until the outputs are
- * generated again), broken into lines by the Chinese rules at `capacity` width units.
+ * generated again), broken into lines by the Chinese rules at `width` half-em units.
  * summaryDraftLine(false, '信访台账有 1 条记录有错误、未计入（C12）', 200) →
  * '草稿：信访台账有 1 条记录有错误、未计入（C12）。本表结果不能作为正式结果'
  */
@@ -102,34 +96,39 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
   const V = range(col.veto);
   const T = range(col.total);
   const width = col.status + 1;
-  const font = (s: CellStyle): CellStyle => ({ fontName: FONT, fontSize: SIZE, ...s });
+  const header = ['序号', '单位', ...o.scheme.categories.map((c) => `${c.title}（${toNumber(c.statedPoints ?? sum(c.items.map((i) => i.points)))}分）`), '加减分', '一票否决', '总分', '排名', '等次', '备注', '评分状态'];
+  const bands = bandsHighestFirst(o.settings.bands.map(parseBand));
+  const notes = noteAlternatives(o.rewards);
+  // The 草稿 line takes more lines while records are not counted (see summaryDraftLine).
+  const draftLines = o.otherDraft ? summaryDraftLine(true, o.otherDraft, DRAFT_WIDTH).split('\n').length : 1;
+  const layout = layoutSummary(
+    notes.map((note) => summaryColumns(units, header, bands.map((b) => b.label), note)),
+    draftLines,
+  );
+  // 备注's deposit and award on one line (joined by “；”) when the width allows, else on two.
+  const joined = notes[layout.alternative].join === '；';
+  const font = (s: CellStyle): CellStyle => ({ fontName: FONT, fontSize: layout.size, ...s });
   const boxed = font(BORDERED);
   const centered = font({ ...BORDERED, horizontal: 'center' });
   const number = { ...centered, numFmt: '0.##' };
 
-  const catWidth = Math.max(8, Math.floor((PRINT_WIDTH_UNITS - Object.values(FIXED).reduce((a, b) => a + b, 0)) / Math.max(1, k)));
-  const widths = [FIXED.index, FIXED.unit, ...o.scheme.categories.map(() => catWidth), FIXED.adjustment, FIXED.veto, FIXED.total, FIXED.rank, FIXED.band, FIXED.note, FIXED.status];
-
-  const cells: SheetPlan['cells'] = [cell('A1', o.title, font({ bold: true, fontSize: 16, horizontal: 'center', vertical: 'middle' }))];
+  const cells: SheetPlan['cells'] = [cell('A1', o.title, font({ bold: true, fontSize: layout.titleSize, horizontal: 'center', vertical: 'middle' }))];
   const statuses = units.length ? range(col.status) : null;
   const draft = units.some((u) => status(u) !== '');
-  const lineWidth = capacity(PRINT_WIDTH_UNITS);
-  const draftNow = summaryDraftLine(draft, o.otherDraft, lineWidth);
+  const draftNow = summaryDraftLine(draft, o.otherDraft, DRAFT_WIDTH);
   const anyStatus = `SUMPRODUCT(--(LEN(${statuses})>0))>0`;
   const draftFormula = statuses
-    ? `IF(${anyStatus},${formulaText(summaryDraftLine(true, o.otherDraft, lineWidth))},${formulaText(summaryDraftLine(false, o.otherDraft, lineWidth))})`
+    ? o.otherDraft
+      ? `IF(${anyStatus},${formulaText(summaryDraftLine(true, o.otherDraft, DRAFT_WIDTH))},${formulaText(summaryDraftLine(false, o.otherDraft, DRAFT_WIDTH))})`
+      : `IF(${anyStatus},"${DRAFT_LINE}","")`
     : undefined;
   cells.push(cell('A2', draftNow, font({ bold: true, horizontal: 'center', vertical: 'middle', wrap: Boolean(o.otherDraft) }), draftFormula));
-  const header = ['序号', '单位', ...o.scheme.categories.map((c) => `${c.title}（${toNumber(c.statedPoints ?? sum(c.items.map((i) => i.points)))}分）`), '加减分', '一票否决', '总分', '排名', '等次', '备注', '评分状态'];
   // Broken here with the Chinese rules (see breakLines), a little narrower than the column.
-  const headerText = header.map((h, c) => breakLines(h, capacity(widths[c])));
-  headerText.forEach((h, c) => cells.push(cell(`${L(c)}3`, h, font({ ...BORDERED, bold: true, horizontal: 'center' }))));
-  const headerLines = Math.max(...headerText.map((h) => h.split('\n').length));
+  layout.header.forEach((h, c) => cells.push(cell(`${L(c)}3`, h, font({ ...BORDERED, bold: true, horizontal: 'center' }))));
   const helpers = [...o.scheme.categories.map((_, i) => `计算列${i + 1}`), '计算列：加减分', '计算列：未评分项数'];
   helpers.forEach((h, i) => cells.push(cell(`${L(col.status + 1 + i)}3`, h, HELPER)));
 
-  const bands = bandsHighestFirst(o.settings.bands.map(parseBand));
-  const heights: Record<number, number> = { 1: 26, 2: o.otherDraft ? summaryDraftLine(true, o.otherDraft, lineWidth).split('\n').length * LINE + 2 : 16, 3: headerLines * LINE + 4 };
+  const heights: Record<number, number> = { 1: layout.heights.title, 2: layout.heights.draft, 3: layout.heights.header };
   units.forEach((u, i) => {
     const r = first + i;
     const at = (c: number) => `${L(c)}${r}`;
@@ -172,43 +171,43 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
       [b.min !== null ? `${t}>=${b.min.toFixed()}` : '', b.max !== null ? `${t}${b.belowMax ? '<' : '<='}${b.max.toFixed()}` : ''].filter(Boolean).join(',');
     const bandFormula = bands.reduceRight((otherwise, b) => `IF(AND(${test(b)}),"${b.label}",${otherwise})`, '"—"');
     cells.push(cell(at(col.band), u.placement.band?.label ?? '—', centered, `IF(${at(col.veto)}="是","${VETO_BAND}",${bandFormula})`));
-    const note = rewardNote(u.reward).replace('；', '\n');
-    cells.push(cell(at(col.note), note, boxed, noteFormula(o.rewards, { veto: at(col.veto), band: at(col.band), total: t, rank: at(col.rank) })));
+    const note = summaryNote(u, joined ? '；' : '\n');
+    cells.push(cell(at(col.note), note, boxed, noteFormula(o.rewards, { veto: at(col.veto), band: at(col.band), total: t, rank: at(col.rank) }, joined)));
 
     const wrongRef = `COUNTIF(${at(col.category(0))}:${at(col.adjustment)},"${WRONG}")>0`;
     const blank = helper(k + 1);
     const statusFormula = `IF(${wrongRef},"有填写错误","")&IF(AND(${wrongRef},${blank}>0),CHAR(10),"")&IF(${blank}>0,"未评分"&(${blank})&"项","")`;
     cells.push(cell(at(col.status), status(u), centered, statusFormula));
-    heights[r] = Math.max(linesFor(note, capacity(FIXED.note)), linesFor(u.table.unit, capacity(FIXED.unit)), linesFor(status(u), capacity(FIXED.status))) * LINE + 3;
+    heights[r] = layout.heights.rows[i];
   });
 
-  // 制表人 / 审核人 / 日期 under the table.
-  const sign = last + 2;
-  const third = Math.floor(width / 3);
-  const signs: [number, string][] = [[0, '制表人：'], [third, '审核人：'], [2 * third, '日期：        年    月    日']];
-  for (const [c, text] of signs) cells.push(cell(`${L(c)}${sign}`, text, font({ vertical: 'bottom' })));
-  heights[sign] = 24;
-  // One page when it fits at (nearly) full size; else as many pages as needed, the title rows
-  // repeated, so the text never shrinks below 10 pt.
-  const tall = Object.values(heights).reduce((a, b) => a + b, 0);
-  const onePage = tall <= PRINT_HEIGHT / 0.95;
+  // 制表人 / 审核人 / 日期 under the table, each at the column nearest a third of its width.
+  const sign = last + 1;
+  const starts = layout.widths.map((_, c) => layout.widths.slice(0, c).reduce((a, b) => a + b, 0));
+  const total = layout.widths.reduce((a, b) => a + b, 0);
+  const third = (n: number) => starts.reduce((best, x, c) => (Math.abs(x - (total * n) / 3) < Math.abs(starts[best] - (total * n) / 3) ? c : best), 0);
+  const signs: [number, string][] = [[0, '制表人：'], [third(1), '审核人：'], [third(2), '日期：        年    月    日']];
+  for (const [c, text] of signs) cells.push(cell(`${L(c)}${sign}`, text, font({ vertical: 'middle' })));
+  heights[sign] = layout.heights.sign;
 
   return {
     name: o.name,
     cells,
     merges: [`A1:${L(width - 1)}1`, `A2:${L(width - 1)}2`, ...signs.map(([c], i) => `${L(c)}${sign}:${L(i === 2 ? width - 1 : signs[i + 1][0] - 1)}${sign}`)],
     // Helper columns hidden (width 0): never printed, whatever the print area.
-    columnWidths: [...widths, ...o.scheme.categories.map(() => 0), 0, 0],
+    columnWidths: [...layout.widths, ...o.scheme.categories.map(() => 0), 0, 0],
     rowHeights: heights,
     page: {
       orientation: 'landscape',
       paper: 'A4',
       fitToWidth: 1,
-      fitToHeight: onePage ? 1 : 0,
-      margins: { top: 10, bottom: 12, left: 12, right: 12, header: 5, footer: 6 },
+      // One page when it fits at ≥ 10 pt (the layout leaves room, so fitting never shrinks it);
+      // else as many pages as needed, the title rows repeated and the pages numbered.
+      fitToHeight: layout.onePage ? 1 : 0,
+      margins: layout.margins,
       printArea: `A1:${L(width - 1)}${sign}`,
       printTitleRows: '1:3',
-      footer: `${o.name}  第 &P 页，共 &N 页`,
+      footer: layout.onePage ? undefined : `${o.name}  第 &P 页，共 &N 页`,
       horizontalCentered: true,
     },
     chart:
@@ -216,6 +215,64 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
         ? { title: '各单位总分', categories: `B${first}:B${last}`, values: `${L(col.total)}${first}:${L(col.total)}${last}`, from: `${L(width + k + 3)}3`, to: `${L(width + k + 11)}${Math.max(last, 20)}` }
         : undefined,
   };
+}
+
+/** 备注 as the layout may print it: deposit and award on one line, or on two. */
+interface NoteColumn {
+  /** Every text the note's formula may show for the deposit, and the awards. */
+  fates: string[];
+  awards: string[];
+  join: string;
+}
+
+/** 备注 as the layout may print it, most wanted first: deposit and award on one line, then on two. */
+function noteAlternatives(r: RewardSettings): NoteColumn[] {
+  const deposit = depositOf(r);
+  const fates = [
+    ...r.returns.map((b) => `${b.wording}（${(b.times > 0 ? deposit.times(b.times) : deposit).toFixed()}元）`),
+    `返还责任金本金（${deposit.toFixed()}元）`,
+    `${VETO_FATE}（${deposit.toFixed()}元）`,
+  ];
+  const awards = r.awards.amounts.map((a) => `奖补资金${a}元`);
+  return [
+    { fates, awards, join: '；' },
+    { fates, awards, join: '\n' },
+  ];
+}
+
+/** The printed columns and the texts each must hold, for the layout (summaryLayout.ts). */
+function summaryColumns(units: ScoredUnit[], header: string[], bands: string[], note: NoteColumn): LayoutColumn[] {
+  const k = header.length - 9;
+  const rows = (f: (u: ScoredUnit, i: number) => string | number) => units.map((u, i) => String(f(u, i)));
+  const scores = (f: (u: ScoredUnit) => string | number) => ({ fit: [WRONG, ...rows(f)], rows: rows(f) });
+  const adjustment = (u: ScoredUnit) => (u.entries.adjustments.some((e) => e.status === 'invalid') ? WRONG : toNumber(u.score.adjustment));
+  const notes = rows((u) => summaryNote(u, note.join));
+  const maxBlank = Math.max(1, ...units.map((u) => u.entries.items.flat().filter((e) => e.status === 'blank').length));
+  const columns: Omit<LayoutColumn, 'header'>[] = [
+    { fit: rows((_, i) => i + 1), rows: rows((_, i) => i + 1) },
+    { fit: rows((u) => u.table.unit), rows: rows((u) => u.table.unit), maxEm: UNIT_EM },
+    ...Array.from({ length: k }, (_, c) => ({ ...scores((u) => (u.entries.items[c].some((e) => e.status === 'invalid') ? WRONG : toNumber(u.score.categories[c].score))), category: true })),
+    // 加减分 is narrow: it makes room for 「填写错误」 only when one shows now.
+    { fit: rows(adjustment), rows: rows(adjustment) },
+    { fit: ['是', '否'], rows: rows((u) => (u.score.veto ? '是' : '否')) },
+    { fit: rows((u) => toNumber(u.score.total)), rows: rows((u) => toNumber(u.score.total)) },
+    { fit: rows((u) => u.placement.rank), rows: rows((u) => u.placement.rank) },
+    { fit: [...bands, VETO_BAND, '—'], rows: rows((u) => u.placement.band?.label ?? '—') },
+    { fit: [...note.fates, ...(note.join === '；' ? notes : note.awards)], rows: notes },
+    { fit: ['有填写错误', `未评分${maxBlank}项`], rows: rows(status) },
+  ];
+  return columns.map((c, i) => ({ header: header[i], ...c }));
+}
+
+/**
+ * A vetoed unit's 备注 on the summary: its row already says 一票否决 twice (一票否决 and 等次), so
+ * the note keeps only what happens to the deposit, and stays as narrow as the other fates.
+ */
+const VETO_FATE = '责任金全部扣除';
+
+/** 备注 of a unit: rewardNote, the award after `join`, a veto's fate without the words 一票否决. */
+function summaryNote(u: ScoredUnit, join: string): string {
+  return u.score.veto ? `${VETO_FATE}（${u.reward.deposit.toFixed()}元）` : rewardNote(u.reward).replace('；', join);
 }
 
 /** What 评分状态 shows for a unit: its wrong and blank entries. */
@@ -227,9 +284,10 @@ function status(u: ScoredUnit): string {
 
 /**
  * 备注 as a formula of 一票否决, 等次, 总分 and 排名 (rewardFor and rewardNote in the engine):
- * the deposit's fate by band, then the award by rank for totals at or above the threshold.
+ * the deposit's fate by band, then the award by rank for totals at or above the threshold, after
+ * “；” on the same line (`joined`) or on a line of its own.
  */
-function noteFormula(r: RewardSettings, at: { veto: string; band: string; total: string; rank: string }): string {
+function noteFormula(r: RewardSettings, at: { veto: string; band: string; total: string; rank: string }, joined: boolean): string {
   const deposit = depositOf(r).toFixed();
   const byBand = r.returns.reduceRight(
     (otherwise, b) => {
@@ -238,10 +296,10 @@ function noteFormula(r: RewardSettings, at: { veto: string; band: string; total:
     },
     `"返还责任金本金（${deposit}元）"`,
   );
-  const fate = `IF(${at.veto}="是","一票否决，责任金全部扣除（${deposit}元）",${byBand})`;
+  const fate = `IF(${at.veto}="是","${VETO_FATE}（${deposit}元）",${byBand})`;
   const n = r.awards.amounts.length;
   if (n === 0) return fate;
-  const award = `IF(AND(${at.veto}="否",${at.total}>=${r.awards.minTotal},${at.rank}<=${n}),CHAR(10)&"奖补资金"&CHOOSE(${at.rank},${r.awards.amounts.join(',')})&"元","")`;
+  const award = `IF(AND(${at.veto}="否",${at.total}>=${r.awards.minTotal},${at.rank}<=${n}),${joined ? '"；"' : 'CHAR(10)'}&"奖补资金"&CHOOSE(${at.rank},${r.awards.amounts.join(',')})&"元","")`;
   return `${fate}&${award}`;
 }
 
