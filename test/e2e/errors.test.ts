@@ -6,31 +6,15 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openWorkbookFile, writeWorkbookFile } from '../../src/host/xlsxFile';
-import { launch, openSample, ROOT, SAMPLE, serve, shot } from './browser';
+import { openSample, SAMPLE, shot } from './browser';
+import { previewPage } from './support/previewPage';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const preview = previewPage({ open: false });
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  server = await serve(path.join(ROOT, 'dist', 'preview'));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 350, height: 800 }, locale: 'zh-CN' });
-  errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-});
-afterEach(async () => {
-  await page.close();
-  expect(errors).toEqual([]);
+beforeEach(() => {
+  page = preview.page();
 });
 
 const focusedLabel = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.tagName);
@@ -42,7 +26,7 @@ test('a record that cannot be written (扣分明细 without its header) is said 
   await host.apply({ cells: header.map((_, c) => ({ sheet: '扣分明细', cell: `${String.fromCharCode(65 + c)}1`, value: `第${c + 1}栏` })) });
   const broken = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-e2e-')), '表头被改.xlsx');
   await writeWorkbookFile(host, broken);
-  await page.goto(server.url);
+  await page.goto(preview.url());
   await page.locator('input[type=file]').setInputFiles(broken);
   await page.getByText('找到 10 个单位的评分表').waitFor();
 
@@ -73,7 +57,7 @@ test('a record that cannot be written (扣分明细 without its header) is said 
 });
 
 test('a once-only rule has no count to type: 2 typed for a counted rule is not carried over, and a second record of it is refused beforehand', async () => {
-  await openSample(page, server.url);
+  await openSample(page, preview.url());
   await page.getByRole('button', { name: '现场评分：李家村' }).click();
   const e5 = page.getByLabel(/单元格 E5$/);
   await e5.click();

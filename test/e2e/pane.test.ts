@@ -6,32 +6,15 @@
 import { promises as fs } from 'fs';
 import os from 'os';
 import path from 'path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
-import { focusedUncovered, launch, openSample, ROOT, SAMPLE, serve, shot } from './browser';
+import { focusedUncovered, SAMPLE, shot } from './browser';
+import { previewPage } from './support/previewPage';
 
-let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
+const preview = previewPage();
 let page: Page;
-let errors: string[];
-
-beforeAll(async () => {
-  server = await serve(path.join(ROOT, 'dist', 'preview'));
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-beforeEach(async () => {
-  page = await browser.newPage({ acceptDownloads: true, viewport: { width: 350, height: 800 }, locale: 'zh-CN' });
-  errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await openSample(page, server.url);
-});
-afterEach(async () => {
-  await page.close();
-  expect(errors).toEqual([]);
+beforeEach(() => {
+  page = preview.page();
 });
 
 const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? document.activeElement?.tagName);
