@@ -1,9 +1,10 @@
 /**
- * The printed outputs as LibreOffice prints them (npm run test:libreoffice): corrections flow into
- * the summary and the signed sheets; Simplified Chinese faces; 10.5 pt on the signed sheet after
- * scaling; no line of any PDF (the letters filled from templates too) starting with 、，。；：？！）》」』; the notice's margins, body size, pitch and
- * page numbers after GB/T 9704; the summary on one landscape page, 40 units too, no glyph touching a rule; `--pdf` failures counted; sheet
- * names with quotes reopened by the project's reader and by LibreOffice; the README's pictures current.
+ * The sample's printed outputs as LibreOffice prints them (npm run test:libreoffice): corrections
+ * flow into the summary and the signed sheets; Simplified Chinese faces; 10.5 pt on the signed sheet
+ * after scaling; no line of any PDF (the letters filled from templates too) starting with
+ * 、，。；：？！）》」』; the notice's margins, body size, pitch and page numbers after GB/T 9704; the
+ * summary on one landscape page; the README's pictures current. (40 units of summary:
+ * summary40.test.ts; --pdf and --out arguments: pdfArguments.test.ts; glyph forms: fontFaces.test.ts.)
  *
  * Needs: apt-get install -y libreoffice-calc-nogui fonts-noto-cjk fonts-arphic-ukai poppler-utils
  */
@@ -17,28 +18,20 @@ import { outputsPlan } from '../../src/app/outputs';
 import { scoreAssessment, toReport } from '../../src/app/scoreAssessment';
 import { DEFAULT_WORKBOOK_SETTINGS } from '../../src/app/settings';
 import { run } from '../../src/cli/main';
-import { convertWithLibreOffice, findSoffice, INSTALL_HINT } from '../../src/host/libreoffice';
+import { convertWithLibreOffice } from '../../src/host/libreoffice';
 import { openWorkbookFile } from '../../src/host/xlsxFile';
-import { addSeedSheet } from '../support/seedWorkbook';
+import { cjkSize, layout, MM, pagePixels, pages, requireTools } from './support/pdf';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SAMPLE = path.join(ROOT, 'examples', 'sample-2024.xlsx');
 const quiet = { out: () => undefined, err: () => undefined };
-const MM = 72 / 25.4;
 
 let dir: string;
 let pdfDir: string;
 /** What the command line printed for the sample's run. */
 let stdout = '';
 beforeAll(async () => {
-  if (!(await findSoffice())) throw new Error(`LibreOffice 未安装。${INSTALL_HINT}`);
-  for (const tool of ['pdfinfo', 'pdftotext', 'pdffonts']) {
-    try {
-      execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    } catch {
-      throw new Error(`${tool} 未安装：apt-get install -y poppler-utils`);
-    }
-  }
+  await requireTools(['pdfinfo', 'pdftotext', 'pdffonts', 'pdftoppm']);
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kaohe-print-'));
   pdfDir = path.join(dir, 'pdf');
   const io = { out: (t: string) => void (stdout += t), err: () => undefined };
@@ -48,28 +41,6 @@ afterAll(async () => {
   if (dir) await fs.rm(dir, { recursive: true, force: true });
 });
 
-interface Word { page: number; x0: number; y0: number; x1: number; y1: number; text: string }
-interface Line { page: number; words: Word[] }
-
-/** Lines and words of a PDF with their boxes in points (pdftotext -bbox-layout). */
-function layout(pdf: string): Line[] {
-  const xml = execFileSync('pdftotext', ['-bbox-layout', pdf, '-'], { encoding: 'utf8' });
-  const lines: Line[] = [];
-  const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
-  xml.split(/<page /).slice(1).forEach((pageXml, p) => {
-    for (const l of pageXml.match(/<line[^>]*>[\s\S]*?<\/line>/g) ?? []) {
-      const words = [...l.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
-        page: p + 1, x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: unescape(m[5]),
-      }));
-      if (words.length) lines.push({ page: p + 1, words });
-    }
-  });
-  return lines;
-}
-
-const pages = (pdf: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))?.[1]);
-/** Font size of a run of CJK characters: its advance per character. */
-const cjkSize = (w: Word) => (/^[\u3000-\u9fff\uff00-\uffef]+$/.test(w.text) && w.text.length >= 3 ? (w.x1 - w.x0) / w.text.length : null);
 /** Every PDF of the run: the generated sheets and the letters filled from the sample's 目标责任书模板. */
 const everyPdf = async () => (await fs.readdir(pdfDir)).filter((f) => f.endsWith('.pdf')).map((f) => path.join(pdfDir, f));
 const NO_START = /^[、，。；：？！）》」』]/;
@@ -158,24 +129,6 @@ test('signed sheet: body text ≥ 10.5 pt as printed, header row on every page, 
   }
 });
 
-/** A page of a PDF as grey pixels, `scale` pixels a point (pdftoppm -gray writes a binary PGM to stdout). */
-function greyPage(pdf: string, page: number, scale: number): { width: number; height: number; at: (x: number, y: number) => number } {
-  const buf = execFileSync('pdftoppm', ['-gray', '-r', String(72 * scale), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 64 << 20 });
-  const head = /^P5\s+(\d+)\s+(\d+)\s+\d+\s/.exec(buf.subarray(0, 40).toString('latin1'))!;
-  const [width, height, offset] = [Number(head[1]), Number(head[2]), head[0].length];
-  return { width, height, at: (x, y) => (x < 0 || y < 0 || x >= width || y >= height ? 255 : buf[offset + y * width + x]) };
-}
-
-function pagePixels(pdf: string, page: number, scale: number): { width: number; dark: (xPt: number, yPt: number) => boolean } {
-  const { width, at } = greyPage(pdf, page, scale);
-  // Dark within a point of (x, y): a thin rule is about one pixel wide.
-  const dark = (xPt: number, yPt: number) => {
-    for (let dx = -scale; dx <= scale; dx++) if (at(Math.round(xPt * scale) + dx, Math.round(yPt * scale)) < 160) return true;
-    return false;
-  };
-  return { width: width / scale, dark };
-}
-
 test('borders: every row of the signed sheets’ tables is closed left and right, the merged 合计/总分/排名/等次 rows too', async () => {
   for (const unit of ['孙庄村', '赵集村']) {
     const pdf = path.join(pdfDir, `${unit}签字表.pdf`);
@@ -260,83 +213,6 @@ test('汇总排名: one landscape A4 page, text ≥ 10 pt, 制表人 / 审核人
   for (const label of ['制表人：', '审核人：', '日期：']) expect(words).toContain(label);
   // The whole table in one piece, 备注 of 张庄村 on one line.
   expect(words).toContain('责任金双倍返还（12000元）；奖补资金10000元');
-});
-
-test('汇总排名 of 40 units: one landscape A4 page, text ≥ 10 pt, margins ≥ 6 mm, every name and total whole, no glyph touching its row’s rules', async () => {
-  const wb = new ExcelJS.Workbook();
-  const units = Array.from({ length: 40 }, (_, i) => `第${i + 1}村民委员会`);
-  // Every unit with wrong entries (a 草稿 line, 「填写错误」 in two categories), the last one vetoed.
-  units.forEach((unit, i) => addSeedSheet(wb, unit, { unit, date: '2024年12月20日', entries: [5, 5, 5, 5, 30 - (i % 7), 5, 5, 10, 5, 5, 5, 5, 5, 5], veto: i === 39 ? '是' : '否' }));
-  const input = path.join(dir, 'forty.xlsx');
-  await wb.xlsx.writeFile(input);
-  const pdfs = path.join(dir, 'forty-pdf');
-  await run(['score', input, '--pdf', pdfs], quiet);
-  const pdf = path.join(pdfs, '汇总排名.pdf');
-  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+/);
-  expect(pages(pdf)).toBe(1);
-  const words = layout(pdf).flatMap((l) => l.words);
-  const sizes = words.map(cjkSize).filter((s): s is number => s !== null);
-  expect(Math.min(...sizes)).toBeGreaterThanOrEqual(10);
-  expect(words.map((w) => w.text)).toEqual(expect.arrayContaining(['序号', '单位', '总分', '排名', '制表人：', '审核人：', '日期：']));
-  expect(words.map((w) => w.text).join('')).toContain('草稿');
-  // No ink within 6 mm of an edge (rules and glyphs as rendered).
-  const scale = 4;
-  const px = greyPage(pdf, 1, scale);
-  const inked = { left: px.width, right: 0, top: px.height, bottom: 0 };
-  for (let yy = 0; yy < px.height; yy++)
-    for (let xx = 0; xx < px.width; xx++)
-      if (px.at(xx, yy) < 128) Object.assign(inked, { left: Math.min(inked.left, xx), right: Math.max(inked.right, xx), top: Math.min(inked.top, yy), bottom: Math.max(inked.bottom, yy) });
-  const mm = (p: number) => p / scale / MM;
-  expect([mm(inked.left), mm(px.width - 1 - inked.right), mm(inked.top), mm(px.height - 1 - inked.bottom)].map((m) => m >= 6)).toEqual([true, true, true, true]);
-  // Each name whole on one line, once, with its total (the engine's) on its row.
-  const report = toReport(scoreAssessment(await (await openWorkbookFile(input)).readGrids()));
-  for (const unit of units) {
-    const name = words.filter((w) => w.text === unit);
-    expect([unit, name.length]).toEqual([unit, 1]);
-    const total = String(report.units.find((u) => u.name === unit)!.total);
-    expect([unit, words.some((w) => w.text === total && Math.abs(w.y0 - name[0].y0) < 2 && w.x0 > name[0].x1)]).toEqual([unit, true]);
-  }
-  // The rules of the table, found down the 序号 column beside its left rule; between two rules the
-  // ink of each unit name and of each header title stays clear of both (not clipped, not touching).
-  const head = words.find((w) => w.text === '序号')!;
-  const y = Math.round(((head.y0 + head.y1) / 2) * scale);
-  let left = Math.round(head.x0 * scale);
-  while (left > 0 && px.at(left, y) >= 128) left--;
-  const x = left + scale; // a point inside, left of the 序号 text
-  const rules: [number, number][] = [];
-  // Down to the ink of 制表人 (which starts beside the rule), some 3 pt below the top of its box.
-  const sign = words.find((w) => w.text === '制表人：')!;
-  for (let yy = 0; yy < (sign.y0 + 1.5) * scale; yy++) {
-    if (px.at(x, yy) >= 128) continue;
-    if (rules.length && rules[rules.length - 1][1] === yy - 1) rules[rules.length - 1][1] = yy;
-    else rules.push([yy, yy]);
-  }
-  expect(rules.length).toBe(42); // above the header, and below it and each of the 40 rows
-  for (const r of rules) expect(r[1] - r[0]).toBeLessThan(scale);
-  const clear = (w: Word) => {
-    const mid = ((w.y0 + w.y1) / 2) * scale;
-    const above = rules.filter((r) => r[1] < mid).pop()!;
-    const below = rules.find((r) => r[0] > mid)!;
-    const inked = (yy: number) => {
-      for (let xx = Math.ceil(w.x0 * scale) + 1; xx < Math.floor(w.x1 * scale) - 1; xx++) if (px.at(xx, yy) < 128) return true;
-      return false;
-    };
-    const ink = Array.from({ length: below[0] - above[1] - 1 }, (_, i) => above[1] + 1 + i).filter(inked);
-    // Ink, and at least a pixel (¼ pt) of paper between it and each rule.
-    return ink.length > 0 && ink[0] > above[1] + 1 && ink[ink.length - 1] < below[0] - 1;
-  };
-  const checked = words.filter((w) => units.includes(w.text) || (w.y1 < rules[1][0] / scale && w.y0 > rules[0][1] / scale));
-  expect(checked.length).toBeGreaterThan(50);
-  expect(checked.filter((w) => !clear(w)).map((w) => w.text)).toEqual([]);
-  // The 草稿 line just above the table: paper between its ink and the table's top rule.
-  const draft = words.find((w) => w.text.startsWith('草稿'))!;
-  const above = (yy: number) => Array.from({ length: Math.floor((draft.x1 - draft.x0) * scale) }, (_, i) => px.at(Math.ceil(draft.x0 * scale) + i, yy)).some((g) => g < 128);
-  expect(above(rules[0][0] - 1)).toBe(false);
-  expect(above(Math.round(((draft.y0 + draft.y1) / 2) * scale))).toBe(true);
-  // The unit rows' pitch: 12 pt at 10.1 pt text, each within a pixel of it.
-  const pitches = rules.slice(2).map((r, i) => (r[0] - rules[i + 1][0]) / scale);
-  expect(Math.abs((rules[41][0] - rules[1][0]) / scale / 40 - 12)).toBeLessThanOrEqual(0.05);
-  for (const p of pitches) expect(Math.abs(p - 12)).toBeLessThanOrEqual(1 / scale);
 });
 
 test('corrections flow: fixing E4, filling E26 and changing a score recalculate the summary and the signed sheets; the 草稿 lines clear', async () => {
@@ -424,47 +300,4 @@ test('a sheet filled from the office’s own template prints 草稿 at the top o
   expect(first('孙庄村')[0]).toBe('草稿：本单位未评分1项，本表不能作为正式结果');
   expect(first('孙庄村')).toContain('孙庄村考核得分：65分，名次8');
   expect(first('张庄村').join('')).not.toContain('草稿');
-});
-
-test('--pdf onto an existing file: exit 2 with the reason (checked before scoring), the file untouched', async () => {
-  const file = path.join(dir, 'not-a-folder.pdf');
-  await fs.writeFile(file, 'mine');
-  const io = { stderr: '', out: () => undefined, err: (t: string) => void (io.stderr += t) };
-  expect(await run(['score', SAMPLE, '--pdf', file], io)).toBe(2);
-  expect(io.stderr).toContain('不是文件夹');
-  expect(await fs.readFile(file, 'utf8')).toBe('mine');
-});
-
-test.each([["张庄村'"], ["O'Brien村"]])('a unit named %s: the copy reopens in the project’s reader and in LibreOffice, print areas on the right sheets', async (name) => {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
-  const ws = wb.getWorksheet('张庄村')!;
-  // A sheet name may not end with a quote (Excel's rule), a unit's name may: it names the generated sheets.
-  if (!name.endsWith("'")) ws.name = name;
-  ws.getCell('A2').value = `单位:${name}    2024年12月20日`;
-  const input = path.join(dir, `quoted-${name.length}.xlsx`);
-  await wb.xlsx.writeFile(input);
-  const out = path.join(dir, `quoted-out-${name.length}.xlsx`);
-  expect(await run(['score', input, '--out', out], quiet)).toBe(1);
-  const grids = await (await openWorkbookFile(out)).readGrids();
-  expect(grids.map((g) => g.name)).toContain(`${name}签字表`);
-  const zip = await JSZip.loadAsync(await fs.readFile(out));
-  const names = (await zip.file('xl/workbook.xml')!.async('string')).match(/<definedName[^>]*>[^<]*<\/definedName>/g) ?? [];
-  const doubled = name.replace(/'/g, '&apos;&apos;');
-  expect(names.filter((n) => n.includes(name.replace(/'/g, '&apos;').slice(0, 2)))).toEqual(expect.arrayContaining([expect.stringContaining(`&apos;${doubled}签字表&apos;!`)]));
-  const [back] = await convertWithLibreOffice([out], 'xlsx', path.join(dir, `quoted-lo-${name.length}`));
-  const lo = new ExcelJS.Workbook();
-  await lo.xlsx.readFile(back);
-  const written = new ExcelJS.Workbook();
-  await written.xlsx.readFile(out);
-  // LibreOffice read the sheet and its formulas: the signed sheet's 总分 (a reference to the summary) recalculates to the engine's value.
-  const signedName = `${name}签字表`;
-  expect(lo.worksheets.map((w) => w.name)).toContain(signedName);
-  for (const address of ['A2', 'I4', 'I5']) {
-    const a = lo.getWorksheet('汇总排名')!.getCell(address);
-    const b = written.getWorksheet('汇总排名')!.getCell(address);
-    expect(String(a.result ?? a.value ?? '')).toBe(String(b.result ?? b.value ?? ''));
-  }
-  const printArea = (await (await JSZip.loadAsync(await fs.readFile(back))).file('xl/workbook.xml')!.async('string')).match(/<definedName[^>]*Print_Area[^>]*>[^<]*<\/definedName>/g) ?? [];
-  expect(printArea.some((d) => d.includes(`${name.replace(/'/g, '&apos;&apos;')}签字表`) || d.includes(`${name.replace(/'/g, "''")}签字表`))).toBe(true);
 });
