@@ -44,7 +44,8 @@ async function recalculatedSummary(file: string, name: string): Promise<Map<stri
     return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
   };
   const out = new Map<string, unknown[]>();
-  for (let r = 4; value(r, 2); r++) out.set(String(value(r, 2)), [value(r, col('总分')), value(r, col('排名')), value(r, col('等次'))]);
+  // Unit rows have their 序号 in column A (the 制表人 row under them does not).
+  for (let r = 4; typeof value(r, 1) === 'number'; r++) out.set(String(value(r, 2)), [value(r, col('总分')), value(r, col('排名')), value(r, col('等次'))]);
   return out;
 }
 

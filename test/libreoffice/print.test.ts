@@ -155,6 +155,27 @@ test('borders: every row of the signed sheets’ tables is closed left and right
   }
 });
 
+test('borders: the summary’s and the notice’s tables are closed left and right on every unit’s row, and below the last', async () => {
+  const UNITS = ['张庄村', '周口居委会', '前营村', '李家村', '王庄村', '刘湾村', '陈楼村', '杨店社区', '孙庄村', '赵集村'];
+  for (const [file, headerWord] of [['汇总排名.pdf', '序号'], ['考核结果通报.pdf', '名次']] as const) {
+    const pdf = path.join(pdfDir, file);
+    const words = layout(pdf).flatMap((l) => l.words).filter((w) => w.page === 1);
+    const px = pagePixels(pdf, 1, 2);
+    const header = words.find((w) => w.text === headerWord)!;
+    const xs = Array.from({ length: Math.floor(px.width) }, (_, x) => x).filter((x) => px.dark(x, (header.y0 + header.y1) / 2));
+    const [left, right] = [Math.min(...xs), Math.max(...xs)];
+    expect(right - left).toBeGreaterThan(200);
+    const rows = UNITS.map((u) => words.find((w) => w.text === u || w.text.endsWith(u))!);
+    expect(rows.every(Boolean)).toBe(true);
+    const open = rows.filter((w) => !px.dark(left, (w.y0 + w.y1) / 2) || !px.dark(right, (w.y0 + w.y1) / 2)).map((w) => w.text);
+    expect([file, open]).toEqual([file, []]);
+    // The rule under the last row, at a quarter, the middle and three quarters of the table's width.
+    const last = Math.max(...rows.map((w) => w.y1));
+    const ruled = (x: number) => Array.from({ length: 30 }, (_, k) => last + k * 0.5).some((y) => px.dark(x, y));
+    expect([file, [0.25, 0.5, 0.75].map((f) => ruled(left + f * (right - left)))]).toEqual([file, [true, true, true]]);
+  }
+});
+
 test('notice: margins 37/35/28/26 mm, body 16 ± 0.5 pt, 28 characters and 22 lines a page at a fixed pitch, outer page numbers', async () => {
   const pdf = path.join(pdfDir, '考核结果通报.pdf');
   const lines = layout(pdf);
