@@ -32,7 +32,21 @@ const trimmed = (rows: unknown[][]) => rows.map((row) => {
   return r;
 });
 /** Lets Excel.run's closing request (its _RemoveReference) be recorded. */
-const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Until Excel.run's closing request (_RemoveReference, sent after the run resolves) has reached each
+ * workbook's wire: its request count unchanged for 100 ms (at most 5 s; one timer tick was not enough
+ * on a loaded machine).
+ */
+async function settled(...books: { wire: unknown[] }[]): Promise<void> {
+  let stable = 0;
+  let last = books.map((b) => b.wire.length).join();
+  for (let waited = 0; stable < 5 && waited < 5000; waited += 20) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const now = books.map((b) => b.wire.length).join();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+}
 
 /** n seed units (one item 0.5 short each) whose lost point's reason is a note on its entry cell, as 现场评分 writes it; `extra` more notes per unit on other entry cells. */
 function unitsWithReasonNotes(n: number, extra = 0): Grid[] {
@@ -115,7 +129,7 @@ describe('through Office.js’s own request builder', () => {
     expect(read.slice(0, n).map((g) => Object.keys(g.notes ?? {}).length)).toEqual(new Array(n).fill(5));
     const plain = officeJsWorkbook(seedUnits(n), { notesApi: true });
     await new OfficeHost(plain.run, all, all).readGrids();
-    await settled();
+    await settled(withNotes, plain);
     // No request more (the last of each is Excel.run's closing _RemoveReference).
     expect(withNotes.wire).toHaveLength(plain.wire.length);
     const perNote = (withNotes.wire[2].request - plain.wire[2].request) / (5 * n);
