@@ -5,6 +5,8 @@ module.exports = {
   // The pane's component tests render the whole pane in jsdom several times over (several seconds each);
   // this is the harness's patience, not a speed requirement (speed is measured by npm run bench).
   testTimeout: 30000,
+  // Both cores of the CI machine (Jest's default leaves one to its own process, which mostly waits).
+  maxWorkers: 2,
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/libreoffice/', '\\.fuzz\\.test\\.ts$'],
