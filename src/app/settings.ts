@@ -84,6 +84,16 @@ const VETO = choice<ScoreSettings['veto']>([['zero', '记0分'], ['last', '排�
 const DATE_STYLE = choice<OutputSettings['dateStyle']>([['arabic', '阿拉伯数字'], ['chinese', '汉字']]);
 const YES_NO = choice<'yes' | 'no'>([['yes', '是'], ['no', '否']]);
 
+/** A date row of the outputs' settings: 2024-12-20, or empty for its default (null). */
+function outputDate(label: string, note: string, key: 'assessmentDate' | 'date' | 'printDate'): Field {
+  return {
+    label,
+    note,
+    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, [key]: null } } : ISO_DATE.test(t) ? { ...s, output: { ...s.output, [key]: t } } : null),
+    write: (s) => s.output[key] ?? '',
+  };
+}
+
 function count(text: string): number | null {
   return /^\d{1,2}$/.test(text) ? Number(text) : null;
 }
@@ -113,24 +123,14 @@ const FIELDS: Field[] = [
     read: (t, s) => ({ ...s, output: { ...s.output, township: t === '' ? null : t } }),
     write: (s) => s.output.township ?? '',
   },
-  {
-    label: '考核日期',
-    note: '签字评分表上的考核日期，如 2024-12-20；留空则用各单位评分表上写的日期，没有则留空待手填',
-    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, assessmentDate: null } } : ISO_DATE.test(t) ? { ...s, output: { ...s.output, assessmentDate: t } } : null),
-    write: (s) => s.output.assessmentDate ?? '',
-  },
+  outputDate('考核日期', '签字评分表上的考核日期，如 2024-12-20；留空则用各单位评分表上写的日期，没有则留空待手填', 'assessmentDate'),
   {
     label: '发文机关',
     note: '通报落款',
     read: (t, s) => (t === '' ? null : { ...s, output: { ...s.output, authority: t } }),
     write: (s) => s.output.authority,
   },
-  {
-    label: '成文日期',
-    note: '如 2024-12-20；留空则用评分表上写的考核日期，没有则留空待手填（不用生成当天的日期）',
-    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, date: null } } : ISO_DATE.test(t) ? { ...s, output: { ...s.output, date: t } } : null),
-    write: (s) => s.output.date ?? '',
-  },
+  outputDate('成文日期', '如 2024-12-20；留空则用评分表上写的考核日期，没有则留空待手填（不用生成当天的日期）', 'date'),
   {
     label: '日期写法',
     note: '阿拉伯数字（2024年12月20日，GB/T 9704-2012）或 汉字（二〇二四年十二月二十日）',
@@ -181,12 +181,7 @@ const FIELDS: Field[] = [
     read: (t, s) => ({ ...s, output: { ...s.output, printedBy: t } }),
     write: (s) => s.output.printedBy,
   },
-  {
-    label: '印发日期',
-    note: '版记的印发日期，如 2024-12-25；留空则同成文日期',
-    read: (t, s) => (t === '' ? { ...s, output: { ...s.output, printDate: null } } : ISO_DATE.test(t) ? { ...s, output: { ...s.output, printDate: t } } : null),
-    write: (s) => s.output.printDate ?? '',
-  },
+  outputDate('印发日期', '版记的印发日期，如 2024-12-25；留空则同成文日期', 'printDate'),
   {
     label: '通报写办结率',
     note: '有信访事项办理台账时，通报写明按期办结率、结案率和有逾期事项的单位：是 或 否',
