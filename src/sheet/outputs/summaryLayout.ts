@@ -77,6 +77,39 @@ export interface SummaryLayout {
 /** A text's widest line in em. */
 const em = (text: string) => Math.max(0, ...text.split('\n').map((l) => printWidth(l) / 2));
 
+/**
+ * The measures a layout takes of its texts, each taken once: 300 units' rows are measured for every
+ * header height tried, and most of their texts (scores, bands) repeat, so measuring them afresh
+ * froze the web version's page for about 300 ms.
+ */
+class Measures {
+  private readonly ems = new Map<string, number>();
+  private readonly wrapped = new Map<string, number>();
+  private readonly widest = new Map<LayoutColumn, number>();
+
+  em(text: string): number {
+    let e = this.ems.get(text);
+    if (e === undefined) this.ems.set(text, (e = em(text)));
+    return e;
+  }
+
+  /** Lines of `text` in a column `width` half-ems wide (linesFor); a text that fits is one line without breaking it. */
+  lines(text: string, width: number): number {
+    if (!text.includes('\n') && this.em(text) * 2 <= Math.max(2, width)) return 1;
+    const key = `${width}\u0000${text}`;
+    let n = this.wrapped.get(key);
+    if (n === undefined) this.wrapped.set(key, (n = linesFor(text, width)));
+    return n;
+  }
+
+  /** The widest of the values a column must keep on one line, in em. */
+  values(c: LayoutColumn): number {
+    let e = this.widest.get(c);
+    if (e === undefined) this.widest.set(c, (e = Math.max(0, ...c.fit.map((t) => this.em(t)))));
+    return e;
+  }
+}
+
 /** Half-em units that fit on a line of a column `pt` points wide at `size`. */
 const capacity = (pt: number, size: number) => Math.max(2, ((pt - PAD) / size) * 2 + 1e-9);
 
@@ -110,9 +143,9 @@ function emsFor(text: string, lines: number, least: number): number {
  * Widths (pt) of the columns with the header broken into at most `lines` lines, or null when they do
  * not fit in `room`; `squeeze` narrows them to the room instead (the values then wrap).
  */
-function widthsFor(columns: LayoutColumn[], lines: number, size: number, room: number, squeeze = false): number[] | null {
+function widthsFor(m: Measures, columns: LayoutColumn[], lines: number, size: number, room: number, squeeze = false): number[] | null {
   const least = columns.map((c) => {
-    const values = Math.min(c.maxEm ?? Infinity, Math.max(0, ...c.fit.map(em)));
+    const values = Math.min(c.maxEm ?? Infinity, m.values(c));
     // A category's points （20分） on a line of their own at least; other titles 2 characters a line.
     const least = c.category ? em(/（[\d.]+分）$/.exec(c.header)?.[0] ?? '') : Math.min(2, em(c.header));
     const title = emsFor(c.header, lines, Math.max(1, least));
@@ -138,14 +171,14 @@ interface Candidate {
 const roomOf = (p: Preset) => A4_LANDSCAPE.width - 2 * p.margin * MM - WIDTH_SLACK;
 
 /** The column widths and header breaks that make the table shortest at this preset, or null when the columns do not fit its width. */
-function bestColumns(columns: LayoutColumn[], alternative: number, p: Preset, squeeze = false): Candidate | null {
+function bestColumns(m: Measures, columns: LayoutColumn[], alternative: number, p: Preset, squeeze = false): Candidate | null {
   let best: (Candidate & { tall: number }) | null = null;
   for (let lines = squeeze ? 12 : 1; lines <= 12; lines++) {
-    const pts = widthsFor(columns, lines, p.size, roomOf(p), squeeze);
+    const pts = widthsFor(m, columns, lines, p.size, roomOf(p), squeeze);
     if (!pts) continue;
     const header = columns.map((c, i) => breakTitle(c.header, capacity(pts[i], p.size)));
     const headerLines = Math.max(...header.map((h) => h.split('\n').length));
-    const rowLines = columns[0].rows.map((_, r) => Math.max(...columns.map((c, i) => linesFor(c.rows[r], capacity(pts[i], p.size)))));
+    const rowLines = columns[0].rows.map((_, r) => Math.max(...columns.map((c, i) => m.lines(c.rows[r], capacity(pts[i], p.size)))));
     // Lines beyond the first, of the header and the rows: what the choice makes fewest.
     const tall = headerLines + rowLines.reduce((a, n) => a + n, 0);
     if (!best || tall < best.tall) best = { widths: pts, header, headerLines, rowLines, alternative, tall };
@@ -161,26 +194,35 @@ function bestColumns(columns: LayoutColumn[], alternative: number, p: Preset, sq
  * width, on as many pages as it takes.
  */
 export function layoutSummary(alternatives: LayoutColumn[][], draftLines = 1): SummaryLayout {
+  const m = new Measures();
+  const units = alternatives[0]?.[0]?.rows.length ?? 0;
   for (const p of [COMFORTABLE, COMPACT]) {
+    // Rows of one line and a header of one line at the least pitch: if even those overflow the page, no column set fits it.
+    if (pitchFor(p, draftLines, 1, Array<number>(units).fill(1)) < p.pitch[0]) continue;
     for (const [i, columns] of alternatives.entries()) {
-      const c = bestColumns(columns, i, p);
+      const c = bestColumns(m, columns, i, p);
       if (!c) continue;
-      const line = lineOf(p);
-      const fixed = p.title + draftHeight(p, draftLines) + p.sign + (c.headerLines - 1) * line + c.rowLines.reduce((a, n) => a + (n - 1) * line, 0);
-      const height = A4_LANDSCAPE.height - 2 * p.margin * MM - SLACK;
-      const pitch = Math.min(p.pitch[1], Math.floor(((height - fixed) / (c.rowLines.length + 1)) * 10) / 10);
+      const pitch = pitchFor(p, draftLines, c.headerLines, c.rowLines);
       if (pitch >= p.pitch[0]) return result(p, c, pitch, true, draftLines);
     }
   }
   // More pages, the header repeated on each: at the comfortable size, never smaller.
   for (const p of [COMFORTABLE, COMPACT]) {
     for (const [i, columns] of alternatives.entries()) {
-      const c = bestColumns(columns, i, p);
+      const c = bestColumns(m, columns, i, p);
       if (c) return result(p, c, p.pitch[1], false, draftLines);
     }
   }
   // Too many columns for the width even so: narrowed to it, the titles and values wrapping.
-  return result(COMPACT, bestColumns(alternatives[0], 0, COMPACT, true) as Candidate, COMPACT.pitch[1], false, draftLines);
+  return result(COMPACT, bestColumns(m, alternatives[0], 0, COMPACT, true) as Candidate, COMPACT.pitch[1], false, draftLines);
+}
+
+/** The pitch of one-line rows that puts the whole sheet on one page at this preset (below p.pitch[0]: it does not fit). */
+function pitchFor(p: Preset, draftLines: number, headerLines: number, rowLines: number[]): number {
+  const line = lineOf(p);
+  const fixed = p.title + draftHeight(p, draftLines) + p.sign + (headerLines - 1) * line + rowLines.reduce((a, n) => a + (n - 1) * line, 0);
+  const height = A4_LANDSCAPE.height - 2 * p.margin * MM - SLACK;
+  return Math.min(p.pitch[1], Math.floor(((height - fixed) / (rowLines.length + 1)) * 10) / 10);
 }
 
 /** The 草稿 line's row: its one line, and more while it names records not counted. */
