@@ -20,7 +20,7 @@ import { capitalAmount } from '../engine/chinese';
 import { toNumber } from '../engine/decimal';
 import { draftText, signedSheet } from '../sheet/outputs/signed';
 import { signersByUnit } from '../sheet/signers';
-import { summaryCells, summarySheet } from '../sheet/outputs/summary';
+import { summaryCells, summarySheetSteps } from '../sheet/outputs/summary';
 import { casesSheet } from '../sheet/outputs/casesSheet';
 import type { NoticeCases } from '../sheet/outputs/noticeCases';
 import type { AssessmentResult } from './scoreAssessment';
@@ -104,10 +104,11 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
   const signedTemplate = templates.find((t) => t.kind === 'unit' && t.base.includes('签字'));
   const noticeTemplate = templates.find((t) => t.kind === 'workbook' && t.base.includes('通报'));
 
+  yield;
   const summary = name('汇总排名');
   const draft = draftState(result);
   const sheets = [
-    summarySheet(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, rewards, isNumberCell, otherDraft: fixedDraft(draft) }),
+    yield* summarySheetSteps(units, { name: summary, title: `${subject}考核汇总排名表`, scheme, settings: result.settings, rewards, isNumberCell, otherDraft: fixedDraft(draft) }),
   ];
   const township = out.township ?? townshipOf(reference.title);
   const level = townshipLevel(township);
@@ -170,7 +171,8 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
             signers: signers.get(u.table.unit) ?? { leader: workbook.group?.leader ?? '', members: workbook.group?.members ?? [] },
             otherDraft: fixedDraft(draft, u.table.unit),
           }),
-    );    yield;
+    );
+    yield;
   }
   const notice = name(noticeTemplate?.base ?? '考核结果通报');
   sheets.push(noticeTemplate ? fromTemplate(noticeTemplate, notice, shared) : noticeSheet(units, { name: notice, ...noticeOptions }));
@@ -195,11 +197,13 @@ export function* outputsPlanSteps(result: AssessmentResult, grids: Grid[], workb
   const nowOwned = sheets.map((s) => s.name);
   const stale = owned.filter((s) => !nowOwned.includes(s) && existing.includes(s));
   // Every generated sheet carries the mark that lets a later run prove it is the add-in's.
-  const marked = sheets.map((s) => {
+  const marked: SheetPlan[] = [];
+  for (const s of sheets) {
     const fitted = withinCellLimit(markGenerated(s, s.copyOf ? byName.get(s.copyOf)?.rows.length : 0));
     notes.push(...fitted.notes);
-    return fitted.plan;
-  });
+    marked.push(fitted.plan);
+    yield;
+  }
   marked.push(settingsSheetPlan({ ...workbook, score: result.settings, ownedSheets: nowOwned, noticeBasis: noticeBasis(result, workbook), cases: result.cases?.rules ?? workbook.cases }, grids));
   return { plan: { cells: [], sheets: marked, removeSheets: stale }, summary, notice, signed, filled, notes };
 }

@@ -49,7 +49,7 @@ export interface RecordsResult {
   logPoints: { sheet: string; cell: string; value: Decimal }[];
   /** Cells whose BLANK_ENTRY warning no longer holds (the value was computed). */
   computedCells: Set<string>;
-  compiled: CompiledItem[];
+  compiled: readonly CompiledItem[];
   ledgerEvents: number;
   logRows: number;
   /** 零上访: units with no counted event in the ledger; null when the workbook has no ledger. */
@@ -153,7 +153,7 @@ export function applyRecords(tables: ScoreTable[], scheme: Scheme, reference: Sc
 }
 
 /** A rate requirement that states no points (年终结案率达到100%): the unit's rate, for the assessor who scores it. */
-function targetsOf(compiled: CompiledItem[], tally: NonNullable<CasesResult['perUnit'][number]>, table: ScoreTable): Diagnostic[] {
+function targetsOf(compiled: readonly CompiledItem[], tally: NonNullable<CasesResult['perUnit'][number]>, table: ScoreTable): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const item of compiled) {
     if (item.ref.kind !== 'item') continue;
@@ -176,7 +176,7 @@ function detailOf(c: { deductions: Deduction[]; item: CompiledItem }): string {
 }
 
 /** Every clause of the scheme's rules that could not be understood, at its rule cell on the reference sheet. */
-function notUnderstood(compiled: CompiledItem[], reference: ScoreTable): Diagnostic[] {
+function notUnderstood(compiled: readonly CompiledItem[], reference: ScoreTable): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ruleCol = reference.columns.rule;
   for (const item of compiled) {

@@ -95,6 +95,7 @@ export function* scoreAssessmentSteps(grids: Grid[], given: ScoreSettings = DEFA
     units: assessment.tables.length > 0 ? assessment.tables.map((t) => t.unit) : null,
     year: reference ? (yearIn(reference.title) ?? yearIn(reference.date)) : null,
   });
+  yield;
   const records =
     assessment.scheme && assessment.tables.length > 0
       ? applyRecords(assessment.tables, assessment.scheme, reference, sheets.logs, sheets.ledgers, cases)
@@ -105,6 +106,7 @@ export function* scoreAssessmentSteps(grids: Grid[], given: ScoreSettings = DEFA
   );
   if (records) diagnostics.push(...records.diagnostics);
   if (cases) diagnostics.push(...cases.diagnostics);
+  yield;
   if (workbookBands) {
     const list = workbookBands.bands.map((b) => `${b.label}（${describeRange(b)}）`).join('、');
     diagnostics.push(diagnose('BANDS_FROM_WORKBOOK', { bands: list, where: workbookBands.source === 'table' ? '等次表' : '说明' }, workbookBands.sheet, workbookBands.cell));

@@ -33,7 +33,17 @@ export interface CompiledItem {
   cases: (CaseQuery | null)[];
 }
 
-export function compileScheme(scheme: Scheme): CompiledItem[] {
+/** Each scheme is compiled once: its rules are parsed again by every reading, form and record otherwise. */
+const compiled = new WeakMap<Scheme, readonly CompiledItem[]>();
+
+/** The scheme's items and 加减分 lines with their rules parsed (the same array for the same scheme: do not change it). */
+export function compileScheme(scheme: Scheme): readonly CompiledItem[] {
+  let items = compiled.get(scheme);
+  if (!items) compiled.set(scheme, (items = compile(scheme)));
+  return items;
+}
+
+function compile(scheme: Scheme): CompiledItem[] {
   const out: CompiledItem[] = [];
   scheme.categories.forEach((category, c) =>
     category.items.forEach((item, i) => {
@@ -121,7 +131,7 @@ export interface ItemComputation {
  * so an item without petitions gets its full points). Items absent from the result keep the
  * entry typed on the sheet.
  */
-export function computeItems(items: CompiledItem[], records: CountRecord[], ledgerPresent: boolean, registerPresent = false): Map<string, ItemComputation> {
+export function computeItems(items: readonly CompiledItem[], records: CountRecord[], ledgerPresent: boolean, registerPresent = false): Map<string, ItemComputation> {
   const byItem = new Map<string, CountRecord[]>();
   for (const r of records) byItem.set(r.itemKey, [...(byItem.get(r.itemKey) ?? []), r]);
   const out = new Map<string, ItemComputation>();
@@ -185,7 +195,7 @@ function statedPoints(rule: Rule, count: number): Decimal {
  * Events whose 及时稳控调处 is not known, under a rule that deducts only for those not
  * stabilised, are reported and not counted.
  */
-export function ledgerRecords(items: CompiledItem[], events: readonly PetitionEvent[], unit: string): { records: CountRecord[]; diagnostics: Diagnostic[] } {
+export function ledgerRecords(items: readonly CompiledItem[], events: readonly PetitionEvent[], unit: string): { records: CountRecord[]; diagnostics: Diagnostic[] } {
   const records: CountRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const item of items) {
@@ -240,7 +250,7 @@ export function ledgerRecords(items: CompiledItem[], events: readonly PetitionEv
  * `cell` points at the unit's first late case for a per-case rule, else at `at` (its first case,
  * or the register's header when it has none).
  */
-export function registerRecords(items: CompiledItem[], cases: UnitCases, at: { sheet: string; cell: string }, late: readonly CaseOutcome[] = []): CountRecord[] {
+export function registerRecords(items: readonly CompiledItem[], cases: UnitCases, at: { sheet: string; cell: string }, late: readonly CaseOutcome[] = []): CountRecord[] {
   const records: CountRecord[] = [];
   for (const item of items) {
     item.cases.forEach((query, k) => {
@@ -274,7 +284,7 @@ export interface LogRow {
  * it); a rule by its clause or what it counts (到省正常上访), or left blank when the item has
  * one rule. Anything that names nothing, or more than one thing, is reported.
  */
-export function resolveLogRow(items: CompiledItem[], row: LogRow, registerPresent = false): { record: CountRecord | null; diagnostic: Diagnostic | null } {
+export function resolveLogRow(items: readonly CompiledItem[], row: LogRow, registerPresent = false): { record: CountRecord | null; diagnostic: Diagnostic | null } {
   const fail = (code: 'LOG_UNKNOWN_ITEM' | 'LOG_UNKNOWN_RULE' | 'LOG_RULE_FROM_LEDGER', params: Record<string, string>, cell: string) => ({
     record: null,
     diagnostic: diagnose(code, params, row.sheet, cell),

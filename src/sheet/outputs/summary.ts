@@ -9,6 +9,7 @@
 import { bandsHighestFirst, parseBand, VETO_BAND } from '../../engine/bands';
 import { sum, toNumber } from '../../engine/decimal';
 import type { Scheme, ScoreSettings } from '../../engine/model';
+import type { Steps } from '../../engine/steps';
 import { depositOf, rewardNote, type RewardSettings } from '../../engine/rewards';
 import { columnLetters } from '../grid';
 import type { CellStyle, SheetPlan } from '../sheetPlan';
@@ -75,7 +76,8 @@ export function summaryCells(categories: number, index: number) {
   return { veto: L(3 + categories), total: L(4 + categories), rank: L(5 + categories), band: L(6 + categories), status: L(8 + categories) };
 }
 
-export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan {
+/** The 汇总排名 sheet, pausing after the layout and after each unit's row (engine/steps.ts): 300 rows of formulas take a moment. */
+export function* summarySheetSteps(units: ScoredUnit[], o: SummaryOptions): Steps<SheetPlan> {
   const k = o.scheme.categories.length;
   const col = {
     index: 0,
@@ -105,6 +107,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     notes.map((note) => summaryColumns(units, header, bands.map((b) => b.label), note)),
     draftLines,
   );
+  yield;
   // 备注's deposit and award on one line (joined by “；”) when the width allows, else on two.
   const joined = notes[layout.alternative].join === '；';
   const font = (s: CellStyle): CellStyle => ({ fontName: FONT, fontSize: layout.size, ...s });
@@ -129,7 +132,7 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
   helpers.forEach((h, i) => cells.push(cell(`${L(col.status + 1 + i)}3`, h, HELPER)));
 
   const heights: Record<number, number> = { 1: layout.heights.title, 2: layout.heights.draft, 3: layout.heights.header };
-  units.forEach((u, i) => {
+  for (const [i, u] of units.entries()) {
     const r = first + i;
     const at = (c: number) => `${L(c)}${r}`;
     const sheet = u.table.sheet;
@@ -179,7 +182,8 @@ export function summarySheet(units: ScoredUnit[], o: SummaryOptions): SheetPlan 
     const statusFormula = `IF(${wrongRef},"有填写错误","")&IF(AND(${wrongRef},${blank}>0),CHAR(10),"")&IF(${blank}>0,"未评分"&(${blank})&"项","")`;
     cells.push(cell(at(col.status), status(u), centered, statusFormula));
     heights[r] = layout.heights.rows[i];
-  });
+    yield;
+  }
 
   // 制表人 / 审核人 / 日期 under the table, each at the column nearest a third of its width.
   const sign = last + 1;
