@@ -4,14 +4,21 @@
  * (workbook.ts): open, read the grids, apply a plan, give the bytes.
  */
 import { UnusableInput, XlsxHost } from '../host/xlsxHost';
-import type { WorkerReply, WorkerRequest } from './protocol';
+import type { SheetPlan } from '../sheet/sheetPlan';
+import type { WorkerReply, WorkerRequest, WorkerStage } from './protocol';
 
 let host: XlsxHost | null = null;
+/** The sheets of the plan on its way. */
+let staged: SheetPlan[] = [];
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null; postMessage: (m: WorkerReply, transfer?: Transferable[]) => void };
+const scope = self as unknown as { onmessage: ((e: MessageEvent<WorkerRequest | WorkerStage>) => void) | null; postMessage: (m: WorkerReply, transfer?: Transferable[]) => void };
 
 scope.onmessage = async (e) => {
   const request = e.data;
+  if (request.op === 'stage') {
+    staged.push(request.sheet);
+    return;
+  }
   try {
     switch (request.op) {
       case 'open': {
@@ -22,9 +29,13 @@ scope.onmessage = async (e) => {
       case 'read':
         scope.postMessage({ id: request.id, ok: true, value: await opened().readGrids() });
         return;
-      case 'apply':
-        scope.postMessage({ id: request.id, ok: true, value: await opened().apply(request.plan) });
+      case 'apply': {
+        const sheets = staged;
+        staged = [];
+        if (sheets.length !== request.staged) throw new Error(`写入计划不完整：收到 ${sheets.length} 张表，应为 ${request.staged} 张`);
+        scope.postMessage({ id: request.id, ok: true, value: await opened().apply({ ...request.plan, sheets: [...sheets, ...(request.plan.sheets ?? [])] }) });
         return;
+      }
       case 'bytes': {
         const bytes = await opened().toBytes();
         scope.postMessage({ id: request.id, ok: true, value: bytes }, [bytes.buffer]);
