@@ -16,8 +16,19 @@ export function tableKey(table: ScoreTable): string {
 
 /** The unit's name, with its sheet when another table has the same name: 张庄村（工作表 张庄村(2)）. */
 export function tableLabel(table: ScoreTable, all: readonly ScoreTable[]): string {
-  const twins = all.filter((t) => t.unit === table.unit).length > 1;
-  return twins ? `${table.unit}（工作表 ${table.sheet}）` : table.unit;
+  return (unitCounts(all).get(table.unit) ?? 0) > 1 ? `${table.unit}（工作表 ${table.sheet}）` : table.unit;
+}
+
+/** How many tables bear each unit's name, counted once per list (labelling 300 units counted 300 × 300). */
+const counted = new WeakMap<readonly ScoreTable[], Map<string, number>>();
+function unitCounts(all: readonly ScoreTable[]): Map<string, number> {
+  let counts = counted.get(all);
+  if (!counts) {
+    counts = new Map();
+    for (const t of all) counts.set(t.unit, (counts.get(t.unit) ?? 0) + 1);
+    counted.set(all, counts);
+  }
+  return counts;
 }
 
 /** The sheet a table was read from. */

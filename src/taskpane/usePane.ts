@@ -3,7 +3,7 @@
  * shown), and the last message. Every action reads, plans and writes through the host, then
  * reads the workbook again, so what the pane shows is what the workbook holds.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import { scoreAssessmentSteps, type AssessmentResult } from '../app/scoreAssessment';
 import { readSettings, type WorkbookSettings } from '../app/settings';
 import type { ApplyOutcome, WritePlan } from '../host/host';
@@ -46,6 +46,25 @@ export function usePane(host: PaneHost) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const alive = useRef(true);
 
+  /**
+   * Shows a new reading. Rendering 300 units' rows at once froze the page for about 200 ms, so it is
+   * a transition (React renders it in slices between frames); the promise resolves once it is on
+   * screen, so that what the caller does next (a message, clearing what was saved) never shows
+   * beside the old reading.
+   */
+  const shown = useRef<(() => void)[]>([]);
+  useEffect(() => {
+    for (const resolve of shown.current.splice(0)) resolve();
+  }, [loaded]);
+  const show = useCallback(
+    (next: Loaded) =>
+      new Promise<void>((resolve) => {
+        shown.current.push(resolve);
+        startTransition(() => setLoaded(next));
+      }),
+    [],
+  );
+
   const read = useCallback(async (): Promise<Loaded> => {
     const grids = await host.readGrids();
     const settings = readSettings(grids).settings;
@@ -62,7 +81,7 @@ export function usePane(host: PaneHost) {
         // The progress is painted before the work starts (making a plan may take a while on 300 units).
         await nextPaint();
         const value = await action();
-        if (alive.current) setLoaded(await read());
+        if (alive.current) await show(await read());
         return value;
       } catch (e) {
         if (alive.current) setNotice(failureNotice(at, messageOf(e)));
@@ -71,7 +90,7 @@ export function usePane(host: PaneHost) {
         if (alive.current) setBusy(null);
       }
     },
-    [read],
+    [read, show],
   );
 
   const first = useRef(true);
