@@ -16,7 +16,7 @@ import { MergeTab } from './merge/MergeTab';
 import type { PaneHost } from './paneHost';
 import { RankTab } from './RankTab';
 import { ReviewTab } from './ReviewTab';
-import { formStart, tableKey } from './units';
+import { formStart, tableKey, tableLabel } from './units';
 import { usePane, type Loaded } from './usePane';
 
 const useStyles = makeStyles({
@@ -114,7 +114,17 @@ export function Pane({ host, today, onUnsaved, afterWrite }: PaneProps): React.J
     {
       value: 'rank',
       label: '计算排名',
-      render: (loaded) => <RankTab loaded={loaded} busy={busy} today={today} write={pane.write} afterWrite={afterWrite} />,
+      render: (loaded) => (
+        <RankTab
+          loaded={loaded}
+          busy={busy}
+          today={today}
+          write={pane.write}
+          afterWrite={afterWrite}
+          unsaved={unsavedUnits(drafts, loaded)}
+          onSaveFirst={() => openUnit([...drafts.keys()][0])}
+        />
+      ),
     },
     {
       value: 'cases',
@@ -169,6 +179,15 @@ export function Pane({ host, today, onUnsaved, afterWrite }: PaneProps): React.J
       </div>
     </PaneStatusContext.Provider>
   );
+}
+
+/** The units with scores typed and not saved, by name (with their sheet where two share a name). */
+function unsavedUnits(drafts: ReadonlyMap<string, OnSiteDraft>, loaded: Loaded): string[] {
+  const tables = loaded.result.assessment.tables;
+  return [...drafts.keys()].map((key) => {
+    const table = tables.find((t) => tableKey(t) === key);
+    return table ? tableLabel(table, tables) : key;
+  });
 }
 
 /** The drafts on a new reading: each follows its table, and one with nothing left unsaved is dropped. */

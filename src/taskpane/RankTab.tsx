@@ -49,6 +49,10 @@ export function RankTab(props: {
   write: Write;
   /** The next step once written, where the host needs one (the browser: 下载工作簿). */
   afterWrite?: string;
+  /** The units whose scores are typed in 现场评分 and not saved: not in the workbook, so not in what is written. */
+  unsaved?: readonly string[];
+  /** Opens 现场评分 at the first of them, to save. */
+  onSaveFirst?: () => void;
 }): React.JSX.Element {
   const styles = useStyles();
   const stored = props.loaded.settings;
@@ -109,7 +113,8 @@ export function RankTab(props: {
     };
     void props.write('正在计算并写入…', plan, what, detail, 'rank');
   };
-  const ask = () => (!draft.final && !final ? setAsking(true) : run());
+  const unsaved = props.unsaved ?? [];
+  const ask = () => (unsaved.length > 0 || (!draft.final && !final) ? setAsking(true) : run());
   if (result.units.length === 0) {
     return <Text>没有找到评分表，无法计算排名。请先在“评分表”中查看各工作表为何未被识别。</Text>;
   }
@@ -156,8 +161,24 @@ export function RankTab(props: {
         计算排名并写入工作簿
       </Button>
       <ActionStatus at="rank" returnFocus={() => runButton.current} />
-      <ConfirmDialog open={asking} title={`还有 ${draft.problems.length} 个问题，写入草稿？`} confirm="写入草稿" onConfirm={run} onCancel={() => setAsking(false)}>
-        未评分的项目按 0 分计，填写错误的不计分，排名可能不准。写入的汇总排名表、签字评分表和通报每页标有“草稿”；改正后标记随公式消失，通报需重新写入。
+      <ConfirmDialog
+        open={asking}
+        title={unsaved.length > 0 ? `${unsaved.length} 个单位的得分未保存，仍然写入？` : `还有 ${draft.problems.length} 个问题，写入草稿？`}
+        confirm={draft.final ? '仍然写入' : '写入草稿'}
+        other={unsaved.length > 0 && props.onSaveFirst ? { label: '先去保存', run: () => (setAsking(false), props.onSaveFirst?.()) } : undefined}
+        onConfirm={run}
+        onCancel={() => setAsking(false)}
+      >
+        {unsaved.length > 0 && (
+          <p>
+            “现场评分”中 {unsaved.join('、')} 的得分已填写但未保存，不在工作簿中：排名和生成的表按工作簿中原有的得分计算。请先保存（Ctrl+Enter）再写入。
+          </p>
+        )}
+        {!draft.final && (
+          <p>
+            还有 {draft.problems.length} 个问题：未评分的项目按 0 分计，填写错误的不计分，排名可能不准。写入的汇总排名表、签字评分表和通报每页标有“草稿”；改正后标记随公式消失，通报需重新写入。
+          </p>
+        )}
       </ConfirmDialog>
       <Text size={200}>只写入空着的“总分”单元格和考核助手自己的工作表；您填写的内容不会被改动。设置保存在工作簿中。</Text>
       <RankingTable report={report} />
