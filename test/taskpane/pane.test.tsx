@@ -117,8 +117,16 @@ describe('现场评分', () => {
     const e4 = field('E4');
     expect(e4.value).toBe('6');
     expect(screen.getByText('不能超过分值 5')).toBeTruthy();
-    expect(screen.getByText('有 1 处无效的得分，改正后才能保存')).toBeTruthy();
+    // The save bar names the cell; Ctrl+Enter (or the cell's link) takes the focus to it, wherever it is.
+    expect(screen.getAllByRole('alert').some((a) => a.textContent === '有 1 处得分无效（E4），改正后才能保存')).toBe(true);
     expect(disabled(saveButton('刘湾村'))).toBe(true);
+    field('E26').focus();
+    fireEvent.keyDown(field('E26'), { key: 'Enter', ctrlKey: true });
+    expect(document.activeElement).toBe(e4);
+    field('E26').focus();
+    fireEvent.click(screen.getByRole('button', { name: 'E4' }));
+    expect(document.activeElement).toBe(e4);
+    expect(plans).toEqual([]);
     fireEvent.change(e4, { target: { value: '5' } });
     await waitFor(() => expect(disabled(saveButton('刘湾村'))).toBe(false));
     expect(screen.getByText('有 1 处修改未保存')).toBeTruthy();
@@ -267,6 +275,23 @@ describe('计算排名', () => {
     expect(screen.queryByRole('alertdialog', { hidden: true })).toBeNull();
     expect(plans).toEqual([]);
     expect(await changed()).toEqual([]);
+  });
+
+  test('scores typed and not saved are named before writing: 先去保存 opens the unit, nothing is written', async () => {
+    const { plans } = await setup();
+    await openUnit('张庄村');
+    fireEvent.change(field('E4'), { target: { value: '3' } });
+    fireEvent.click(screen.getByRole('tab', { name: /计算排名/ }));
+    fireEvent.click(screen.getByRole('button', { name: '计算排名并写入工作簿' }));
+    const dialog = await screen.findByRole('alertdialog', { hidden: true });
+    expect(within(dialog).getByText('1 个单位的得分未保存，仍然写入？')).toBeTruthy();
+    expect(dialog.textContent).toContain('“现场评分”中 张庄村 的得分已填写但未保存');
+    // The sample's open problems are said in the same dialog.
+    expect(dialog.textContent).toMatch(/还有 \d+ 个问题/);
+    fireEvent.click(within(dialog).getByRole('button', { name: '先去保存', hidden: true }));
+    await screen.findByRole('form', { name: '现场评分：张庄村' });
+    expect(field('E4').value).toBe('3');
+    expect(plans).toEqual([]);
   });
 
   test('follows the ranking setting before anything is written, then writes totals, outputs and settings', async () => {

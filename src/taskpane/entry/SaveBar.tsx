@@ -3,7 +3,7 @@
  * first), and the state of the form. Its height does not change while typing (one status line).
  */
 import * as React from 'react';
-import { Button, Text } from '@fluentui/react-components';
+import { Button, Link, Text } from '@fluentui/react-components';
 import { ActionStatus } from '../ActionStatus';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useEntryStyles } from './styles';
@@ -12,8 +12,11 @@ export interface SaveBarProps {
   label: string;
   busy: boolean;
   changes: number;
-  problems: number;
+  /** The cells of the invalid entries (E4 …), in the form's order. */
+  problems: readonly string[];
   missing: number;
+  /** Takes the focus to the first invalid entry. */
+  onShowProblem: () => void;
   onSave: () => void;
   onDiscard: () => void;
   barRef: React.Ref<HTMLDivElement>;
@@ -22,12 +25,17 @@ export interface SaveBarProps {
 export function SaveBar(props: SaveBarProps): React.JSX.Element {
   const styles = useEntryStyles();
   const [asking, setAsking] = React.useState(false);
-  const canSave = !props.busy && props.problems === 0 && props.changes > 0;
+  const canSave = !props.busy && props.problems.length === 0 && props.changes > 0;
   const saveButton = React.useRef<HTMLButtonElement>(null);
   const state =
-    props.problems > 0 ? (
+    props.problems.length > 0 ? (
       <Text role="alert" className={styles.error}>
-        有 {props.problems} 处无效的得分，改正后才能保存
+        有 {props.problems.length} 处得分无效（
+        <Link as="button" inline onClick={props.onShowProblem}>
+          {props.problems[0]}
+          {props.problems.length > 1 ? ' 等' : ''}
+        </Link>
+        ），改正后才能保存
       </Text>
     ) : props.changes > 0 ? (
       <Text>

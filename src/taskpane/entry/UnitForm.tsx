@@ -99,7 +99,17 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
     props.onDraft(key, { base: now.base, input: next });
   };
   const canSave = !props.busy && problems.size === 0 && changes > 0;
+  // The invalid entries' cells, in the form's order: named by the save bar, the first focused by Ctrl+Enter.
+  const problemCells = [...problems.keys()].map((k) => (k.startsWith('a.') ? table.entries.adjustments[Number(k.slice(2))]?.cell : table.entries.items[Number(k.split('.')[0])]?.[Number(k.split('.')[1])]?.cell) ?? k);
+  const showProblem = () => {
+    const first = [...problems.keys()][0];
+    form.current?.querySelector<HTMLElement>(`[data-kaohe-item="${first}"]`)?.focus();
+  };
   const save = () => {
+    if (problems.size > 0) {
+      showProblem();
+      return;
+    }
     if (!canSave) return;
     const saving = draft.input;
     const stale = table.totalCell && !table.totalBlank && !table.totalIsFormula;
@@ -214,7 +224,8 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
         label={label}
         busy={props.busy}
         changes={changes}
-        problems={problems.size}
+        problems={problemCells}
+        onShowProblem={showProblem}
         missing={missing.size}
         onSave={save}
         onDiscard={() => props.onDraft(key, null)}
