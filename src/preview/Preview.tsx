@@ -7,7 +7,7 @@
 import * as React from 'react';
 import { Button, FluentProvider, MessageBar, MessageBarBody, Spinner, Text, makeStyles, mergeClasses, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { localToday } from '../app/outputs';
-import { ConfirmDialog } from '../taskpane/ConfirmDialog';
+import { ConfirmDialog, focusIfLost } from '../taskpane/ConfirmDialog';
 import { Pane } from '../taskpane/Pane';
 import type { PaneHost } from '../taskpane/paneHost';
 import { openWorkbook, type OpenedWorkbook } from './workbook';
@@ -137,6 +137,8 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
       setError((e as Error).message);
     } finally {
       setBusy(null);
+      // The file picker, a drop or the dialog before replacing may leave the focus on <body>: it goes back to 打开….
+      focusIfLost(() => openButton.current);
     }
   };
   /** A file chosen or dropped: opened at once, or after asking when the open one has work not downloaded. */
@@ -324,7 +326,7 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
             </MessageBar>
           )}
           {file ? (
-            <Pane key={file.id} host={file.paneHost} today={today} onUnsaved={setUnsaved} afterWrite="下一步：点击上方“下载工作簿”保存到本机，再打印其中的汇总排名表、签字评分表和通报" />
+            <Pane key={file.id} host={file.paneHost} today={today} onUnsaved={setUnsaved} afterWrite="下一步：点击页面顶部的“下载”按钮，把工作簿保存到本机，再打印其中的汇总排名表、签字评分表和通报" />
           ) : (
             <Text>请打开一个考核评分表工作簿（.xlsx），或把文件拖到此页面任意位置。</Text>
           )}

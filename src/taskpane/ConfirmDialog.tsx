@@ -60,14 +60,23 @@ function useFocusBack(open: boolean): void {
     const el = opener.current;
     opener.current = null;
     if (!el) return;
-    let tries = 0;
-    const timer = setInterval(() => {
-      const gone = !document.querySelector('[role=alertdialog]');
-      if (!gone && ++tries < 40) return;
-      clearInterval(timer);
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost && el.isConnected) el.focus();
-    }, 50);
-    return () => clearInterval(timer);
+    return focusIfLost(() => el);
   }, [open]);
+}
+
+/**
+ * Once no dialog is on the page (its closing animation over; 2 s at most), gives the focus to
+ * `target()` if it fell to <body> meanwhile. Returns a function that cancels the wait.
+ */
+export function focusIfLost(target: () => HTMLElement | null | undefined): () => void {
+  let tries = 0;
+  const timer = setInterval(() => {
+    const gone = !document.querySelector('[role=alertdialog]');
+    if (!gone && ++tries < 40) return;
+    clearInterval(timer);
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    const el = target();
+    if (lost && el?.isConnected) el.focus();
+  }, 50);
+  return () => clearInterval(timer);
 }

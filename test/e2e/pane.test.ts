@@ -154,7 +154,7 @@ test('3 · a result appears next to the action that caused it, takes focus, and 
   const done = page.getByText(/已写入总分，并生成汇总排名/);
   await done.waitFor();
   expect(await onScreen(done)).toBe(true);
-  await page.getByText(/下一步：点击上方“下载工作簿”/).waitFor();
+  await page.getByText(/下一步：点击页面顶部的“下载”按钮/).waitFor();
   await shot(page, '13-3-排名结果在按钮旁');
   // Messages stay with their section.
   await page.getByRole('tab', { name: '评分表' }).click();
