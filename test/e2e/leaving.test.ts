@@ -104,6 +104,23 @@ test('an unsaved score: choosing another workbook with the file picker asks too;
   await page.getByText('另一个.xlsx').waitFor();
   await page.getByText('找到 10 个单位的评分表').waitFor();
   expect(await page.getByText(/“现场评分”有 \d+ 处未保存/).count()).toBe(0);
+  // The dialog gone and the workbook replaced, the focus is back on 打开…, not on <body>.
+  await page.waitForFunction(() => document.activeElement !== document.body, undefined, { timeout: 3000 });
+  expect(await focusedName()).toBe('打开工作簿…');
+});
+
+test('opening a workbook by keyboard leaves the focus on 打开…, not on <body>', async () => {
+  page = await browser.newPage({ viewport: { width: 350, height: 800 }, locale: 'zh-CN' });
+  errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByText('请打开一个考核评分表工作簿').waitFor();
+  await page.getByRole('button', { name: '打开工作簿…' }).focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await chooser.setFiles(SAMPLE);
+  await page.getByText('找到 10 个单位的评分表').waitFor();
+  await page.waitForFunction(() => document.activeElement !== document.body, undefined, { timeout: 3000 });
+  expect(await focusedName()).toBe('打开工作簿…');
 });
 
 test('下载工作簿 with an unsaved score asks 仍然下载？: 取消 downloads nothing, 仍然下载 downloads', async () => {
