@@ -137,8 +137,9 @@ export function Preview({ today = localToday() }: { today?: string }): React.JSX
       setError((e as Error).message);
     } finally {
       setBusy(null);
-      // The file picker, a drop or the dialog before replacing may leave the focus on <body>: it goes back to 打开….
-      focusIfLost(() => openButton.current);
+      // The file picker, a drop or the dialog before replacing may leave the focus on <body>, and so may the
+      // pane while it shows the new workbook: it goes back to 打开… (watched for 3 s).
+      focusIfLost(() => openButton.current, 3000);
     }
   };
   /** A file chosen or dropped: opened at once, or after asking when the open one has work not downloaded. */

@@ -66,17 +66,20 @@ function useFocusBack(open: boolean): void {
 
 /**
  * Once no dialog is on the page (its closing animation over; 2 s at most), gives the focus to
- * `target()` if it fell to <body> meanwhile. Returns a function that cancels the wait.
+ * `target()` if it fell to <body> meanwhile — and, for `watch` ms more, whenever it falls there
+ * again (a page still rendering what was opened). Returns a function that cancels the wait.
  */
-export function focusIfLost(target: () => HTMLElement | null | undefined): () => void {
+export function focusIfLost(target: () => HTMLElement | null | undefined, watch = 0): () => void {
   let tries = 0;
+  let until: number | null = null;
   const timer = setInterval(() => {
     const gone = !document.querySelector('[role=alertdialog]');
     if (!gone && ++tries < 40) return;
-    clearInterval(timer);
+    until ??= Date.now() + watch;
     const lost = document.activeElement === null || document.activeElement === document.body;
     const el = target();
     if (lost && el?.isConnected) el.focus();
+    if (Date.now() >= until) clearInterval(timer);
   }, 50);
   return () => clearInterval(timer);
 }
