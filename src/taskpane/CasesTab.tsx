@@ -36,10 +36,23 @@ const useStyles = makeStyles({
   row: { display: 'flex', columnGap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   list: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXXS },
   item: { justifyContent: 'flex-start', width: '100%', textAlign: 'left', minHeight: '40px', fontWeight: tokens.fontWeightRegular },
-  plain: { display: 'block', minHeight: '32px', paddingInline: tokens.spacingHorizontalS },
+  // One text node (so it reads as one): no break between Chinese characters (「今天到 / 期」), and lines balanced so
+  // that none is left with a word alone (「11 / 日」) or a date cut at its hyphen.
+  plain: { display: 'block', minHeight: '32px', paddingInline: tokens.spacingHorizontalS, wordBreak: 'keep-all', textWrap: 'balance' },
   muted: { color: tokens.colorNeutralForeground3 },
-  number: { textAlign: 'right' },
+  // A case's line breaks only between its parts (编号, 单位, 到期日 …, 状态), never inside one: no 「今天到 / 期」.
+  part: { whiteSpace: 'nowrap' },
+  // The per-unit table: every cell on one line; if the pane is too narrow, the table scrolls inside its own box.
+  scroll: { overflowX: 'auto', maxWidth: '100%' },
+  table: { width: '100%', '& th, & td': { paddingInline: tokens.spacingHorizontalXS, whiteSpace: 'nowrap' } },
+  unit: { whiteSpace: 'nowrap' },
+  number: { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' },
+  // A numeric heading's text ends where its numbers end, and its column is at least as wide as it.
+  numberHeading: { justifyContent: 'flex-end', textAlign: 'right', minWidth: 'min-content' },
 });
+
+/** 编号, 单位, 到期日 and the state: the parts of a case's line, each kept whole on a line. */
+const caseParts = (o: CaseOutcome, text: string): string[] => [o.case.id, o.case.unit, `到期日 ${o.due}`, text];
 
 export interface CasesTabProps {
   loaded: Loaded;
@@ -50,6 +63,9 @@ export interface CasesTabProps {
   busy: boolean;
   write: Write;
 }
+
+// 按期办结率 on two lines (按期 / 办结率): on one, the table is wider than a 350 px pane.
+const NUMBER_HEADINGS = [['应办结'], ['按期'], ['逾期'], ['未到期'], ['按期', '办结率']] as const;
 
 const FROM = { given: '所选日期', assessment: '评分表上的考核日期', today: '今天' } as const;
 
@@ -77,15 +93,23 @@ export function CasesTab(props: CasesTabProps): React.JSX.Element {
   }
   const total = cases.overall;
   const line = (o: CaseOutcome, text: string) => {
-    const label = `${o.case.id} ${o.case.unit} 到期日 ${o.due} ${text}`;
+    const p = caseParts(o, text);
     return (
       <li key={o.case.id}>
         {props.onSelect ? (
           <Button appearance="subtle" className={styles.item} onClick={() => props.onSelect?.(o.case.sheet, o.case.range)}>
-            {label}
+            <span>
+              {p.map((part, i) => (
+                <React.Fragment key={i}>
+                  {i > 0 && ' '}
+                  <span className={styles.part}>{part}</span>
+                </React.Fragment>
+              ))}
+            </span>
           </Button>
         ) : (
-          <Text className={styles.plain}>{label}</Text>
+          // One text node, as it is read.
+          <Text className={styles.plain}>{p.join(' ')}</Text>
         )}
       </li>
     );
@@ -134,32 +158,42 @@ export function CasesTab(props: CasesTabProps): React.JSX.Element {
       {props.onSelect && <Caption1 className={styles.muted}>点击一件，在 Excel 中选中它在台账中的那一行。</Caption1>}
 
       <Subtitle2 as="h2">各单位办理情况</Subtitle2>
-      <Table size="small" aria-label="各单位办理情况">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>单位</TableHeaderCell>
-            <TableHeaderCell>应办结</TableHeaderCell>
-            <TableHeaderCell>按期</TableHeaderCell>
-            <TableHeaderCell>逾期</TableHeaderCell>
-            <TableHeaderCell>未到期</TableHeaderCell>
-            <TableHeaderCell>按期办结率</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {cases.perUnit
-            .filter((u) => u.total > 0)
-            .map((u) => (
-              <TableRow key={u.unit}>
-                <TableCell>{u.unit}</TableCell>
-                <TableCell className={styles.number}>{u.due}</TableCell>
-                <TableCell className={styles.number}>{u.onTime}</TableCell>
-                <TableCell className={styles.number}>{u.late}</TableCell>
-                <TableCell className={styles.number}>{u.open}</TableCell>
-                <TableCell className={styles.number}>{percent(u.onTimeRate)}</TableCell>
-              </TableRow>
-            ))}
-        </TableBody>
-      </Table>
+      <div className={styles.scroll}>
+        <Table size="small" aria-label="各单位办理情况" className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell className={styles.unit}>单位</TableHeaderCell>
+              {NUMBER_HEADINGS.map((h) => (
+                <TableHeaderCell key={h.join('')} className={styles.number} button={{ className: styles.numberHeading }}>
+                  {h.length === 1 ? (
+                    h[0]
+                  ) : (
+                    <span>
+                      {h[0]}
+                      <br />
+                      {h[1]}
+                    </span>
+                  )}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {cases.perUnit
+              .filter((u) => u.total > 0)
+              .map((u) => (
+                <TableRow key={u.unit}>
+                  <TableCell className={styles.unit}>{u.unit}</TableCell>
+                  <TableCell className={styles.number}>{u.due}</TableCell>
+                  <TableCell className={styles.number}>{u.onTime}</TableCell>
+                  <TableCell className={styles.number}>{u.late}</TableCell>
+                  <TableCell className={styles.number}>{u.open}</TableCell>
+                  <TableCell className={styles.number}>{percent(u.onTimeRate)}</TableCell>
+                </TableRow>
+              ))}
+          </TableBody>
+        </Table>
+      </div>
       <CaseRulesEditor loaded={props.loaded} busy={props.busy} write={props.write} />
     </div>
   );
