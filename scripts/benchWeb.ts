@@ -37,7 +37,7 @@ async function measure(units: number, file: string): Promise<Row> {
     const page = await context.newPage();
     // The longest task on the main thread, and how long after each click or file choice the first progress shows.
     await page.goto(pathToFileURL(HTML).href);
-    // Loading the page (parsing its 3.2 MB script once; it freezes the page for about 1 s, before anything can be done) is not counted: the frames measured are the actions'.
+    // Loading the page (parsing its 3.2 MB script once; it freezes the page for 1.2–1.4 s, measured, before anything can be done) is not counted: the frames measured are the actions'.
     await page.getByText('请打开一个考核评分表工作簿').waitFor();
     // (A string, so the bundler's helpers stay out of the page.)
     await page.evaluate(`
