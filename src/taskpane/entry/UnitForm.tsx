@@ -45,6 +45,13 @@ function nextStep(form: HTMLElement, from: HTMLElement): HTMLElement | undefined
   return steps[steps.indexOf(from) + 1];
 }
 
+/** A field's key in the form: '0.3' is item 3 of category 0, 'a.2' is 加减分 line 2. */
+function fieldOf(key: string): { adjustment: number; category?: undefined; item?: undefined } | { adjustment?: undefined; category: number; item: number } {
+  if (key.startsWith('a.')) return { adjustment: Number(key.slice(2)) };
+  const [category, item] = key.split('.').map(Number);
+  return { category, item };
+}
+
 export function UnitForm(props: UnitFormProps): React.JSX.Element {
   const styles = useEntryStyles();
   const { table, loaded } = props;
@@ -100,7 +107,10 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
   };
   const canSave = !props.busy && problems.size === 0 && changes > 0;
   // The invalid entries' cells, in the form's order: named by the save bar, the first focused by Ctrl+Enter.
-  const problemCells = [...problems.keys()].map((k) => (k.startsWith('a.') ? table.entries.adjustments[Number(k.slice(2))]?.cell : table.entries.items[Number(k.split('.')[0])]?.[Number(k.split('.')[1])]?.cell) ?? k);
+  const problemCells = [...problems.keys()].map((k) => {
+    const f = fieldOf(k);
+    return (f.adjustment !== undefined ? table.entries.adjustments[f.adjustment] : table.entries.items[f.category]?.[f.item])?.cell ?? k;
+  });
   const showProblem = () => {
     const first = [...problems.keys()][0];
     form.current?.querySelector<HTMLElement>(`[data-kaohe-item="${first}"]`)?.focus();
@@ -131,7 +141,8 @@ export function UnitForm(props: UnitFormProps): React.JSX.Element {
   const itemKeyOf = (el: HTMLElement) => {
     const k = el.dataset.kaoheItem;
     if (!k) return null;
-    return k.startsWith('a.') ? `a${k.slice(2)}` : `c${k.split('.')[0]}.i${k.split('.')[1]}`;
+    const f = fieldOf(k);
+    return f.adjustment !== undefined ? `a${f.adjustment}` : `c${f.category}.i${f.item}`;
   };
   const onKeyDown = (e: React.KeyboardEvent<HTMLFormElement>) => {
     const target = e.target as HTMLElement;
